@@ -1,0 +1,223 @@
+"""Everything kg knows about actors by name: states, organisations, people, outlets, sectors.
+
+States come from the ``countryinfo`` package (names, alternative spellings, capitals and
+demonyms); the rest comes from the CSV files in ``kg/data`` and any files users add with
+``--actors``. Surface forms are case-sensitive so that "US" is not "us".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from countryinfo import all_countries
+
+from kg.datafiles import builtin_path, fingerprint, read_rows
+from kg.errors import DataError
+from kg.model import Actor
+
+# Two-letter spellings such as "IN" or "IT" are words far more often than countries.
+MIN_ALIAS_LENGTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one surface form may stand for."""
+
+    kind: str  # "actor", "person", "outlet"
+    actor: Actor | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    capital: bool = False
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return True
+        return (self.valid_from or "0000") <= date <= (self.valid_to or "9999")
+
+
+@dataclass
+class Gazetteer:
+    """Surface forms to entries, plus the word lists that give sectors."""
+
+    aliases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    agents: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    sector_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    countries: dict[str, tuple[str, str]] = field(default_factory=dict)
+    organisations: dict[str, Actor] = field(default_factory=dict)
+    proxies: set[str] = field(default_factory=set)
+    version: str = ""
+
+    def state(self, iso3: str, sector: str | None = None) -> Actor:
+        """The actor for a state, or for one of its sectors ("RUSGOV": Russian government)."""
+        name, demonym = self.countries.get(iso3, (iso3, iso3))
+        if not sector:
+            return Actor(id=iso3, name=name, type="state", country=iso3)
+        sector_name, actor_type = self.sector_names.get(sector, (sector.lower(), "other"))
+        return Actor(id=f"{iso3}{sector}", name=f"{demonym} {sector_name}", type=actor_type,
+                     country=iso3, sector=sector)
+
+    def with_sector(self, actor: Actor, sector: str | None) -> Actor:
+        """The same actor narrowed to a sector, where that makes a distinct actor."""
+        if not sector or actor.type != "state" or actor.sector:
+            return actor
+        return self.state(actor.country or actor.id, sector)
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> Gazetteer:
+        gazetteer = cls()
+        files = [builtin_path(name) for name in (
+            "sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
+            "outlets.csv", "people.csv", "proxies.csv")]
+        gazetteer._load_sector_names(files[0])
+        gazetteer._load_sectors(files[1])
+        gazetteer._load_countries()
+        gazetteer._load_country_aliases(files[2])
+        gazetteer._load_organisations(files[3])
+        gazetteer._load_outlets(files[4])
+        gazetteer._load_people(files[5])
+        gazetteer.proxies = {row["noun"].lower() for _, row in read_rows(files[6], ("noun",))}
+        for path in extra:
+            gazetteer._load_user_aliases(path)
+        gazetteer.version = fingerprint([*files, *extra])
+        return gazetteer
+
+    def _add(self, alias: str, entry: Entry, *, first: bool = False) -> None:
+        """Register a surface form; ``first`` for curated forms that outrank the defaults."""
+        alias = " ".join(alias.split())
+        if len(alias) < MIN_ALIAS_LENGTH and not alias.isupper():
+            return
+        entries = self.aliases[alias]
+        if entry in entries:
+            entries.remove(entry)
+        if first:
+            entries.insert(0, entry)
+        else:
+            entries.append(entry)
+
+    def _load_sector_names(self, path: Path) -> None:
+        for _, row in read_rows(path, ("sector", "name", "type")):
+            self.sector_names[row["sector"]] = (row["name"], row["type"])
+
+    def _load_sectors(self, path: Path) -> None:
+        for line, row in read_rows(path, ("term", "sector", "kind")):
+            table = {"agent": self.agents, "title": self.titles}.get(row["kind"])
+            if table is None:
+                raise DataError(f"{path}:{line}: kind must be agent or title, not {row['kind']!r}")
+            table[row["term"].lower()] = row["sector"]
+
+    def _load_countries(self) -> None:
+        for country in all_countries():
+            info = country.info()
+            iso3 = (info.get("ISO") or {}).get("alpha3")
+            name = info.get("name")
+            if not iso3 or not name:
+                continue
+            demonym = info.get("demonym") or name
+            # countryinfo files Wales under GBR too; the first entry is the sovereign state.
+            self.countries.setdefault(iso3, (name, demonym))
+            state = self.state(iso3)
+            for alias in [name, *(info.get("altSpellings") or [])]:
+                if len(alias) > 3 and not alias.isupper():
+                    self._add(alias, Entry("actor", state))
+            if demonym and demonym != name:
+                self._add(demonym, Entry("actor", state))
+                self._add(_plural(demonym), Entry("actor", state))
+            capitals: str | list[str] = info.get("capital") or []
+            # A few countries list several seats of government.
+            for capital in [capitals] if isinstance(capitals, str) else capitals:
+                self._add(capital, Entry("actor", state, capital=True))
+
+    def _load_country_aliases(self, path: Path) -> None:
+        for line, row in read_rows(path, ("alias", "country", "sector")):
+            iso3 = row["country"]
+            if iso3 not in self.countries:
+                raise DataError(f"{path}:{line}: unknown ISO 3166 alpha-3 code {iso3!r}")
+            self._add(row["alias"], Entry("actor", self.state(iso3, row["sector"] or None)),
+                      first=True)
+
+    def _load_organisations(self, path: Path) -> None:
+        for line, row in read_rows(path, ("id", "name", "type", "country", "sector", "aliases")):
+            actor = self._organisation(path, line, row)
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                if alias.strip():
+                    self._add(alias.strip(), Entry("actor", actor))
+
+    def _organisation(self, path: Path, line: int, row: dict[str, str]) -> Actor:
+        org_id = row["id"]
+        if not org_id or not row["name"]:
+            raise DataError(f"{path}:{line}: id and name are required")
+        if org_id in self.countries:
+            raise DataError(f"{path}:{line}: id {org_id!r} is also an ISO country code")
+        actor = Actor(id=org_id, name=row["name"], type=row["type"] or "other",
+                      country=row["country"] or None, sector=row["sector"] or None)
+        self.organisations[org_id] = actor
+        return actor
+
+    def _load_outlets(self, path: Path) -> None:
+        for _, row in read_rows(path, ("name", "aliases")):
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                if alias.strip():
+                    self._add(alias.strip(), Entry("outlet"))
+
+    def _load_people(self, path: Path) -> None:
+        columns = ("name", "aliases", "country", "organisation", "sector", "role",
+                   "valid_from", "valid_to")
+        for line, row in read_rows(path, columns):
+            person = self.person(row["name"], self._affiliation(path, line, row))
+            entry = Entry("person", person, row["valid_from"] or None, row["valid_to"] or None)
+            for alias in [row["name"], *row["aliases"].split("|")]:
+                if alias.strip():
+                    self._add(alias.strip(), entry)
+
+    def _affiliation(self, path: Path, line: int, row: dict[str, str]) -> Actor | None:
+        if row.get("organisation"):
+            organisation = self.organisations.get(row["organisation"])
+            if organisation is None:
+                raise DataError(f"{path}:{line}: unknown organisation id {row['organisation']!r}")
+            return organisation
+        if row.get("country"):
+            if row["country"] not in self.countries:
+                raise DataError(f"{path}:{line}: unknown ISO 3166 alpha-3 code {row['country']!r}")
+            return self.state(row["country"], row.get("sector") or None)
+        return None
+
+    def person(self, name: str, member_of: Actor | None) -> Actor:
+        return Actor(id=f"person:{slug(name)}", name=name, type="person",
+                     sector=member_of.sector if member_of else None, member_of=member_of)
+
+    def _load_user_aliases(self, path: Path) -> None:
+        """An analyst's alias file: alias -> actor, optionally dated."""
+        columns = ("alias", "id", "name", "type", "country", "sector")
+        for line, row in read_rows(path, columns):
+            if not row["alias"] or not row["id"]:
+                raise DataError(f"{path}:{line}: alias and id are required")
+            actor_type = row["type"] or "other"
+            if actor_type == "person":
+                member = (self.state(row["country"], row["sector"] or None)
+                          if row["country"] else None)
+                actor = Actor(id=row["id"], name=row["name"] or row["alias"], type="person",
+                              sector=row["sector"] or None, member_of=member)
+                kind = "person"
+            else:
+                actor = Actor(id=row["id"], name=row["name"] or row["alias"], type=actor_type,
+                              country=row["country"] or None, sector=row["sector"] or None)
+                kind = "actor"
+            entry = Entry(kind, actor, row.get("valid_from") or None, row.get("valid_to") or None)
+            # An analyst's entry wins over the built-in ones for the same form.
+            self._add(row["alias"], entry, first=True)
+
+
+def _plural(demonym: str) -> str:
+    # "Chinese", "British" and "Swiss" are their own plurals.
+    return demonym if demonym.endswith(("ese", "sh", "ch", "s")) else f"{demonym}s"
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

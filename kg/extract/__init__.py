@@ -1,0 +1,1 @@
+"""Extractors: parsed documents in, dyadic events out."""

