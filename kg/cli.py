@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -228,6 +229,29 @@ def export_graph_command(folder: Path) -> None:
     """Rewrite graph.graphml and graph.html from FOLDER/events.jsonl."""
     write_graph_outputs(folder)
     click.echo(f"kg: wrote {folder}/graph.graphml and {folder}/graph.html")
+
+
+@export_group.command("html")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Map file to write.  [default: FOLDER/graph.html]")
+@click.option("--top", type=click.IntRange(1), metavar="N",
+              help="Draw only the N most central actors.")
+@click.option("--min-count", type=click.IntRange(1), default=1, show_default=True,
+              metavar="K", help="Draw only relations seen at least K times.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Only events dated DATE (YYYY-MM-DD) or later.")
+@click.option("--title", help="Title of the map.  [default: kg: FOLDER name]")
+@reports_errors
+def export_html_command(folder: Path, out: Path | None, top: int | None, min_count: int,
+                        since: datetime | None, title: str | None) -> None:
+    """Write the interactive offline map of FOLDER/events.jsonl (one HTML file)."""
+    from kg.export.html import export_html  # pyvis loads slowly; only this command needs it
+
+    stats = export_html(folder, out, top=top, min_count=min_count,
+                        since=since.date().isoformat() if since else None, title=title)
+    click.echo(f"kg: wrote {stats.path} ({stats.nodes} actors, {stats.edges} relations "
+               f"drawn from {stats.events} events)")
 
 
 @main.command("eval")

@@ -4,6 +4,7 @@ Gold files are JSONL, one sentence per line: ``{"id", "text", "events": [{"sourc
 "source_name", "target", "target_name", "code", "root", "quad", ...}]}``. Each sentence
 is extracted as a document of its own (its ``id`` is the document id), and events are
 matched one-to-one at three levels: dyad + CAMEO root, dyad only, dyad + QuadClass.
+Negated events are not scored: they assert that an act did not happen.
 An actor matches when its country (a person's ``member_of`` country) or its
 organisation matches the gold actor's code or name.
 """
@@ -109,10 +110,12 @@ class ActorKeys:
         country = actor.state_country
         if country:
             keys.add(country)
-        for each in (actor, actor.member_of):
-            if each is not None and each.type in ("igo", "ngo", "group", "bloc"):
+        each: Actor | None = actor
+        while each is not None:  # a UN agency also counts as the UN
+            if each.type in ("igo", "ngo", "group", "bloc"):
                 keys.add(each.id.upper())
                 keys.add(each.name.lower())
+            each = each.member_of
         return frozenset(keys)
 
     def gold(self, code: str | None, name: str | None) -> frozenset[str]:
@@ -210,7 +213,8 @@ def score(gold_sentences: Sequence[GoldSentence], results: Iterable[DocumentResu
     by_id = {sentence.id: sentence for sentence in gold_sentences}
     for result in results:
         sentence = by_id[result.document.id]
-        predicted = list(result.events)
+        # A negated event says the act did not happen; the gold codes acts that did.
+        predicted = [event for event in result.events if not event.negated]
         report.sentences += 1
         report.gold_events += len(sentence.events)
         report.skipped_gold += sentence.skipped

@@ -17,7 +17,7 @@ from kg.errors import DataError
 from kg.model import Relation
 
 LABEL = re.compile(r"^[A-Z][A-Z_]*$")
-KINDS = ("verb", "noun", "light")
+KINDS = ("verb", "noun", "adj", "light")
 
 
 @dataclass
@@ -26,6 +26,8 @@ class Lexicon:
 
     verbs: dict[str, dict[str, Relation]] = field(default_factory=dict)
     nouns: dict[str, dict[str, Relation]] = field(default_factory=dict)
+    adjectives: dict[str, dict[str, Relation]] = field(default_factory=dict)
+    intents: dict[str, Relation] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     cameo_names: dict[str, str] = field(default_factory=dict)
     goldstein: dict[str, float] = field(default_factory=dict)
@@ -36,10 +38,12 @@ class Lexicon:
         lexicon = cls()
         cameo = builtin_path("cameo.csv")
         lexicon._load_cameo(cameo)
+        intents = builtin_path("intents.csv")
+        lexicon._load_intents(intents)
         files = [builtin_path("relations.csv"), *extra]
         for path in files:
             lexicon._load_relations(path)
-        lexicon.version = fingerprint([cameo, *files])
+        lexicon.version = fingerprint([cameo, intents, *files])
         return lexicon
 
     def _load_cameo(self, path: Path) -> None:
@@ -50,6 +54,18 @@ class Lexicon:
                 raise DataError(f"{path}:{line}: goldstein must be a number") from error
             self.cameo_names[row["code"]] = row["name"]
 
+    def _load_intents(self, path: Path) -> None:
+        """What a future or promised act codes as: "will visit" is an intent to meet (036)."""
+        for line, row in read_rows(path, ("root", "label", "cameo")):
+            self.intents[row["root"]] = self._relation(path, line, row["label"], row["cameo"])
+
+    def _relation(self, path: Path, line: int, label: str, code: str) -> Relation:
+        if not LABEL.match(label):
+            raise DataError(f"{path}:{line}: label {label!r} must be upper-case A-Z and _")
+        if code not in self.goldstein:
+            raise DataError(f"{path}:{line}: unknown CAMEO code {code!r}")
+        return Relation(label, code, self.goldstein[code])
+
     def _load_relations(self, path: Path) -> None:
         for line, row in read_rows(path, ("kind", "lemma", "prep", "label", "cameo")):
             kind, lemma = row["kind"], row["lemma"].lower()
@@ -59,16 +75,13 @@ class Lexicon:
             if kind == "light":
                 self.light_verbs.add(lemma)
                 continue
-            label, code = row["label"], row["cameo"]
-            if not LABEL.match(label):
-                raise DataError(f"{path}:{line}: label {label!r} must be upper-case A-Z and _")
-            if code not in self.goldstein:
-                raise DataError(f"{path}:{line}: unknown CAMEO code {code!r}")
-            table = self.verbs if kind == "verb" else self.nouns
-            table.setdefault(lemma, {})[row["prep"].lower()] = Relation(
-                label, code, self.goldstein[code])
+            table = {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[kind]
+            table.setdefault(lemma, {})[row["prep"].lower()] = self._relation(
+                path, line, row["label"], row["cameo"])
 
     @property
     def labels(self) -> set[str]:
-        return {relation.label for table in (self.verbs, self.nouns)
-                for entries in table.values() for relation in entries.values()}
+        tables = (self.verbs, self.nouns, self.adjectives)
+        return {relation.label for table in tables
+                for entries in table.values() for relation in entries.values()} | \
+            {relation.label for relation in self.intents.values()}

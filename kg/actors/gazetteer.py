@@ -142,7 +142,11 @@ class Gazetteer:
                       first=True)
 
     def _load_organisations(self, path: Path) -> None:
-        for line, row in read_rows(path, ("id", "name", "type", "country", "sector", "aliases")):
+        columns = ("id", "name", "type", "country", "sector", "part_of", "aliases")
+        rows = list(read_rows(path, columns))
+        # Parents first, so that "UN Security Council" can be part of "United Nations".
+        rows.sort(key=lambda numbered: bool(numbered[1]["part_of"]))
+        for line, row in rows:
             actor = self._organisation(path, line, row)
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
@@ -154,8 +158,15 @@ class Gazetteer:
             raise DataError(f"{path}:{line}: id and name are required")
         if org_id in self.countries:
             raise DataError(f"{path}:{line}: id {org_id!r} is also an ISO country code")
+        parent = None
+        if row["part_of"]:
+            parent = self.organisations.get(row["part_of"])
+            if parent is None:
+                raise DataError(f"{path}:{line}: unknown parent organisation "
+                                f"{row['part_of']!r}")
         actor = Actor(id=org_id, name=row["name"], type=row["type"] or "other",
-                      country=row["country"] or None, sector=row["sector"] or None)
+                      country=row["country"] or None, sector=row["sector"] or None,
+                      member_of=parent)
         self.organisations[org_id] = actor
         return actor
 

@@ -25,7 +25,7 @@
     }
     for (const child of children) {
       if (child === null || child === undefined || child === false) continue;
-      node.append(typeof child === "object" ? child : String(child));
+      node.append(child instanceof Node ? child : String(child));
     }
     return node;
   }
@@ -44,7 +44,8 @@
   function dateShown(date) {
     if (!state.from && !state.to) return true;
     // Undated evidence cannot be placed in a range, so a date filter leaves it out.
-    return Boolean(date) && (!state.from || date >= state.from) && (!state.to || date <= state.to);
+    return Boolean(date) && (!state.from || date >= state.from) &&
+      (!state.to || date <= state.to);
   }
 
   function edgeShown(edge) {
@@ -222,7 +223,6 @@
       el("ol", { class: "evidence" }, ...shown.map(evidenceItem)),
       outside ? el("p", { class: "hint" }, `${outside} more outside the date range`) : null,
     );
-    byId("panel").dataset.edge = id;
   }
 
   function showNode(id) {
@@ -246,7 +246,6 @@
       el("ol", { class: "partners" }, ...stats.top.map(([partner, count]) =>
         el("li", {}, actorLink(partner), ` \u00b7 ${count} events`))),
     );
-    byId("panel").dataset.node = id;
   }
 
   function focusActor(id) {
@@ -297,7 +296,7 @@
     const box = checkbox({ "data-quad": quad },
       (on) => (on ? state.quads.add(quad) : state.quads.delete(quad)));
     byId("quad-filter").append(el("label", { class: "quad" }, box, swatch(colour), quad, " ",
-      el("span", { class: "count" }, eventsByQuad.get(quad) || 0)));
+      el("span", { class: "count", title: "asserted events" }, eventsByQuad.get(quad) || 0)));
   }
   for (const [kind, shape, colour] of data.types) {
     const glyph = el("span", { class: "glyph", "aria-hidden": "true" }, GLYPHS[shape] || "?");
@@ -309,7 +308,7 @@
     const box = checkbox({ "data-relation": label },
       (on) => (on ? state.relations.add(label) : state.relations.delete(label)));
     byId("relation-filter").append(el("label", {}, box, swatch(quadColour.get(quad)), label,
-      " ", el("span", { class: "count" }, count)));
+      " ", el("span", { class: "count", title: "asserted events" }, count)));
     return [label, box];
   });
   function setAllRelations(on) {
@@ -358,8 +357,11 @@
   });
 
   const search = byId("search");
-  byId("actor-names").append(...[...new Set(data.nodes.map((node) => node.name))].sort()
-    .map((name) => { const option = document.createElement("option"); option.value = name; return option; }));
+  for (const name of [...new Set(data.nodes.map((node) => node.name))].sort()) {
+    const option = document.createElement("option");
+    option.value = name;
+    byId("actor-names").append(option);
+  }
   function runSearch() {
     const query = search.value.trim().toLowerCase();
     if (!query) return;
@@ -371,5 +373,8 @@
     else byId("search-status").textContent = "No actor matches";
   }
   search.addEventListener("keydown", (event) => { if (event.key === "Enter") runSearch(); });
-  search.addEventListener("change", runSearch);
+  // Picking a name from the suggestions is an input event, not a key press.
+  search.addEventListener("input", (event) => {
+    if (event.inputType === "insertReplacementText" || !(event instanceof InputEvent)) runSearch();
+  });
 })();

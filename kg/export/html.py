@@ -180,7 +180,8 @@ class _MapData:
             kind = data["type"] if data["type"] in TYPE_STYLES else "other"
             shape, colour = TYPE_STYLES[kind]
             per_view = {view: stats[view].get(node) for view in self.views}
-            first = per_view[PEOPLE] or per_view[INSTITUTIONS] or {}
+            first = per_view[PEOPLE] or per_view[INSTITUTIONS]
+            assert first is not None
             members = sorted(self.members.get(node, ()))
             self.network.add_node(
                 node, label=data["name"], shape=shape, color=colour, title=_tooltip(data),
@@ -261,16 +262,19 @@ class _MapData:
         return self.doc_index[doc_id]
 
     def payload(self, title: str) -> dict[str, Any]:
-        nodes, edges, _, _, _, _ = self.network.get_network_data()
+        self.network.options = _vis_options(len(self.network.nodes), self.big)
+        nodes, edges, _, _, _, options = self.network.get_network_data()
+        # Counts beside the filters: asserted events as the map first shows them.
         relations: Counter[str] = Counter()
         quads: dict[str, str] = {}
-        dates = sorted(row[1] for row in self.event_rows if row[1])
         for edge in edges:
-            relations[edge["rel"]] += edge["count"]
+            shown = PEOPLE in edge["views"] and not edge.get("neg")
+            relations[edge["rel"]] += edge["count"] if shown else 0
             quads[edge["rel"]] = edge["quad"]
+        dates = sorted(row[1] for row in self.event_rows if row[1])
         return {
             "title": title,
-            "options": _vis_options(len(nodes), self.big),
+            "options": json.loads(options),
             "nodes": nodes,
             "edges": edges,
             "events": self.event_rows,

@@ -34,7 +34,8 @@ DENIAL_VERBS = {"deny", "decline", "refuse", "fail", "reject", "dismiss"}
 NEGATING_DETERMINERS = {"no"}
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 HEDGING_AUXILIARIES = {"would", "could", "might", "may", "should", "'d"}
-FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "plans", "intention"}
+FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "intention", "agree", "offer",
+                "pledge", "promise", "vow", "decide", "want", "hope", "seek", "ready", "set"}
 CONDITIONAL_MARKS = {"if", "unless", "provided"}
 CONTROL_PREPOSITIONS = {"on", "upon"}
 STATEMENT_ROOT = "01"
@@ -54,6 +55,7 @@ class Trigger:
     inherited_source: bool
     nominal: bool
     statement: bool = False
+    reciprocal: bool = False
 
 
 class DepVerbExtractor:
@@ -108,6 +110,8 @@ class DepVerbExtractor:
                     statements.append(token)
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
                 triggers.extend(self._noun_triggers(token, self.lexicon.nouns[lemma]))
+            elif token.pos_ == "ADJ" and lemma in self.lexicon.adjectives:
+                triggers.extend(self._adjective_triggers(token, self.lexicon.adjectives[lemma]))
         for speech in statements:
             triggers.extend(self._reported_speech(speech, triggers))
         for trigger in triggers:
@@ -130,10 +134,16 @@ class DepVerbExtractor:
             direct = tuple(child for child in verb.children if child.dep_ in ("dobj", "dative"))
         if not sources:
             return
+        found_target = False
         for prep, relation in entries.items():
             targets = direct if prep == "" else tuple(_verb_prep_objects(verb, prep))
             if targets:
+                found_target = True
                 yield Trigger(verb, relation, sources, targets, inherited, nominal=False)
+        if not found_target and "with" in entries and not passive:
+            # "The United States and Jordan agreed": each side acts towards the other.
+            yield Trigger(verb, entries["with"], sources, (), inherited, nominal=False,
+                          reciprocal=True)
 
     def _noun_triggers(self, noun: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
         governor = _governing_verb(noun)
@@ -147,20 +157,39 @@ class DepVerbExtractor:
             if sources:
                 yield Trigger(noun, relation, tuple(sources), targets, inherited, nominal=True)
 
+    def _adjective_triggers(self, adjective: Token,
+                            entries: dict[str, Relation]) -> Iterator[Trigger]:
+        """"Moscow was critical of Damascus", "he was skeptical over Moscow's will"."""
+        if adjective.dep_ not in ("acomp", "ROOT", "ccomp", "conj"):
+            return
+        holder = adjective.head if adjective.dep_ == "acomp" else adjective
+        sources, inherited = self._subjects(holder, control=False)
+        if not sources:
+            return
+        for prep, relation in entries.items():
+            targets = tuple(_prep_objects(adjective, prep)) if prep else \
+                tuple(_clause_heads(adjective))
+            if targets:
+                yield Trigger(adjective, relation, tuple(sources), targets, inherited,
+                              nominal=False)
+
     def _reported_speech(self, speech: Token, triggers: list[Trigger]) -> Iterator[Trigger]:
-        """"X said Y ...": X speaks to Y only when nothing inside the clause is an event."""
+        """"X said Y ...": X speaks to Y only when nothing inside the clause is an event.
+
+        A trailing attribution ("..., the White House announced") names where the news
+        came from, not a statement to anyone, so it codes nothing.
+        """
         for clause in speech.children:
-            if clause.dep_ != "ccomp":
+            if clause.dep_ != "ccomp" or clause.i < speech.i:
                 continue
             inside = {token.i for token in clause.subtree}
             if any(trigger.token.i in inside for trigger in triggers):
                 continue
-            subjects = [child for child in clause.children
-                        if child.dep_ in ("nsubj", "nsubjpass")]
             sources, inherited = self._subjects(speech, control=False)
-            if subjects and sources:
+            targets = tuple(_clause_heads(clause))
+            if targets and sources:
                 relation = self.lexicon.verbs[speech.lemma_.lower()][""]
-                yield Trigger(speech, relation, tuple(sources), tuple(subjects), inherited,
+                yield Trigger(speech, relation, tuple(sources), targets, inherited,
                               nominal=False, statement=True)
 
     # -- arguments ------------------------------------------------------------------
@@ -215,6 +244,12 @@ class DepVerbExtractor:
         subjects, _ = self._subjects(governor, control=False)
         return subjects, True
 
+    def _intent(self, relation: Relation, modality: str) -> Relation:
+        """A promised or planned act codes as the intent to act (03x) or a threat (13x)."""
+        if modality != "future":
+            return relation
+        return self.lexicon.intents.get(relation.root, relation)
+
     # -- events ---------------------------------------------------------------------
 
     def _events(self, trigger: Trigger, sentence: Span, actors: DocumentActors,
@@ -224,19 +259,27 @@ class DepVerbExtractor:
                            for mention in actors.resolve(token)]
         if not source_mentions:
             return
-        countries = {mention.actor.state_country for mention in source_mentions}
-        exclude = next(iter(countries)) if len(countries) == 1 else None
-        target_mentions = [mention for head in trigger.targets
-                           for token in actors.conjuncts(head)
-                           for mention in actors.resolve(token, exclude_country=exclude)]
         negated = is_negated(trigger.token)
         modality = modality_of(trigger.token)
+        countries = {mention.actor.state_country for mention in source_mentions}
+        exclude = next(iter(countries)) if len(countries) == 1 else None
+        if trigger.reciprocal:
+            target_mentions = source_mentions
+        else:
+            target_mentions = [mention for head in trigger.targets
+                               for token in actors.conjuncts(head)
+                               for mention in actors.resolve(token, exclude_country=exclude)]
         start, end = _sentence_bounds(sentence)
+        if trigger.statement:
+            # A statement is about the first other party the clause names.
+            target_mentions = [mention for mention in target_mentions
+                               if mention.text.lower() not in PRONOUNS
+                               and not any(same_side(source.actor, mention.actor)
+                                           for source in source_mentions)][:1]
+        relation = self._intent(trigger.relation, modality)
         for source in source_mentions:
             for target in target_mentions:
                 if same_side(source.actor, target.actor):
-                    continue
-                if trigger.statement and target.text.lower() in PRONOUNS:
                     continue
                 yield Event(
                     doc_id=document.id,
@@ -245,7 +288,7 @@ class DepVerbExtractor:
                     sentence_end=end,
                     source=source,
                     target=target,
-                    relation=trigger.relation,
+                    relation=relation,
                     negated=negated,
                     modality=modality,
                     date=document.date,
@@ -285,6 +328,14 @@ def _prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
                         yield from _prep_objects(obj, prep, depth - 1)
 
 
+def _clause_heads(clause: Token) -> Iterator[Token]:
+    """Noun phrase heads of a clause in reading order: where a statement's target is."""
+    for token in clause.subtree:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
+                and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            yield token
+
+
 def _verb_prep_objects(verb: Token, prep: str) -> Iterator[Token]:
     """Objects of ``prep`` under the verb, a particle phrase or the direct object:
     "severed ties with Qatar", "pulled out of Syria"."""
@@ -295,9 +346,10 @@ def _verb_prep_objects(verb: Token, prep: str) -> Iterator[Token]:
 
 
 def _owners(noun: Token, exclude_prep: str = "") -> list[Token]:
-    """Who a noun belongs to: "Russia's veto", "a visit by teams", "a call from Russia"."""
+    """Who a noun belongs to: "Russia's veto", "a visit by teams", "a call from Russia",
+    "the withdrawal of Syrian forces" (where "of" does not introduce the target)."""
     owners = [child for child in noun.children if child.dep_ == "poss"]
-    for prep in ("by", "from"):
+    for prep in ("by", "from", "of"):
         if prep != exclude_prep:
             owners.extend(_prep_objects(noun, prep))
     return owners
