@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import InputError, OutputError
-from kg.model import Actor, DocumentResult, Event
+from kg.model import PRONOUNS, Actor, DocumentResult, Event
 
 EVENTS = "events.jsonl"
 ACTORS = "actors.jsonl"
@@ -100,19 +100,24 @@ class ActorTable:
     def __init__(self) -> None:
         self.actors: dict[str, Actor] = {}
         self.forms: dict[str, Counter[str]] = {}
+        self.mentions: Counter[str] = Counter()
 
     def add_events(self, events: Iterable[Event]) -> None:
         for event in events:
             for mention in (event.source, event.target):
                 self.actors.setdefault(mention.actor.id, mention.actor)
-                self.forms.setdefault(mention.actor.id, Counter())[mention.text] += 1
+                self.mentions[mention.actor.id] += 1
+                forms = self.forms.setdefault(mention.actor.id, Counter())
+                # "he" and "its" are how the text referred to the actor, not its names.
+                if mention.text.lower() not in PRONOUNS:
+                    forms[mention.text] += 1
 
     def records(self) -> Iterator[dict[str, Any]]:
         for actor_id in sorted(self.actors):
             forms = self.forms[actor_id]
             yield {**self.actors[actor_id].to_dict(),
                    "forms": [form for form, _ in forms.most_common()],
-                   "count": sum(forms.values())}
+                   "count": self.mentions[actor_id]}
 
 
 class ExtractionWriter:

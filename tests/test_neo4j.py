@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import threading
 import time
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.errors import StoreError
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
-from kg.output import ExtractionWriter
+from kg.output import ExtractionWriter, write_jsonl
 from kg.store import queries
 from kg.store.neo4j import Connection, Neo4jStore
 
@@ -25,6 +26,7 @@ CYPHER = Path(__file__).resolve().parent.parent / "cypher"
 def _write_output(folder: Path, result: DocumentResult) -> Path:
     with ExtractionWriter(folder) as writer:
         writer.add(result)
+        write_jsonl(folder / "actors.jsonl", writer.actors.records())
     return folder
 
 
@@ -59,6 +61,10 @@ def test_graph_shape(neo4j: Connection, seed_out: Path) -> None:
         people = store._run("MATCH (p:Person)-[:MEMBER_OF]->(b:Actor) "
                             "WHERE p.name ENDS WITH 'Lavrov' RETURN b.country AS country")
         assert [row["country"] for row in people] == ["RUS"]
+        forms = store._run("MATCH (a:Actor {id: 'RUS'}) RETURN a.forms AS forms")[0]["forms"]
+        written = {record["id"]: record["forms"] for record in map(
+            json.loads, (seed_out / "actors.jsonl").read_text(encoding="utf-8").splitlines())}
+        assert "Russia" in forms and sorted(forms) == sorted(written["RUS"])
         names = {row["name"] for row in store._run(
             "SHOW CONSTRAINTS YIELD name RETURN name")}
         assert {"actor_id", "document_id", "event_id_urges"} <= names
@@ -295,3 +301,29 @@ def test_server_killed_mid_load_then_rerun_converges(neo4j_server: object, neo4j
                 raise
             time.sleep(1)
     assert 2000 <= partial[1] < clean[1]
+
+
+def test_readme_cypher_examples_run(neo4j: Connection, seed_out: Path) -> None:
+    readme = (CYPHER.parent / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```cypher\n(.*?)```", readme, flags=re.S)
+    statements = [s.strip() for block in blocks
+                  for s in re.sub(r"//.*", "", block).split(";") if s.strip()]
+    assert len(statements) >= 2
+    with _store(neo4j) as store:
+        store.load_folder(seed_out)
+        for statement in statements:
+            assert store._run(statement), statement
+
+
+def test_build_with_neo4j_loads_and_reports(neo4j: Connection, tmp_path: Path,
+                                            extractor: object) -> None:
+    seeds = CYPHER.parent / "seeds"
+    env = {"NEO4J_PASSWORD": str(neo4j.password), "NEO4J_USER": neo4j.user}
+    args = ["build", str(seeds), "-o", str(tmp_path / "out"), "--neo4j", neo4j.uri]
+    first = CliRunner().invoke(main, args, env=env)
+    assert first.exit_code == 0, first.stderr
+    assert "kg: loaded into Neo4j: documents 1 created, 0 already there" in first.stdout
+    second = CliRunner().invoke(main, args, env=env)
+    assert second.exit_code == 0, second.stderr
+    assert "events 0 created" in second.stdout
+    assert str(neo4j.password) not in first.output + second.output

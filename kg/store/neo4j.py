@@ -20,7 +20,7 @@ from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, Se
 
 from kg.errors import InputError, StoreError
 from kg.model import Actor, Document, Event
-from kg.output import DOCUMENTS, read_events, read_jsonl
+from kg.output import ACTORS, DOCUMENTS, read_events, read_jsonl
 from kg.store import queries
 
 T = TypeVar("T")
@@ -184,15 +184,18 @@ class Neo4jStore:
 
     # -- loading --------------------------------------------------------------------
 
-    def load(self, events: Sequence[Event], documents: Iterable[Document] = ()) -> LoadStats:
-        """Write documents, actors, memberships and events; a failure names what to do."""
+    def load(self, events: Sequence[Event], documents: Iterable[Document] = (),
+             forms: dict[str, list[str]] | None = None) -> LoadStats:
+        """Write documents, actors (with the surface ``forms`` seen for each), memberships
+        and events; a failure says how to finish the job."""
         try:
-            return self._load(events, documents)
+            return self._load(events, documents, forms or {})
         except StoreError as error:
             raise StoreError(f"{error}; the load stopped part-way: re-run the same command "
                              "to finish it, nothing will be duplicated") from None
 
-    def _load(self, events: Sequence[Event], documents: Iterable[Document]) -> LoadStats:
+    def _load(self, events: Sequence[Event], documents: Iterable[Document],
+              forms: dict[str, list[str]]) -> LoadStats:
         stats = LoadStats()
         self.init_schema({event.relation.label for event in events})
         stats.documents = self._write_batches(
@@ -200,7 +203,8 @@ class Neo4jStore:
             "nodes_created")
         actors = _actors_of(events)
         stats.actors = self._write_batches(
-            queries.MERGE_ACTORS, (_actor_row(actor) for actor in actors.values()),
+            queries.MERGE_ACTORS, (_actor_row(actor, forms.get(actor.id, []))
+                                   for actor in actors.values()),
             "nodes_created")
         stats.memberships = self._write_batches(
             queries.MERGE_MEMBERSHIPS, _membership_rows(actors.values()),
@@ -222,7 +226,13 @@ class Neo4jStore:
                 except (KeyError, TypeError) as error:
                     raise InputError(f"{documents_path}:{number}: not a kg document "
                                      f"({error})") from error
-        return self.load(events, documents)
+        forms: dict[str, list[str]] = {}
+        actors_path = folder / ACTORS
+        if actors_path.exists():
+            for record in read_jsonl(actors_path):
+                if isinstance(record.get("id"), str) and isinstance(record.get("forms"), list):
+                    forms[record["id"]] = [str(form) for form in record["forms"]]
+        return self.load(events, documents, forms)
 
     def counts(self) -> tuple[int, int]:
         row = self._run(queries.COUNTS)[0]
@@ -261,10 +271,10 @@ def _actors_of(events: Iterable[Event]) -> dict[str, Actor]:
     return actors
 
 
-def _actor_row(actor: Actor) -> dict[str, Any]:
+def _actor_row(actor: Actor, forms: list[str]) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
             "sector": actor.sector, "label": queries.ACTOR_LABELS.get(actor.type, "Other"),
-            "forms": []}
+            "forms": forms}
 
 
 def _membership_rows(actors: Iterable[Actor]) -> Iterator[dict[str, Any]]:

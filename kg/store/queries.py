@@ -56,7 +56,9 @@ UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 ON CREATE SET a.name = row.name, a.type = row.type, a.country = row.country,
               a.sector = row.sector
-SET a:$(row.label), a.forms = row.forms
+SET a:$(row.label),
+    a.forms = reduce(forms = coalesce(a.forms, []), form IN row.forms |
+                     CASE WHEN form IN forms THEN forms ELSE forms + form END)
 """
 
 MERGE_MEMBERSHIPS = """
