@@ -79,6 +79,8 @@ def input_options(command: F) -> F:
                      help="Documents per spaCy batch."),
         click.option("--strict", is_flag=True,
                      help="Stop at the first bad file or row instead of skipping it."),
+        click.option("--any-language", is_flag=True,
+                     help="Code every text, also those that do not look like English."),
         click.argument("paths", nargs=-1, required=True),
     ]
     for option in reversed(options):
@@ -138,6 +140,7 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
         actors=tuple(kwargs["actors"]),
         batch_size=kwargs["batch_size"],
         strict=kwargs["strict"],
+        english_only=not kwargs["any_language"],
     )
 
 

@@ -21,6 +21,7 @@ from kg.model import Document, DocumentResult
 from kg.nlp import load_model
 from kg.output import ACTORS, GRAPHML, HTML, ExtractionWriter, read_events, write_jsonl
 from kg.readers import Fields, read_documents
+from kg.screen import screen
 from kg.store.neo4j import Connection, LoadStats, Neo4jStore
 
 # Below this many documents a progress bar is noise.
@@ -39,6 +40,7 @@ class ExtractOptions:
     batch_size: int = 32
     strict: bool = False
     progress: bool = True
+    english_only: bool = True
 
 
 @dataclass
@@ -85,7 +87,9 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
         summary.warnings += 1
         warn(message)
 
-    documents = read_documents(paths, options.fields, warn=counted_warn, strict=options.strict)
+    documents = screen(read_documents(paths, options.fields, warn=counted_warn,
+                                      strict=options.strict),
+                       counted_warn, english_only=options.english_only)
     with ExtractionWriter(out) as writer:
         for result in extract_documents(documents, options):
             writer.add(result)

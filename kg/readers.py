@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,10 @@ from kg.errors import InputError
 from kg.model import Document
 
 TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
 ROW_SUFFIXES = {".csv", ".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | ROW_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | ROW_SUFFIXES
+KINDS = ".txt, .md, .html, .csv or .jsonl"
 
 # Field names tried in order when the user names none; the second ones fit FA-KES.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -60,16 +64,24 @@ def find_files(paths: Iterable[str | Path]) -> list[Path]:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            inside = sorted(
-                p for p in path.rglob("*")
-                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
-            )
+            inside = sorted(_walk(path))
             if not inside:
-                raise InputError(f"{path}: no .txt, .md, .csv or .jsonl files in this folder")
+                raise InputError(f"{path}: no {KINDS} files in this folder")
             found.extend(inside)
         else:
             found.append(path)
     return found
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Readable-looking files under a folder. Symbolic links to folders are not followed,
+    so a link pointing back up the tree cannot loop."""
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in files:
+            path = Path(root) / name
+            if path.suffix.lower() in SUFFIXES and not name.startswith("."):
+                yield path
 
 
 def read_documents(paths: Iterable[str | Path], fields: Fields = Fields(), *,
@@ -94,14 +106,21 @@ def read_file(path: Path, fields: Fields = Fields(), *, doc_id_root: Path | None
     """Yield the articles of one file, choosing the reader by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        _problem(f"{path}: not a .txt, .md, .csv or .jsonl file", warn, strict)
+        _problem(f"{path}: not a {KINDS} file", warn, strict)
         return
     text = _read_text(path, warn, strict)
     if text is None:
         return
-    if suffix in TEXT_SUFFIXES:
+    if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         relative = path.relative_to(doc_id_root) if doc_id_root else Path(path.name)
-        yield Document(id=relative.with_suffix("").as_posix(), text=text, path=str(path))
+        title = None
+        if suffix in HTML_SUFFIXES:
+            title, text = html_text(text)
+            if not text.strip():
+                _problem(f"{path}: HTML page without text", warn, strict)
+                return
+        yield Document(id=relative.with_suffix("").as_posix(), text=text, title=title,
+                       path=str(path))
     elif suffix == ".csv":
         yield from _csv_documents(path, text, fields, warn, strict)
     else:
@@ -258,6 +277,53 @@ def _row_document(row: dict[str, Any], names: dict[str, str | None], path: Path,
         source=value("source"),
         path=f"{path}:{line_number}",
     )
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page: scripts, styles and other non-text dropped."""
+
+    SKIPPED = {"script", "style", "noscript", "template", "svg", "head"}
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
+              "section", "blockquote", "pre", "header", "footer", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skipping = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self.SKIPPED:
+            self._skipping += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self.SKIPPED and self._skipping:
+            self._skipping -= 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skipping:
+            self.parts.append(data)
+
+
+def html_text(page: str) -> tuple[str | None, str]:
+    """(title, text) of an HTML page, one paragraph per line."""
+    extractor = _TextExtractor()
+    extractor.feed(page)
+    extractor.close()
+    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
+    title = " ".join("".join(extractor.title).split()) or None
+    return title, "\n".join(line for line in lines if line)
 
 
 def normalise_date(raw: str, *, dayfirst: bool = False) -> str | None:

@@ -29,8 +29,8 @@ def test_empty_folder(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["build", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert result.stderr == \
-        f"kg: error: {tmp_path / 'empty'}: no .txt, .md, .csv or .jsonl files in this folder\n"
+    assert result.stderr == (f"kg: error: {tmp_path / 'empty'}: "
+                             "no .txt, .md, .html, .csv or .jsonl files in this folder\n")
 
 
 def test_unknown_text_field(runner: CliRunner, tmp_path: Path) -> None:

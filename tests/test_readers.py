@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.readers import Fields, find_files, normalise_date, read_documents
+from kg.readers import Fields, find_files, normalise_date, read_documents, read_file
 
 
 def _write(path: Path, data: bytes | str) -> Path:
@@ -99,7 +99,7 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         find_files([tmp_path / "nope"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt, .md, .csv or .jsonl files"):
+    with pytest.raises(InputError, match="no .txt, .md, .html, .csv or .jsonl files"):
         find_files([tmp_path / "empty"])
 
 
@@ -107,3 +107,48 @@ def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
                                           ("March 31, 2012", "2012-03-31"), ("not a date", None)])
 def test_dates(raw: str, iso: str | None) -> None:
     assert normalise_date(raw) == iso
+
+
+def test_html_page_gives_its_visible_text(tmp_path: Path) -> None:
+    page = _write(tmp_path / "page.html",
+                  "<html><head><title>Talks</title><style>p {color: red}</style>"
+                  "<script>alert('x')</script></head><body><p>Russia urged Syria "
+                  "&amp; Iran.</p><div>Second <b>paragraph</b>.</div></body></html>")
+    (doc,) = read_documents([page])
+    assert doc.title == "Talks"
+    assert doc.text == "Russia urged Syria & Iran.\nSecond paragraph."
+
+
+def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
+    _write(tmp_path / "news" / "a.txt", "Iran met Iraq.")
+    (tmp_path / "news" / "loop").symlink_to(tmp_path / "news")
+    assert [d.id for d in read_documents([tmp_path / "news"])] == ["a"]
+
+
+def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
+    # A folder with a file's name fails to read as a file for any user, root included.
+    path = tmp_path / "secret.txt"
+    path.mkdir()
+    warnings: list[str] = []
+    assert list(read_file(path, warn=warnings.append)) == []
+    assert warnings == [f"{path}: cannot be read (Is a directory), skipped"]
+
+
+def test_screen_skips_other_languages_and_oversized_texts() -> None:
+    from kg.model import Document
+    from kg.screen import screen
+
+    english = Document("en", "Russia called on Syria on Monday to accept the demands of the "
+                       "Red Cross for a daily truce after talks with the head of the body in "
+                       "Geneva, and the ministry said that it was ready to help.")
+    french = Document("fr", "La Russie a appelé lundi la Syrie à accepter les demandes du "
+                      "Comité international de la Croix-Rouge pour une trêve humanitaire "
+                      "quotidienne de deux heures après des entretiens avec le chef de "
+                      "l'organisation basée à Genève, selon un communiqué officiel.")
+    huge = Document("big", "word " * 300_000)
+    warnings: list[str] = []
+    kept = list(screen([english, french, huge], warnings.append))
+    assert [d.id for d in kept] == ["en"]
+    assert warnings == ["fr: does not look like English text, skipped",
+                        "big: 1,500,000 characters, more than the 1,000,000 the parser "
+                        "takes, skipped"]
