@@ -29,6 +29,7 @@ from kg.pipeline import (
     write_graph_outputs,
 )
 from kg.readers import Fields
+from kg.runner import available_cores
 from kg.store.neo4j import Connection, LoadStats
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,6 +78,12 @@ def input_options(command: F) -> F:
         click.option("--dayfirst", is_flag=True, help="Read dates such as 5/7/16 as 5 July."),
         click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
                      help="Documents per spaCy batch."),
+        click.option("--workers", type=click.IntRange(1), default=available_cores,
+                     show_default="the number of cores",
+                     help="Processes that parse in parallel (small runs use one)."),
+        click.option("--no-cache", is_flag=True,
+                     help="Re-extract every document instead of reusing the results kept "
+                     "in the output folder."),
         click.option("--strict", is_flag=True,
                      help="Stop at the first bad file or row instead of skipping it."),
         click.option("--any-language", is_flag=True,
@@ -141,6 +148,8 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
         batch_size=kwargs["batch_size"],
         strict=kwargs["strict"],
         english_only=not kwargs["any_language"],
+        workers=kwargs["workers"],
+        cache=not kwargs["no_cache"],
     )
 
 
@@ -149,7 +158,8 @@ def print_summary(summary: Summary) -> None:
         f"kg: {summary.documents} documents, {summary.sentences} sentences, "
         f"{summary.events} events, {summary.actors} actors, "
         f"{sum(summary.unresolved.values())} unresolved mentions "
-        f"in {summary.seconds:.1f} s -> {summary.out}/")
+        f"in {summary.seconds:.1f} s -> {summary.out}/"
+        + (f" ({summary.cached} documents from the cache)" if summary.cached else ""))
     if summary.unresolved:
         shown = ", ".join(f"{text} ({count})"
                           for text, count in summary.unresolved.most_common(UNRESOLVED_SHOWN))

@@ -17,7 +17,7 @@ from kg.errors import DataError
 from kg.model import Relation
 
 LABEL = re.compile(r"^[A-Z][A-Z_]*$")
-KINDS = ("verb", "noun", "adj", "light")
+KINDS = ("verb", "noun", "adj", "light", "reverse")
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Lexicon:
     nouns: dict[str, dict[str, Relation]] = field(default_factory=dict)
     adjectives: dict[str, dict[str, Relation]] = field(default_factory=dict)
     intents: dict[str, Relation] = field(default_factory=dict)
+    # CAMEO root of an act -> what ending it codes as ("halted aid" 162, "lifted a curfew" 081)
+    reversals: dict[str, Relation] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     cameo_names: dict[str, str] = field(default_factory=dict)
     goldstein: dict[str, float] = field(default_factory=dict)
@@ -74,6 +76,9 @@ class Lexicon:
                                 "and lemma must be given")
             if kind == "light":
                 self.light_verbs.add(lemma)
+                continue
+            if kind == "reverse":
+                self.reversals[lemma] = self._relation(path, line, row["label"], row["cameo"])
                 continue
             table = {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[kind]
             table.setdefault(lemma, {})[row["prep"].lower()] = self._relation(

@@ -230,6 +230,11 @@ class Unresolved:
     def to_dict(self) -> dict[str, Any]:
         return {"doc_id": self.doc_id, "text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Unresolved:
+        return cls(str(record["doc_id"]), str(record["text"]), int(record["start"]),
+                   int(record["end"]))
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
@@ -239,3 +244,15 @@ class DocumentResult:
     sentences: int
     events: tuple[Event, ...]
     unresolved: tuple[Unresolved, ...]
+
+    def payload(self) -> dict[str, Any]:
+        """Everything but the document itself, which the reader supplies again."""
+        return {"sentences": self.sentences,
+                "events": [event.to_dict() for event in self.events],
+                "unresolved": [item.to_dict() for item in self.unresolved]}
+
+    @classmethod
+    def from_payload(cls, document: Document, payload: dict[str, Any]) -> DocumentResult:
+        return cls(document, int(payload["sentences"]),
+                   tuple(Event.from_dict(event) for event in payload["events"]),
+                   tuple(Unresolved.from_dict(item) for item in payload["unresolved"]))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
 from kg.actors.gazetteer import Gazetteer
+from kg.cache import ExtractionCache, extractor_fingerprint
 from kg.errors import InputError
 from kg.evaluate import Report, evaluate
 from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
@@ -21,6 +23,7 @@ from kg.model import Document, DocumentResult
 from kg.nlp import load_model
 from kg.output import ACTORS, GRAPHML, HTML, ExtractionWriter, read_events, write_jsonl
 from kg.readers import Fields, read_documents
+from kg.runner import Runner
 from kg.screen import screen
 from kg.store.neo4j import Connection, LoadStats, Neo4jStore
 
@@ -41,6 +44,8 @@ class ExtractOptions:
     strict: bool = False
     progress: bool = True
     english_only: bool = True
+    workers: int = 1
+    cache: bool = True
 
 
 @dataclass
@@ -54,6 +59,7 @@ class Summary:
     actors: int = 0
     unresolved: Counter[str] = field(default_factory=Counter)
     warnings: int = 0
+    cached: int = 0
     seconds: float = 0.0
 
 
@@ -67,10 +73,12 @@ def make_extractor(options: ExtractOptions) -> Extractor:
 
 
 def extract_documents(documents: Iterable[Document], options: ExtractOptions,
-                      extractor: Extractor | None = None) -> Iterator[DocumentResult]:
-    """Run the extractor over documents, with a progress bar on long interactive runs."""
-    chosen = extractor or make_extractor(options)
-    results: Iterable[DocumentResult] = chosen.extract(documents)
+                      extractor: Extractor | None = None,
+                      cache: ExtractionCache | None = None) -> Iterator[DocumentResult]:
+    """Run the extractor over documents (cached results first, the rest on
+    ``options.workers`` processes), with a progress bar on long interactive runs."""
+    runner = Runner(options, workers=options.workers, cache=cache, extractor=extractor)
+    results: Iterable[DocumentResult] = runner.run(documents)
     if options.progress:
         results = tqdm(results, unit="doc", desc="extracting", delay=PROGRESS_AFTER_SECONDS,
                        disable=None, leave=False)
@@ -90,9 +98,10 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
     documents = screen(read_documents(paths, options.fields, warn=counted_warn,
                                       strict=options.strict),
                        counted_warn, english_only=options.english_only)
-    with ExtractionWriter(out) as writer:
-        for result in extract_documents(documents, options):
+    with ExtractionWriter(out) as writer, _cache(out, options) as cache:
+        for result in extract_documents(documents, options, cache=cache):
             writer.add(result)
+        summary.cached = cache.hits if cache else 0
         if writer.documents == 0:
             raise InputError(f"{', '.join(str(p) for p in paths)}: no readable articles found")
         write_jsonl(out / ACTORS, writer.actors.records())
@@ -102,6 +111,17 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
     summary.unresolved = writer.unresolved
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _cache(out: Path, options: ExtractOptions) -> Iterator[ExtractionCache | None]:
+    if not options.cache:
+        yield None
+        return
+    fingerprint = extractor_fingerprint(options.extractor, options.model,
+                                        tuple(options.relations), tuple(options.actors))
+    with ExtractionCache(out, fingerprint) as cache:
+        yield cache
 
 
 def write_graph_outputs(out: Path, html: bool = True) -> None:

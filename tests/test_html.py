@@ -169,7 +169,7 @@ def browser() -> Iterator[Any]:
 
 @contextmanager
 def opened(browser: Any, path: Path, timeout: float = 60_000) -> Iterator[Opened]:
-    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    context = browser.new_context(offline=True, viewport={"width": 1600, "height": 1000})
     try:
         page = context.new_page()
         result = Opened(page)
@@ -238,6 +238,12 @@ def test_script_json_cannot_close_its_element() -> None:
     text = script_json(value)
     assert not any(char in text for char in "<>&\u2028\u2029")
     assert json.loads(text) == value
+
+
+def test_empty_graph(tmp_path: Path) -> None:
+    path = tmp_path / "map.html"
+    assert render_html(build_graph([]), path) == MapStats(path, 0, 0, 0)
+    assert "kg-data" in path.read_text(encoding="utf-8")
 
 
 def test_trimming_since_min_count_top(tmp_path: Path) -> None:
@@ -339,6 +345,7 @@ def test_seed_map(browser: Any, seed_result: DocumentResult, tmp_path: Path) -> 
         assert item.locator("mark.src").inner_text() == "Russia"
         assert item.locator("mark.tgt").inner_text() == "Syria"
         assert "000_691ff97bae76b2d3" in item.locator(".meta").inner_text()
+        assert "null" not in panel.inner_text() and "undefined" not in panel.inner_text()
         screenshot(page.page, "seed-map.png")
 
         # An actor: its type, country, degree and strongest partners.
@@ -363,6 +370,9 @@ def test_seed_map(browser: Any, seed_result: DocumentResult, tmp_path: Path) -> 
         assert page.drawn() == (len(endpoints(rolled)), len(rolled))
         assert page.evaluate("() => kgMap.nodes.get({filter: (n) => !n.hidden"
                              " && n.kind === 'person'}).length") == 0
+        # Sizes follow the centralities of the view on show.
+        assert page.evaluate("() => kgMap.nodes.get({filter: (n) => !n.hidden})"
+                             ".every((n) => n.size === n.i.size)")
         page.check_clean()
 
 
@@ -431,4 +441,41 @@ def test_text_from_articles_never_runs(browser: Any, tmp_path: Path) -> None:
         assert panel.locator("h2").inner_text() == XSS_NAME
         assert page.evaluate("() => document.querySelectorAll('a[href^=\"javascript\"]')"
                              ".length") == 0
+        page.check_clean()
+
+
+@pytest.mark.browser
+def test_dates_relations_and_evidence_order(browser: Any, tmp_path: Path) -> None:
+    events = [event(RUSSIA, URGES, SYRIA, doc="old", date="2015-01-01"),
+              event(RUSSIA, URGES, SYRIA, doc="new", date="2016-04-01", tail=" again."),
+              event(RUSSIA, URGES, SYRIA, doc="undated", date=None, tail=" at some point."),
+              event(SYRIA, ATTACKS, RUSSIA, doc="mid", date="2015-06-01"),
+              event(LAVROV, URGES, SYRIA, doc="new", date="2016-04-01")]
+    path = tmp_path / "dates.html"
+    render_html(build_graph(events), path)
+    with opened(browser, path) as page:
+        assert page.drawn() == (3, 3)
+        page.click_edge(page.edge_id("RUS", "SYR", "URGES"))
+        dates = page.page.locator("#panel ol.evidence .meta").all_inner_texts()
+        assert [text.split(" ")[0] for text in dates] == ["2016-04-01", "2015-01-01", "undated"]
+
+        page.page.locator("#date-from").fill("2016-01-01")
+        assert page.drawn() == (3, 2)
+        page.page.locator("#date-to").fill("2016-03-31")
+        assert page.drawn() == (0, 0)
+        page.page.locator("#date-clear").click()
+        assert page.drawn() == (3, 3)
+
+        page.page.locator('[data-relation="URGES"]').uncheck()
+        assert page.drawn() == (2, 1)
+        page.page.locator("#rel-none").click()
+        assert page.drawn() == (0, 0)
+        page.page.locator("#rel-all").click()
+        assert page.drawn() == (3, 3)
+        page.check_clean()
+
+    empty = tmp_path / "empty.html"
+    render_html(build_graph([]), empty)
+    with opened(browser, empty) as page:
+        assert page.drawn() == (0, 0)
         page.check_clean()

@@ -188,7 +188,8 @@ class DocumentActors:
                 match.entry.actor, self._sector(phrase, exclude_head=False)))]
         group = self._group_phrase(head, phrase, exclude_country)
         if group is not None:
-            return [self._mention(phrase, group)]
+            partners = self._coordinated_owners(head, phrase, group)
+            return [self._mention(phrase, actor) for actor in (group, *partners)]
         return self._right_attachment(head)
 
     def _phrase(self, head: Token) -> Span:
@@ -336,13 +337,7 @@ class DocumentActors:
             or head.lower_ in self.gazetteer.proxies
         owner = self._owner(head, phrase) if stands_for_owner else None
         if owner is not None:
-            if owner.type == "person":
-                base = owner.member_of
-                if base is None or not sector:
-                    return None
-                return self.gazetteer.state(base.state_country, sector) \
-                    if base.state_country else base
-            return self.gazetteer.with_sector(owner, sector) if sector else owner
+            return self._owned(owner, sector)
         if not self._definite(head) and sector not in GROUP_SECTORS:
             return None
         if lemma in ORGANISATION_ANAPHORS:
@@ -359,6 +354,36 @@ class DocumentActors:
             if recent is not None and recent.state_country:
                 return self.gazetteer.state(recent.state_country, sector)
         return None
+
+    def _owned(self, owner: Actor, sector: str | None) -> Actor | None:
+        """What "<owner> <sector word>" stands for: "Syria's army", "Putin's government"."""
+        if owner.type == "person":
+            base = owner.member_of
+            if base is None or not sector:
+                return None
+            return self.gazetteer.state(base.state_country, sector) \
+                if base.state_country else base
+        return self.gazetteer.with_sector(owner, sector) if sector else owner
+
+    def _coordinated_owners(self, head: Token, phrase: Span, group: Actor) -> list[Actor]:
+        """"Hungarian and Romanian officials", "U.S. and Soviet negotiators": each
+        coordinated modifier names a side of its own (the cross product of the dyad)."""
+        owners = [self.doc[index] for index in range(phrase.start, head.i)
+                  if index in self.matches and self.doc[index].head.i != index]
+        linked = {token.i for token in owners for other in owners
+                  if token.dep_ == "conj" and token.head.i == other.i}
+        linked |= {self.doc[index].head.i for index in linked}
+        if len(linked) < 2:
+            return []
+        sector = self._agent_sector(phrase) or self._title_sector(phrase)
+        found: list[Actor] = []
+        for index in sorted(linked):
+            actor = self.matches[index].entry.actor
+            owned = self._owned(actor, sector) if actor is not None else None
+            if owned is not None and owned.id != group.id and \
+                    all(owned.id != seen.id for seen in found):
+                found.append(owned)
+        return found
 
     def _owner(self, head: Token, phrase: Span) -> Actor | None:
         """The actor named inside the phrase, nearest the head: "Syria's", "Russian", "ICRC"."""

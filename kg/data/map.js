@@ -83,15 +83,15 @@
       const stats = node[state.view];
       const shown = Boolean(stats) && degree.has(node.id);
       if (shown) nodesShown += 1;
-      if (node.hidden !== !shown || node.physics !== Boolean(stats)) {
+      // Each view has its own centralities, so a node's size changes with the view.
+      const size = stats ? stats.size : node.size;
+      if (node.hidden !== !shown || node.physics !== Boolean(stats) || node.size !== size) {
         node.hidden = !shown;
         node.physics = Boolean(stats);
-        const change = { id: node.id, hidden: !shown, physics: node.physics };
-        if (stats) {
-          node.size = change.size = stats.size;
-          node.font = change.font = { size: stats.font };
-        }
-        nodeChanges.push(change);
+        node.size = size;
+        if (stats) node.font = { size: stats.font };
+        nodeChanges.push({ id: node.id, hidden: !shown, physics: node.physics, size,
+          font: node.font });
       }
     }
     return { nodeChanges, edgeChanges, nodesShown, edgesShown };
@@ -164,7 +164,7 @@
   /* The side panel. */
 
   function openPanel(...children) {
-    byId("panel-body").replaceChildren(...children);
+    byId("panel-body").replaceChildren(...children.filter(Boolean));
     byId("panel").hidden = false;
   }
 

@@ -150,7 +150,8 @@ class _MapData:
                  documents: Mapping[str, Document]) -> None:
         self.views = views
         self.documents = documents
-        self.network = Network(directed=True, cdn_resources="in_line")
+        # Only pyvis' records are used, never its HTML templates (they load CDN files).
+        self.network = Network(directed=True)
         self.members: dict[str, set[str]] = defaultdict(set)
         for event in events:
             for actor in (event.source.actor, event.target.actor):
@@ -383,8 +384,14 @@ def _vis_options(nodes: int, big: bool) -> dict[str, Any]:
     }
 
 
-def _package_text(package: str, name: str) -> str:
-    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+def _package_text(package: str, *names: str) -> str:
+    """The first of ``names`` that the installed ``package`` ships, read as text."""
+    root = resources.files(package)
+    found = next((root.joinpath(name) for name in names if root.joinpath(name).is_file()),
+                 None)
+    if found is None:
+        raise FileNotFoundError(f"{package} ships none of {', '.join(names)}")
+    text = found.read_text(encoding="utf-8")
     # The HTML parser turns CRLF into LF before CSP hashes the script, so hash LF text.
     return text.replace("\r\n", "\n")
 
@@ -412,9 +419,11 @@ def _csp_hash(script: str) -> str:
 
 
 def _page(payload: dict[str, Any], title: str) -> str:
-    vis_js = _inline_script(_package_text("pyvis", f"lib/vis-{VIS_VERSION}/vis-network.min.js"))
+    # pyvis ships vis-network twice, under lib/ and under templates/lib/.
+    vis = [f"{folder}/vis-{VIS_VERSION}/vis-network" for folder in ("lib", "templates/lib")]
+    vis_js = _inline_script(_package_text("pyvis", *(f"{name}.min.js" for name in vis)))
     map_js = _inline_script(_package_text("kg", "data/map.js"))
-    styles = [_package_text("pyvis", f"lib/vis-{VIS_VERSION}/vis-network.css"),
+    styles = [_package_text("pyvis", *(f"{name}.css" for name in vis)),
               _package_text("kg", "data/map.css")]
     if any("</style" in style.lower() for style in styles):
         raise ValueError("style text would end its <style> element")

@@ -29,16 +29,30 @@ from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
 
 NAME = "dep-verb.v1"
 REVERSING_VERBS = {"lift", "end", "cancel", "drop", "ease", "suspend", "revoke", "halt",
-                   "scrap", "remove", "withdraw", "relax", "rescind", "waive", "abandon"}
+                   "scrap", "remove", "withdraw", "relax", "rescind", "waive", "abandon",
+                   "stop", "freeze", "cut", "reduce", "break", "call"}
 DENIAL_VERBS = {"deny", "decline", "refuse", "fail", "reject", "dismiss"}
 NEGATING_DETERMINERS = {"no"}
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
 HEDGING_AUXILIARIES = {"would", "could", "might", "may", "should", "'d"}
 FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "intention", "agree", "offer",
-                "pledge", "promise", "vow", "decide", "want", "hope", "seek", "ready", "set"}
+                "pledge", "promise", "vow", "decide", "want", "hope", "seek", "ready", "set",
+                "swear", "threaten", "willing", "prepared", "determined", "poised"}
+# Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
+THREAT_HEADS = {"threaten", "warn"}
+THREAT_ROOT = "13"
+# Appeals and demands whose addressee may be the subject of the demanded clause.
+ADDRESSEE_ROOTS = {"02", "10"}
+CLAUSE_MARKS = {"that", "for"}
+TIME_ENTITIES = {"DATE", "TIME"}
+ASIDE_DEPS = {"appos", "parataxis"}
+AMOUNT_ENTITIES = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", *TIME_ENTITIES}
 CONDITIONAL_MARKS = {"if", "unless", "provided"}
 CONTROL_PREPOSITIONS = {"on", "upon"}
 STATEMENT_ROOT = "01"
+# Prepositions that tie a thing to its owner or place: "aid to Iraq", "a ban on Hamas".
+OWNER_PREPOSITIONS = {"of", "by", "in", "on", "against", "to", "for", "from", "over", "with",
+                      "toward", "towards", "into"}
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 # How far up the tree a trigger looks for a subject, a negation or a modal.
 MAX_CLIMB = 6
@@ -114,8 +128,14 @@ class DepVerbExtractor:
                 triggers.extend(self._adjective_triggers(token, self.lexicon.adjectives[lemma]))
         for speech in statements:
             triggers.extend(self._reported_speech(speech, triggers))
-        for trigger in triggers:
-            yield from self._events(trigger, sentence, actors, document)
+        coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
+                 for trigger in triggers]
+        # Like the CAMEO coders, code the sentence's main act: an act below another one
+        # ("demanded an admission that forces murdered officers") is its content.
+        acting = {trigger.token.i for trigger, events in coded if events}
+        for trigger, events in coded:
+            if not _embedded(trigger.token, acting):
+                yield from events
 
     def _is_statement(self, lemma: str) -> bool:
         entry = self.lexicon.verbs[lemma].get("")
@@ -137,9 +157,19 @@ class DepVerbExtractor:
         found_target = False
         for prep, relation in entries.items():
             targets = direct if prep == "" else tuple(_verb_prep_objects(verb, prep))
+            # "agreed on Wednesday": a date is when, never whom.
+            targets = tuple(token for token in targets if token.ent_type_ not in TIME_ENTITIES)
             if targets:
                 found_target = True
                 yield Trigger(verb, relation, sources, targets, inherited, nominal=False)
+        if not found_target and not passive:
+            addressees = tuple(_clause_subjects(verb))
+            asking = entries.get("") or entries.get("for")
+            if addressees and asking is not None and asking.root in ADDRESSEE_ROOTS:
+                # "demanded that the US cancel", "called for Burma to reform": the one
+                # asked to act is the subject of the clause that says what to do.
+                found_target = True
+                yield Trigger(verb, asking, sources, addressees, inherited, nominal=False)
         if not found_target and "with" in entries and not passive:
             # "The United States and Jordan agreed": each side acts towards the other.
             yield Trigger(verb, entries["with"], sources, (), inherited, nominal=False,
@@ -148,14 +178,34 @@ class DepVerbExtractor:
     def _noun_triggers(self, noun: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
         governor = _governing_verb(noun)
         if governor is not None and governor.lemma_.lower() in REVERSING_VERBS:
-            return  # "lifted sanctions against X" is not a sanction; the verb codes itself
+            # "lifted sanctions against X" is no sanction but easing them; "halted aid to
+            # X" reduces aid. Where the verb codes itself, it alone speaks.
+            if governor.lemma_.lower() in self.lexicon.verbs or noun.head.i != governor.i:
+                return
+            entries = {prep: self.lexicon.reversals[relation.root]
+                       for prep, relation in entries.items()
+                       if relation.root in self.lexicon.reversals}
+        carriers = self.lexicon.light_verbs | REVERSING_VERBS
+        light = governor if governor is not None and noun.head.i == governor.i and \
+            noun.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
+        found_target = False
         for prep, relation in entries.items():
             targets = tuple(_prep_objects(noun, prep, depth=2)) if prep else ()
+            if not targets and light is not None and prep:
+                # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
+                # light verb carries the noun's target.
+                targets = tuple(_light_verb_targets(light, prep))
             if not targets:
                 continue
             sources, inherited = self._noun_sources(noun, prep)
             if sources:
+                found_target = True
                 yield Trigger(noun, relation, tuple(sources), targets, inherited, nominal=True)
+        if not found_target and light is not None and "with" in entries:
+            # "Israel and Lebanon renewed negotiations": each side acts towards the other.
+            sources, inherited = self._noun_sources(noun, "with")
+            yield Trigger(noun, entries["with"], tuple(sources), (), inherited, nominal=True,
+                          reciprocal=True)
 
     def _adjective_triggers(self, adjective: Token,
                             entries: dict[str, Relation]) -> Iterator[Trigger]:
@@ -186,7 +236,10 @@ class DepVerbExtractor:
             if any(trigger.token.i in inside for trigger in triggers):
                 continue
             sources, inherited = self._subjects(speech, control=False)
-            targets = tuple(_clause_heads(clause))
+            # "Powell said NATO would need to remain strong": the statement is about the
+            # clause's subject; other names deeper in the clause are what it talks of.
+            targets = tuple(child for child in clause.children
+                            if child.dep_ in ("nsubj", "nsubjpass"))
             if targets and sources:
                 relation = self.lexicon.verbs[speech.lemma_.lower()][""]
                 yield Trigger(speech, relation, tuple(sources), targets, inherited,
@@ -200,7 +253,7 @@ class DepVerbExtractor:
         if own:
             return own, depth > 0
         head = verb.head
-        if head is verb or depth >= MAX_CLIMB:
+        if head.i == verb.i or depth >= MAX_CLIMB:
             return [], False
         dep = verb.dep_
         if dep == "xcomp" and control:
@@ -211,6 +264,10 @@ class DepVerbExtractor:
                 return controllers, True
         if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
             return self._subjects(head, control=control, depth=depth + 1)
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT"):
+            # "Syria is willing to withdraw": the subject of the adjective's copula
+            return self._subjects(head.head if head.dep_ == "acomp" else head,
+                                  control=False, depth=depth + 1)
         if dep == "pcomp" and head.dep_ == "prep":
             return self._subjects(head.head, control=False, depth=depth + 1)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -232,8 +289,10 @@ class DepVerbExtractor:
         if owners:
             partners = [] if target_prep == "with" else list(_prep_objects(noun, "with"))
             return owners + partners, False
+        # "Russian criticism" names its source; "warm welcome" does not.
         modifiers = [child for child in noun.children
-                     if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "NOUN"]
+                     if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "NOUN"
+                     and (child.pos_ == "PROPN" or child.ent_type_)]
         if modifiers:
             return modifiers, False
         if noun.dep_ in ("nsubj", "nsubjpass"):
@@ -244,11 +303,16 @@ class DepVerbExtractor:
         subjects, _ = self._subjects(governor, control=False)
         return subjects, True
 
-    def _intent(self, relation: Relation, modality: str) -> Relation:
-        """A promised or planned act codes as the intent to act (03x) or a threat (13x)."""
+    def _intent(self, relation: Relation, modality: str, trigger: Token) -> Relation:
+        """A promised or planned act codes as the intent to act (03x) or a threat (13x);
+        under "threaten" even a cooperative-looking act ("to withdraw") is a threat."""
         if modality != "future":
             return relation
-        return self.lexicon.intents.get(relation.root, relation)
+        intended = self.lexicon.intents.get(relation.root, relation)
+        if intended.root != THREAT_ROOT and _under_threat(trigger):
+            threat = self.lexicon.verbs.get("threaten", {}).get("")
+            return threat if threat is not None else intended
+        return intended
 
     # -- events ---------------------------------------------------------------------
 
@@ -269,6 +333,8 @@ class DepVerbExtractor:
             target_mentions = [mention for head in trigger.targets
                                for token in actors.conjuncts(head)
                                for mention in actors.resolve(token, exclude_country=exclude)]
+            if not target_mentions and not trigger.statement:
+                target_mentions = self._owner_targets(trigger, actors, exclude)
         start, end = _sentence_bounds(sentence)
         if trigger.statement:
             # A statement is about the first other party the clause names.
@@ -276,7 +342,7 @@ class DepVerbExtractor:
                                if mention.text.lower() not in PRONOUNS
                                and not any(same_side(source.actor, mention.actor)
                                            for source in source_mentions)][:1]
-        relation = self._intent(trigger.relation, modality)
+        relation = self._intent(trigger.relation, modality, trigger.token)
         for source in source_mentions:
             for target in target_mentions:
                 if same_side(source.actor, target.actor):
@@ -295,6 +361,21 @@ class DepVerbExtractor:
                     confidence=_confidence(trigger, source, target),
                     extractor=NAME,
                 )
+
+
+    @staticmethod
+    def _owner_targets(trigger: Trigger, actors: DocumentActors,
+                       exclude: str | None) -> list[Mention]:
+        """A thing acted on stands for whom it belongs to or where it is: "demolished
+        Palestinian homes", "lifted a curfew in Kosovo", "rejected an offer from Kabul"."""
+        for head in trigger.targets:
+            for token in actors.conjuncts(head):
+                for owner in _thing_owners(token):
+                    found = [mention for each in actors.conjuncts(owner)
+                             for mention in actors.resolve(each, exclude_country=exclude)]
+                    if found:
+                        return found
+        return []
 
 
 def same_side(source: Actor, target: Actor) -> bool:
@@ -328,6 +409,48 @@ def _prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
                         yield from _prep_objects(obj, prep, depth - 1)
 
 
+def _thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
+    """Who a non-actor noun belongs to, nearest first: its possessor or nationality
+    adjective, then the objects of its prepositions ("a curfew in the town of Cizre")."""
+    if thing.pos_ not in ("NOUN", "PROPN"):
+        return
+    for child in thing.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
+                                    and child.pos_ in ("ADJ", "PROPN")):
+            yield child
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                    if depth > 1:
+                        yield from _thing_owners(obj, depth - 1)
+
+
+def _light_verb_targets(verb: Token, prep: str) -> Iterator[Token]:
+    """Objects of ``prep`` under a light verb, and its indirect object for "to"."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON") \
+                and prep == "to":
+            yield child
+
+
+def _clause_subjects(verb: Token) -> Iterator[Token]:
+    """Subjects of the clauses a verb governs after it: "that the US cancel ...",
+    "for Burma to institute ..."."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i:
+            continue
+        marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+        if clause.dep_ == "advcl" and not marks & CLAUSE_MARKS:
+            continue
+        if marks - CLAUSE_MARKS:
+            continue
+        yield from (child for child in clause.children if child.dep_ == "nsubj")
+
+
 def _clause_heads(clause: Token) -> Iterator[Token]:
     """Noun phrase heads of a clause in reading order: where a statement's target is."""
     for token in clause.subtree:
@@ -351,7 +474,9 @@ def _owners(noun: Token, exclude_prep: str = "") -> list[Token]:
     owners = [child for child in noun.children if child.dep_ == "poss"]
     for prep in ("by", "from", "of"):
         if prep != exclude_prep:
-            owners.extend(_prep_objects(noun, prep))
+            # "a grant of 580 million shillings": an amount, not an owner
+            owners.extend(obj for obj in _prep_objects(noun, prep)
+                          if obj.ent_type_ not in AMOUNT_ENTITIES)
     return owners
 
 
@@ -360,7 +485,7 @@ def _governing_verb(token: Token) -> Token | None:
     current = token
     for _ in range(MAX_CLIMB):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -371,7 +496,7 @@ def _governing_verb(token: Token) -> Token | None:
 def _ancestors(token: Token) -> Iterator[Token]:
     current = token
     for _ in range(MAX_CLIMB):
-        if current.head is current:
+        if current.head.i == current.i:
             return
         current = current.head
         yield current
@@ -403,6 +528,11 @@ def _has_negating_determiner(token: Token) -> bool:
 
 def modality_of(trigger: Token) -> str:
     """asserted, hedged ("could"), future ("will", "plans to") or conditional ("if")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+        # "will give Tanzania a grant", "prepares an offensive": the verb's mood
+        if trigger.head.lemma_.lower() in FUTURE_HEADS:
+            return "future"
+        return modality_of(trigger.head)
     chain = [trigger, *_ancestors(trigger)]
     for token in chain:
         if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
@@ -416,6 +546,25 @@ def modality_of(trigger: Token) -> str:
     if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
         return "future"
     return "asserted"
+
+
+def _embedded(token: Token, acting: set[int]) -> bool:
+    """Whether ``token`` sits below another word that codes an event, other than in an
+    aside ("..., one of the factors behind Russia's veto")."""
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in ASIDE_DEPS:
+            return False
+        current = current.head
+        if current.i in acting:
+            return True
+    return False
+
+
+def _under_threat(trigger: Token) -> bool:
+    """"threatened to impose restrictions": the act hangs from a threatening verb."""
+    return any(token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB"
+               for token in list(_ancestors(trigger))[:2])
 
 
 def _sentence_bounds(sentence: Span) -> tuple[int, int]:

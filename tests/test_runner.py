@@ -1,0 +1,82 @@
+"""Worker processes give the same events as one process; the cache re-extracts exactly
+what changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.extract.depverb import DepVerbExtractor
+
+SENTENCES = [
+    "Russia called on Syria on Monday to accept a truce.",
+    "Turkey accused Iran of arming the rebels.",
+    "The United States and Jordan agreed on a new trade pact.",
+    "France criticized Israel for the raid.",
+    "China vetoed the U.N. resolution on Syria.",
+    "Egypt urged Libya to release the hostages.",
+]
+
+
+def _corpus(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        text = " ".join(SENTENCES[(number + k) % len(SENTENCES)] for k in range(3))
+        (folder / f"doc-{number:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _events(out: Path) -> list[str]:
+    return (out / "events.jsonl").read_text(encoding="utf-8").splitlines()
+
+
+def test_two_workers_give_the_same_events_as_one(tmp_path: Path,
+                                                 extractor: DepVerbExtractor) -> None:
+    corpus = _corpus(tmp_path / "in", 40)
+    runner = CliRunner()
+    one = runner.invoke(main, ["build", str(corpus), "-o", str(tmp_path / "one"),
+                               "--workers", "1", "--no-cache"])
+    two = runner.invoke(main, ["build", str(corpus), "-o", str(tmp_path / "two"),
+                               "--workers", "2", "--no-cache"])
+    assert one.exit_code == 0 and two.exit_code == 0, one.stderr + two.stderr
+    assert _events(tmp_path / "one") and _events(tmp_path / "one") == _events(tmp_path / "two")
+
+
+def test_cache_reuses_unchanged_documents_and_redoes_changed_ones(
+        tmp_path: Path, extractor: DepVerbExtractor) -> None:
+    corpus = _corpus(tmp_path / "in", 5)
+    out = tmp_path / "out"
+    args = ["build", str(corpus), "-o", str(out), "--workers", "1"]
+    runner = CliRunner()
+    first = runner.invoke(main, args)
+    assert first.exit_code == 0 and "from the cache" not in first.stdout
+    clean = _events(out)
+    second = runner.invoke(main, args)
+    assert "(5 documents from the cache)" in second.stdout
+    assert _events(out) == clean
+    (corpus / "doc-002.txt").write_text("Germany praised Greece for the reforms.",
+                                        encoding="utf-8")
+    third = runner.invoke(main, args)
+    assert "(4 documents from the cache)" in third.stdout
+    changed = [json.loads(line) for line in _events(out) if '"doc-002"' in line]
+    assert [(e["source"]["id"], e["target"]["id"]) for e in changed] == [("DEU", "GRC")]
+
+
+def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path,
+                                                 extractor: DepVerbExtractor) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Russia cajoled Syria.", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(corpus), "-o", str(out)]).exit_code == 0
+    assert _events(out) == []
+    extra = tmp_path / "extra.csv"
+    extra.write_text("kind,lemma,prep,label,cameo\nverb,cajole,,URGES,020\n", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(corpus), "-o", str(out), "--relations",
+                                  str(extra)])
+    assert result.exit_code == 0 and "from the cache" not in result.stdout
+    assert [json.loads(line)["relation"] for line in _events(out)] == ["URGES"]
