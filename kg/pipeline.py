@@ -21,7 +21,7 @@ from kg.graph import build_graph, write_graphml
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult
 from kg.nlp import load_model
-from kg.output import ACTORS, GRAPHML, HTML, ExtractionWriter, read_events, write_jsonl
+from kg.output import ACTORS, DOCUMENTS, GRAPHML, HTML, ExtractionWriter, read_events, write_jsonl
 from kg.readers import Fields, read_documents
 from kg.runner import Runner
 from kg.screen import screen
@@ -129,9 +129,11 @@ def write_graph_outputs(out: Path, html: bool = True) -> None:
     graph = build_graph(read_events(out))
     write_graphml(graph, out / GRAPHML)
     if html:
-        from kg.export.html import render_html
+        # Imported here: pyvis is slow to import and most commands never draw a map.
+        from kg.export.html import read_document_index, render_html
 
-        render_html(graph, out / HTML)
+        render_html(graph, out / HTML, title=f"kg: {out.resolve().name}",
+                    documents=read_document_index(out / DOCUMENTS))
 
 
 def build(paths: Sequence[str | Path], out: Path, options: ExtractOptions,

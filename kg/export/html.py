@@ -80,7 +80,7 @@ def export_html(folder: Path, out: Path | None = None, *, top: int | None = None
     graph = build_graph(read_events(folder))
     return render_html(graph, out or folder / HTML, top=top, min_count=min_count,
                        since=since, title=title or f"kg: {folder.resolve().name}",
-                       documents=_read_documents(folder / DOCUMENTS))
+                       documents=read_document_index(folder / DOCUMENTS))
 
 
 def render_html(graph: nx.MultiDiGraph, path: Path, *, top: int | None = None,
@@ -110,7 +110,7 @@ def render_html(graph: nx.MultiDiGraph, path: Path, *, top: int | None = None,
                     events=len(payload["events"]))
 
 
-def _read_documents(path: Path) -> dict[str, Document]:
+def read_document_index(path: Path) -> dict[str, Document]:
     if not path.exists():
         return {}
     return {str(record["id"]): Document.from_dict(record) for record in read_jsonl(path)
