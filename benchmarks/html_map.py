@@ -13,10 +13,7 @@ command, commit and machine unless --no-record. tests/test_html.py imports
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.common import record  # noqa: E402
 from kg.export.html import render_html  # noqa: E402
 from kg.graph import build_graph  # noqa: E402
 from kg.model import Actor, Event, Mention, Relation  # noqa: E402
@@ -171,31 +169,6 @@ def measure(nodes: int, edges: int, folder: Path) -> Figures:
                    drawn_nodes=drawn[0], drawn_edges=drawn[1], external_requests=len(external))
 
 
-def _commit() -> str:
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
-                              check=False).stdout.strip()
-
-    commit = git("rev-parse", "--short", "HEAD") or "no commit yet"
-    return commit + (" + uncommitted changes" if git("status", "--porcelain") else "")
-
-
-def _machine() -> str:
-    cpu = platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as info:
-            cpu = next((line.split(":", 1)[1].strip() for line in info
-                        if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    try:
-        memory = f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB"
-    except (ValueError, OSError):
-        memory = "unknown"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return f"{cpu}, nproc {cores}, RAM {memory}, Python {platform.python_version()}"
-
-
 def report(figures: Figures) -> str:
     return "\n".join([
         f"| actors / relations (asserted) / events | {figures.nodes:,} / {figures.edges:,}"
@@ -211,19 +184,10 @@ def report(figures: Figures) -> str:
     ])
 
 
-def record(figures: Figures, command: str) -> Path:
-    path = ROOT / "BENCHMARKS.md"
-    if not path.exists():
-        path.write_text("# Benchmarks\n\nFigures appended by the scripts in benchmarks/; "
-                        "newest last.\n", encoding="utf-8")
-    section = (f"\n## HTML map, {figures.nodes:,} actors / {figures.edges:,} relations "
-               f"({date.today().isoformat()})\n\n"
-               f"- command: `{command}`\n- commit: {_commit()}\n- machine: {_machine()}\n"
-               f"- browser: headless Debian Chromium ({CHROMIUM}), network off\n\n"
-               f"| measure | value |\n|---|---|\n{report(figures)}\n")
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(section)
-    return path
+def record_figures(figures: Figures, command: str) -> Path:
+    return record(f"HTML map, {figures.nodes:,} actors / {figures.edges:,} relations", command,
+                  f"| measure | value |\n|---|---|\n{report(figures)}",
+                  f"browser: headless Debian Chromium ({CHROMIUM}), network off")
 
 
 def main() -> None:
@@ -238,7 +202,7 @@ def main() -> None:
     sys.stdout.write(report(figures) + "\n")
     if not arguments.no_record:
         command = "python3 benchmarks/html_map.py " + " ".join(sys.argv[1:])
-        sys.stdout.write(f"appended to {record(figures, command.strip())}\n")
+        sys.stdout.write(f"appended to {record_figures(figures, command.strip())}\n")
 
 
 if __name__ == "__main__":

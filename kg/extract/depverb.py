@@ -42,6 +42,7 @@ FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "intention", "agre
 THREAT_HEADS = {"threaten", "warn"}
 THREAT_ROOT = "13"
 # Appeals and demands whose addressee may be the subject of the demanded clause.
+FRAMING_ROOTS = {"02"}
 ADDRESSEE_ROOTS = {"02", "10"}
 CLAUSE_MARKS = {"that", "for"}
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -133,9 +134,19 @@ class DepVerbExtractor:
         # Like the CAMEO coders, code the sentence's main act: an act below another one
         # ("demanded an admission that forces murdered officers") is its content.
         acting = {trigger.token.i for trigger, events in coded if events}
+        # An appeal frames what it asks for even when its own actor is unknown: "the
+        # parties call for X and Y to agree" asserts no agreement. (Demands and threats
+        # are left out: on the gold sets their inner acts carry the code.)
+        acting |= {token.i for token in sentence if self._frames_an_act(token)}
         for trigger, events in coded:
             if not _embedded(trigger.token, acting):
                 yield from events
+
+    def _frames_an_act(self, token: Token) -> bool:
+        entries = self.lexicon.verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" \
+            else self.lexicon.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+        return bool(entries) and any(relation.root in FRAMING_ROOTS
+                                     for relation in (entries or {}).values())
 
     def _is_statement(self, lemma: str) -> bool:
         entry = self.lexicon.verbs[lemma].get("")
