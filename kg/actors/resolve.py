@@ -77,6 +77,9 @@ class DocumentActors:
         self.unresolved: dict[int, Unresolved] = {}
         self._cache: dict[tuple[int, str | None], list[Mention] | None] = {}
         self._find_matches(resolver)
+        # doc.ents builds new Span objects on every access; look them up once.
+        self.entities: dict[int, Span] = {index: entity for entity in doc.ents
+                                          for index in range(entity.start, entity.end)}
         self.country_counts = self._count_countries()
 
     # -- matching -------------------------------------------------------------------
@@ -214,7 +217,7 @@ class DocumentActors:
             return False
         if match.entry.actor.type != "state":
             return False
-        entity = next((ent for ent in self.doc.ents if ent.start <= head.i < ent.end), None)
+        entity = self.entities.get(head.i)
         if entity is None:
             return False
         covered = all(index in self.matches for index in range(entity.start, entity.end))
@@ -223,9 +226,8 @@ class DocumentActors:
     # -- people ---------------------------------------------------------------------
 
     def _person_name(self, head: Token) -> Span | None:
-        entity = next((ent for ent in self.doc.ents
-                       if ent.start <= head.i < ent.end and ent.label_ == "PERSON"), None)
-        if entity is None:
+        entity = self.entities.get(head.i)
+        if entity is None or entity.label_ != "PERSON":
             return None
         start = entity.start
         while start < entity.end - 1 and self._is_title_word(self.doc[start]):
