@@ -79,10 +79,17 @@ class ExtractionCache:
         except (OSError, sqlite3.Error) as error:
             raise OutputError(f"{self.path}: cannot keep a cache here ({error})") from error
 
+    def _failed(self, error: sqlite3.Error) -> OutputError:
+        # On a full disk the cache is usually what fails first; name the file, no traceback.
+        return OutputError(f"{self.path}: cannot keep the extraction cache here ({error})")
+
     def get(self, document: Document) -> DocumentResult | None:
-        row = self.connection.execute(
-            "SELECT payload FROM results WHERE document = ? AND extractor = ?",
-            (document_key(document), self.fingerprint)).fetchone()
+        try:
+            row = self.connection.execute(
+                "SELECT payload FROM results WHERE document = ? AND extractor = ?",
+                (document_key(document), self.fingerprint)).fetchone()
+        except sqlite3.Error as error:
+            raise self._failed(error) from None
         if row is None:
             self.misses += 1
             return None
@@ -90,18 +97,25 @@ class ExtractionCache:
         return DocumentResult.from_payload(document, json.loads(row[0]))
 
     def put(self, result: DocumentResult) -> None:
-        self.connection.execute(
-            "INSERT OR REPLACE INTO results (document, extractor, payload) VALUES (?, ?, ?)",
-            (document_key(result.document), self.fingerprint,
-             json.dumps(result.payload(), ensure_ascii=False)))
+        try:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO results (document, extractor, payload) "
+                "VALUES (?, ?, ?)", (document_key(result.document), self.fingerprint,
+                                     json.dumps(result.payload(), ensure_ascii=False)))
+        except sqlite3.Error as error:
+            raise self._failed(error) from None
 
     def close(self, *, prune: bool = True) -> None:
         """Commit; drop what older extractor versions left, which can never hit again."""
-        if prune:
-            self.connection.execute("DELETE FROM results WHERE extractor != ?",
-                                    (self.fingerprint,))
-        self.connection.commit()
-        self.connection.close()
+        try:
+            if prune:
+                self.connection.execute("DELETE FROM results WHERE extractor != ?",
+                                        (self.fingerprint,))
+            self.connection.commit()
+        except sqlite3.Error as error:
+            raise self._failed(error) from None
+        finally:
+            self.connection.close()
 
     def __enter__(self) -> ExtractionCache:
         return self

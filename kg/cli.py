@@ -18,6 +18,7 @@ import click
 from kg import __version__
 from kg.errors import KgError
 from kg.evaluate import format_report, write_report
+from kg.export.neo4j_import import export_neo4j_import
 from kg.pipeline import (
     ExtractOptions,
     Summary,
@@ -29,7 +30,7 @@ from kg.pipeline import (
     write_graph_outputs,
 )
 from kg.readers import Fields
-from kg.runner import available_cores
+from kg.runner import EXECUTORS, available_cores
 from kg.store.neo4j import Connection, LoadStats
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,7 +81,16 @@ def input_options(command: F) -> F:
                      help="Documents per spaCy batch."),
         click.option("--workers", type=click.IntRange(1), default=available_cores,
                      show_default="the number of cores",
-                     help="Processes that parse in parallel (small runs use one)."),
+                     help="Processes that parse in parallel (small runs use one); with "
+                     "--executor dask and no --scheduler, the local Dask cluster's workers."),
+        click.option("--executor", type=click.Choice(EXECUTORS), default="local",
+                     show_default=True,
+                     help="Where extraction runs: this machine, or a Dask distributed "
+                     "cluster (needs pip install 'kg[dask]'). Same events either way."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler to send the work to, e.g. tcp://scheduler.example:8786; "
+                     "its workers need kg and the model installed. Default with "
+                     "--executor dask: a local Dask cluster of --workers processes."),
         click.option("--no-cache", is_flag=True,
                      help="Re-extract every document instead of reusing the results kept "
                      "in the output folder."),
@@ -138,6 +148,8 @@ def print_load(stats: LoadStats) -> None:
 
 
 def _options(kwargs: dict[str, Any]) -> ExtractOptions:
+    if kwargs["scheduler"] and kwargs["executor"] != "dask":
+        raise click.BadOptionUsage("scheduler", "--scheduler needs --executor dask")
     return ExtractOptions(
         fields=Fields(text=kwargs["text_field"], id=kwargs["id_field"],
                       date=kwargs["date_field"], title=kwargs["title_field"],
@@ -150,6 +162,8 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
         english_only=not kwargs["any_language"],
         workers=kwargs["workers"],
         cache=not kwargs["no_cache"],
+        executor=kwargs["executor"],
+        scheduler=kwargs["scheduler"],
     )
 
 
@@ -265,6 +279,26 @@ def export_html_command(folder: Path, out: Path | None, top: int | None, min_cou
                         since=since.date().isoformat() if since else None, title=title)
     click.echo(f"kg: wrote {stats.path} ({stats.nodes} actors, {stats.edges} relations "
                f"drawn from {stats.events} events)")
+
+
+@export_group.command("neo4j-import")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the CSV files.  [default: FOLDER/neo4j-import]")
+@reports_errors
+def export_neo4j_import_command(folder: Path, out: Path | None) -> None:
+    """Write CSV files of FOLDER's graph for neo4j-admin database import full.
+
+    The same graph as kg load, without its transactions and MERGEs (for large
+    corpora), but only into a new or overwritten database of a stopped server.
+    """
+    files = export_neo4j_import(folder, out)
+    click.echo(f"kg: wrote {files.folder}/ ({files.actors} actors, {files.documents} "
+               f"documents, {files.events} events, {files.memberships} memberships)")
+    click.echo("kg: with Neo4j stopped, import them into a new database (add "
+               "--overwrite-destination to replace one) with:")
+    click.echo(f"  {files.command()}")
+    click.echo("kg: then start Neo4j and run kg init-db to add kg's constraints and indexes")
 
 
 @main.command("eval")

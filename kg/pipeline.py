@@ -21,7 +21,7 @@ from kg.graph import build_graph, write_graphml
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult
 from kg.nlp import load_model
-from kg.output import ACTORS, DOCUMENTS, GRAPHML, HTML, ExtractionWriter, read_events, write_jsonl
+from kg.output import ACTORS, DOCUMENTS, GRAPHML, HTML, ExtractionWriter, read_events
 from kg.readers import Fields, read_documents
 from kg.runner import Runner
 from kg.screen import screen
@@ -46,6 +46,10 @@ class ExtractOptions:
     english_only: bool = True
     workers: int = 1
     cache: bool = True
+    # Where extraction runs: "local" (this machine, ``workers`` processes) or "dask"
+    # (the Dask scheduler at ``scheduler``, or a local Dask cluster of ``workers``).
+    executor: str = "local"
+    scheduler: str | None = None
 
 
 @dataclass
@@ -76,7 +80,8 @@ def extract_documents(documents: Iterable[Document], options: ExtractOptions,
                       extractor: Extractor | None = None,
                       cache: ExtractionCache | None = None) -> Iterator[DocumentResult]:
     """Run the extractor over documents (cached results first, the rest on
-    ``options.workers`` processes), with a progress bar on long interactive runs."""
+    ``options.workers`` processes or ``options.executor``), with a progress bar on long
+    interactive runs."""
     runner = Runner(options, workers=options.workers, cache=cache, extractor=extractor)
     results: Iterable[DocumentResult] = runner.run(documents)
     if options.progress:
@@ -104,7 +109,7 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
         summary.cached = cache.hits if cache else 0
         if writer.documents == 0:
             raise InputError(f"{', '.join(str(p) for p in paths)}: no readable articles found")
-        write_jsonl(out / ACTORS, writer.actors.records())
+        writer.write_jsonl(out / ACTORS, writer.actors.records())
     summary.documents, summary.sentences, summary.events = \
         writer.documents, writer.sentences, writer.events
     summary.actors = len(writer.actors.actors)

@@ -8,9 +8,10 @@ so that one broken file does not cost an analyst the rest of a run.
 from __future__ import annotations
 
 import csv
-import io
+import errno
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -21,6 +22,7 @@ from dateutil import parser as date_parser
 
 from kg.errors import InputError
 from kg.model import Document
+from kg.screen import MAX_CHARS
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -38,6 +40,18 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 Warn = Callable[[str], None]
+
+# One article per file: UTF-8 takes at most 4 bytes a character, so a bigger text file
+# holds more than the parser takes and is skipped unread; HTML gets room for markup.
+MAX_TEXT_BYTES = 4 * MAX_CHARS + 4
+MAX_HTML_BYTES = 16 * MAX_CHARS
+# Python's csv module refuses fields over 128 KiB by default, far below what an article
+# may hold; anything the screen would let through must fit.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_BYTES))
+# File formats that are never text, whatever share of their first bytes looks printable.
+BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"GIF8",
+                     b"\xff\xd8\xff", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"\x7fELF",
+                     b"II*\x00", b"MM\x00*", b"\xd0\xcf\x11\xe0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,26 +150,56 @@ def _problem(message: str, warn: Warn, strict: bool) -> None:
 
 def _read_text(path: Path, warn: Warn, strict: bool) -> str | None:
     try:
+        info = path.stat()
+    except OSError as error:
+        _problem(f"{path}: cannot be read ({error.strerror or error})", warn, strict)
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        _problem(f"{path}: cannot be read ({os.strerror(errno.EISDIR)})", warn, strict)
+        return None
+    # A FIFO or device named like an article would block or never end.
+    if not stat.S_ISREG(info.st_mode):
+        _problem(f"{path}: not a regular file", warn, strict)
+        return None
+    suffix = path.suffix.lower()
+    limit = MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else \
+        MAX_HTML_BYTES if suffix in HTML_SUFFIXES else None
+    if limit is not None and info.st_size > limit:
+        _problem(f"{path}: {info.st_size:,} bytes, more than the {MAX_CHARS:,} characters "
+                 "the parser takes", warn, strict)
+        return None
+    try:
         data = path.read_bytes()
     except OSError as error:
         _problem(f"{path}: cannot be read ({error.strerror or error})", warn, strict)
         return None
-    if not data.strip():
+    if not data or data.isspace():
         _problem(f"{path}: empty file", warn, strict)
         return None
     if looks_binary(data):
         _problem(f"{path}: binary file", warn, strict)
         return None
-    return decode(data, path, warn)
+    text = decode(data, path, warn)
+    del data  # a large file is held once, not twice, from here on
+    if "\x00" in text:
+        # Stray NULs (a broken export, a padded record) in what is otherwise text.
+        count = text.count("\x00")
+        text = text.replace("\x00", "")
+        warn(f"{path}: {count:,} NUL characters removed")
+    if not text or text.isspace():
+        _problem(f"{path}: empty file", warn, strict)
+        return None
+    return text
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data no news text would contain: NUL bytes or mostly control bytes."""
+    """True for data no news text would contain: a known binary format's signature, or
+    mostly control bytes."""
+    if data.startswith(BINARY_SIGNATURES):
+        return True
     sample = data[:8192]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with a BOM: text, whatever its NULs
-    if b"\x00" in sample:
-        return True
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
     return controls > len(sample) * 0.05
 
@@ -163,7 +207,11 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes, path: Path, warn: Warn = _ignore) -> str:
     """UTF-8 first (BOMs honoured); anything else is read as Windows-1252, with a warning."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            warn(f"{path}: broken UTF-16, undecodable bytes replaced")
+            return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -192,12 +240,17 @@ def _pick(available: Iterable[str], chosen: str | None, kind: str, path: Path,
 
 def _csv_documents(path: Path, text: str, fields: Fields, warn: Warn,
                    strict: bool) -> Iterator[Document]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Lines sliced from the text, not io.StringIO, which would hold a copy of four bytes a
+    # character; old Mac files end lines with a lone \r.
+    reader = csv.DictReader(_lines(text, "\n" if "\n" in text else "\r"))
     try:
         header = reader.fieldnames or []
     except csv.Error as error:
-        raise InputError(f"{path}: malformed CSV header ({error})") from error
-    names = _field_names(header, fields, path)
+        _problem(f"{path}: malformed CSV header ({error})", warn, strict)
+        return
+    names = _field_names(header, fields, path, warn, strict)
+    if names is None:
+        return
     row_number = 0
     while True:
         try:
@@ -205,10 +258,18 @@ def _csv_documents(path: Path, text: str, fields: Fields, warn: Warn,
         except StopIteration:
             break
         except csv.Error as error:
-            _problem(f"{path}:{reader.line_num}: malformed CSV row ({error})",
+            # DictReader.line_num is only updated by rows that parse; its reader's is not.
+            _problem(f"{path}:{reader.reader.line_num}: malformed CSV row ({error})",
                      warn, strict)
             continue
         row_number += 1
+        extra = row.pop(None, None)
+        if extra is not None:
+            # More fields than the header names: an unquoted comma has shifted the
+            # columns, so no field can be trusted to be what its header says.
+            _problem(f"{path}:{reader.line_num}: CSV row has {len(header) + len(extra)} "
+                     f"fields, the header {len(header)}", warn, strict)
+            continue
         document = _row_document(row, names, path, reader.line_num, row_number, fields,
                                  warn, strict)
         if document is not None:
@@ -218,22 +279,39 @@ def _csv_documents(path: Path, text: str, fields: Fields, warn: Warn,
 def _jsonl_documents(path: Path, text: str, fields: Fields, warn: Warn,
                      strict: bool) -> Iterator[Document]:
     names: dict[str, str | None] | None = None
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    for line_number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as error:
             _problem(f"{path}:{line_number}: malformed JSON line ({error.msg})",
                      warn, strict)
+            continue
+        except RecursionError:
+            _problem(f"{path}:{line_number}: JSON nested too deeply", warn, strict)
             continue
         if not isinstance(row, dict):
             _problem(f"{path}:{line_number}: JSON line is not an object", warn, strict)
             continue
         if names is None:
-            names = _field_names(list(row), fields, path)
+            names = _field_names(list(row), fields, path, warn, strict)
+            if names is None:
+                return
         yield from _optional(_row_document(row, names, path, line_number, line_number,
                                            fields, warn, strict))
+
+
+def _lines(text: str, end_of_line: str = "\n") -> Iterator[str]:
+    """Lines, each with its line end, split at ``end_of_line`` only: JSON strings may hold
+    U+2028 or \\r, which splitlines() would cut, and slicing keeps a long file from
+    being copied whole."""
+    start = 0
+    while start < len(text):
+        end = text.find(end_of_line, start)
+        end = len(text) if end < 0 else end + 1
+        yield text[start:end]
+        start = end
 
 
 def _optional(document: Document | None) -> Iterator[Document]:
@@ -241,9 +319,19 @@ def _optional(document: Document | None) -> Iterator[Document]:
         yield document
 
 
-def _field_names(available: Sequence[str], fields: Fields, path: Path) -> dict[str, str | None]:
+def _field_names(available: Sequence[str], fields: Fields, path: Path, warn: Warn,
+                 strict: bool) -> dict[str, str | None] | None:
+    """Which field holds what; None (with a warning) for a file with no text field
+    when none was named, which is another kind of table beside the articles."""
+    try:
+        text = _pick(available, fields.text, "text", path, required=True)
+    except InputError as error:
+        if fields.text is not None:
+            raise  # the user named a field: every file must have it
+        _problem(str(error), warn, strict)
+        return None
     return {
-        "text": _pick(available, fields.text, "text", path, required=True),
+        "text": text,
         "id": _pick(available, fields.id, "id", path, required=False),
         "date": _pick(available, fields.date, "date", path, required=False),
         "title": _pick(available, fields.title, "title", path, required=False),

@@ -103,3 +103,31 @@ def neo4j(neo4j_server: object) -> Iterator[object]:
     with Neo4jStore.connect(connection) as store:
         store.wipe()
     yield connection
+
+
+# News-like sentences with known actors, for tests that need many small documents.
+NEWS_SENTENCES = [
+    "Russia called on Syria on Monday to accept a truce.",
+    "Turkey accused Iran of arming the rebels.",
+    "The United States and Jordan agreed on a new trade pact.",
+    "France criticized Israel for the raid.",
+    "China vetoed the U.N. resolution on Syria.",
+    "Egypt urged Libya to release the hostages.",
+    "Germany praised Greece for the reforms.",
+    "India and Pakistan did not sign the ceasefire.",
+]
+
+
+def news_text(number: int, sentences: int = 3) -> str:
+    """A short article made of ``sentences`` of NEWS_SENTENCES, different per number."""
+    return " ".join(NEWS_SENTENCES[(number * 3 + k) % len(NEWS_SENTENCES)]
+                    for k in range(sentences))
+
+
+def write_file(path: Path, data: bytes | str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path

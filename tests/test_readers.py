@@ -5,29 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import write_file
 
 from kg.errors import InputError
 from kg.readers import Fields, find_files, normalise_date, read_documents, read_file
 
 
-def _write(path: Path, data: bytes | str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
-
-
 def test_text_file_is_one_document_named_by_its_file(tmp_path: Path) -> None:
-    _write(tmp_path / "a" / "story-1.txt", "Russia urged Syria to talk.")
+    write_file(tmp_path / "a" / "story-1.txt", "Russia urged Syria to talk.")
     docs = list(read_documents([tmp_path]))
     assert [d.id for d in docs] == ["a/story-1"]
     assert docs[0].text == "Russia urged Syria to talk."
 
 
 def test_cp1252_text_is_read_with_a_warning(tmp_path: Path) -> None:
-    path = _write(tmp_path / "old.txt", "Café talks – Moscow’s view".encode("cp1252"))
+    path = write_file(tmp_path / "old.txt", "Café talks – Moscow’s view".encode("cp1252"))
     warnings: list[str] = []
     docs = list(read_documents([path], warn=warnings.append))
     assert docs[0].text == "Café talks – Moscow’s view"
@@ -35,14 +27,14 @@ def test_cp1252_text_is_read_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_utf16_with_bom_is_text(tmp_path: Path) -> None:
-    path = _write(tmp_path / "u16.txt", "Syria and Turkey met.".encode("utf-16"))
+    path = write_file(tmp_path / "u16.txt", "Syria and Turkey met.".encode("utf-16"))
     assert [d.text for d in read_documents([path])] == ["Syria and Turkey met."]
 
 
 def test_binary_and_empty_files_are_skipped_with_warnings(tmp_path: Path) -> None:
-    _write(tmp_path / "good.txt", "Russia urged Syria to talk.")
-    binary = _write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    empty = _write(tmp_path / "empty.md", "  \n")
+    write_file(tmp_path / "good.txt", "Russia urged Syria to talk.")
+    binary = write_file(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    empty = write_file(tmp_path / "empty.md", "  \n")
     warnings: list[str] = []
     docs = list(read_documents([tmp_path], warn=warnings.append))
     assert [d.id for d in docs] == ["good"]
@@ -51,14 +43,14 @@ def test_binary_and_empty_files_are_skipped_with_warnings(tmp_path: Path) -> Non
 
 
 def test_strict_turns_a_skip_into_an_error(tmp_path: Path) -> None:
-    binary = _write(tmp_path / "image.txt", b"\x00\x01\x02")
+    binary = write_file(tmp_path / "image.txt", b"\x00\x01\x02")
     with pytest.raises(InputError, match="binary file"):
         list(read_documents([binary], strict=True))
     assert binary.exists()
 
 
 def test_csv_defaults_fit_the_fakes_columns(tmp_path: Path) -> None:
-    path = _write(tmp_path / "news.csv",
+    path = write_file(tmp_path / "news.csv",
                   'unit_id,article_title,article_content,source,date\n'
                   '17,"Talks","Turkey met Iran.\nThen Iran left.",SANA,7/5/16\n')
     (doc,) = read_documents([path])
@@ -67,21 +59,21 @@ def test_csv_defaults_fit_the_fakes_columns(tmp_path: Path) -> None:
 
 
 def test_csv_named_fields_and_dayfirst(tmp_path: Path) -> None:
-    path = _write(tmp_path / "news.csv", "key,body,when\nk1,Iran met Iraq.,5/7/16\n")
+    path = write_file(tmp_path / "news.csv", "key,body,when\nk1,Iran met Iraq.,5/7/16\n")
     fields = Fields(text="body", id="key", date="when", dayfirst=True)
     (doc,) = read_documents([path], fields)
     assert (doc.id, doc.date) == ("k1", "2016-07-05")
 
 
 def test_unknown_text_field_names_the_file_and_the_fields(tmp_path: Path) -> None:
-    path = _write(tmp_path / "news.csv", "id,text\n1,Iran met Iraq.\n")
+    path = write_file(tmp_path / "news.csv", "id,text\n1,Iran met Iraq.\n")
     with pytest.raises(InputError) as error:
         list(read_documents([path], Fields(text="body")))
     assert str(error.value) == f"{path}: no text field 'body' (fields: id, text)"
 
 
 def test_malformed_jsonl_line_is_skipped_and_named(tmp_path: Path) -> None:
-    path = _write(tmp_path / "rows.jsonl",
+    path = write_file(tmp_path / "rows.jsonl",
                   '{"id": "a", "text": "Iran met Iraq."}\n{"id": "b", "text": \n'
                   '{"id": "c", "text": "Iraq met Iran."}\n')
     warnings: list[str] = []
@@ -91,7 +83,7 @@ def test_malformed_jsonl_line_is_skipped_and_named(tmp_path: Path) -> None:
 
 
 def test_rows_without_ids_get_stable_ones(tmp_path: Path) -> None:
-    path = _write(tmp_path / "rows.jsonl", '{"text": "Iran met Iraq."}\n{"text": "Again."}\n')
+    path = write_file(tmp_path / "rows.jsonl", '{"text": "Iran met Iraq."}\n{"text": "Again."}\n')
     assert [d.id for d in read_documents([path])] == ["rows-1", "rows-2"]
 
 
@@ -110,7 +102,7 @@ def test_dates(raw: str, iso: str | None) -> None:
 
 
 def test_html_page_gives_its_visible_text(tmp_path: Path) -> None:
-    page = _write(tmp_path / "page.html",
+    page = write_file(tmp_path / "page.html",
                   "<html><head><title>Talks</title><style>p {color: red}</style>"
                   "<script>alert('x')</script></head><body><p>Russia urged Syria "
                   "&amp; Iran.</p><div>Second <b>paragraph</b>.</div></body></html>")
@@ -120,7 +112,7 @@ def test_html_page_gives_its_visible_text(tmp_path: Path) -> None:
 
 
 def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
-    _write(tmp_path / "news" / "a.txt", "Iran met Iraq.")
+    write_file(tmp_path / "news" / "a.txt", "Iran met Iraq.")
     (tmp_path / "news" / "loop").symlink_to(tmp_path / "news")
     assert [d.id for d in read_documents([tmp_path / "news"])] == ["a"]
 

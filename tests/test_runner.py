@@ -7,24 +7,16 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import news_text
 
 from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
-
-SENTENCES = [
-    "Russia called on Syria on Monday to accept a truce.",
-    "Turkey accused Iran of arming the rebels.",
-    "The United States and Jordan agreed on a new trade pact.",
-    "France criticized Israel for the raid.",
-    "China vetoed the U.N. resolution on Syria.",
-    "Egypt urged Libya to release the hostages.",
-]
 
 
 def _corpus(folder: Path, count: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(count):
-        text = " ".join(SENTENCES[(number + k) % len(SENTENCES)] for k in range(3))
+        text = news_text(number)
         (folder / f"doc-{number:03d}.txt").write_text(text, encoding="utf-8")
     return folder
 

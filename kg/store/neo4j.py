@@ -7,16 +7,26 @@ twice, or re-running an interrupted load, converges on the same graph.
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import random
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+)
 
 from kg.errors import InputError, StoreError
 from kg.model import Actor, Document, Event
@@ -24,8 +34,23 @@ from kg.output import ACTORS, DOCUMENTS, read_events, read_jsonl
 from kg.store import queries
 
 T = TypeVar("T")
+Work = Callable[[ManagedTransaction, list[dict[str, Any]]], int]
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_BATCH_SIZE = 2000
+# The driver retries transient errors (deadlocks between two loads among them) but not a
+# uniqueness-constraint failure, which two loads MERGEing the same new node at the same
+# moment can meet. Run again, the batch's MERGE finds what the other load created.
+CONFLICT_ATTEMPTS = 5
+CONFLICT_PAUSE = 0.2  # seconds, times the attempt number, plus jitter
+
+SCHEMA_ALREADY_THERE = frozenset({"Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+                                  "Neo.ClientError.Schema.IndexAlreadyExists",
+                                  "Neo.ClientError.Schema.ConstraintAlreadyExists"})
+
+# The driver logs each retry as a multi-line WARNING; with no logging configured Python
+# would print it on stderr, where kg promises one-line messages. A NullHandler stops
+# that fallback; an application that configures logging still receives the records.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -52,14 +77,22 @@ class Connection:
 
     @property
     def safe_uri(self) -> str:
-        """The URI without any credentials embedded in it."""
-        parts = urlsplit(self.uri)
-        if parts.password is None and parts.username is None:
-            return self.uri
-        host = parts.hostname or ""
-        if parts.port:
-            host = f"{host}:{parts.port}"
-        return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+        """The URI without any credentials embedded in it; never fails, whatever the URI."""
+        return _USERINFO.sub(r"\1", self.uri)
+
+    def redact(self, text: str) -> str:
+        """``text`` (a driver's message, say) with the URI's credentials and the password
+        taken out: drivers quote the URI they were given, userinfo included."""
+        text = _USERINFO_ANYWHERE.sub(r"\1", text.replace(self.uri, self.safe_uri))
+        # Shorter passwords would blank out ordinary words; they are quoted by nobody.
+        if self.password and len(self.password) >= 4:
+            text = text.replace(self.password, "***")
+        return text
+
+
+# scheme://user:password@ (the password may itself hold an '@'; the last one ends it).
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@")
+_USERINFO_ANYWHERE = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s'\"]*@")
 
 
 @dataclass
@@ -104,6 +137,13 @@ class Neo4jStore:
 
     @classmethod
     def connect(cls, connection: Connection, batch_size: int = DEFAULT_BATCH_SIZE) -> Neo4jStore:
+        try:
+            return cls._connect(connection, batch_size)
+        except StoreError as error:
+            raise StoreError(connection.redact(str(error))) from None
+
+    @classmethod
+    def _connect(cls, connection: Connection, batch_size: int) -> Neo4jStore:
         where = connection.safe_uri
         auth = (connection.user, connection.password) if connection.password is not None \
             else None
@@ -111,7 +151,7 @@ class Neo4jStore:
             driver = GraphDatabase.driver(connection.uri, auth=auth, connection_timeout=10,
                                           max_transaction_retry_time=30)
         except (ValueError, DriverError) as error:
-            raise StoreError(f"{where}: not a usable Neo4j URI ({error})") from None
+            raise StoreError(f"{where}: not a usable Neo4j URI ({_describe(error)})") from None
         store = cls(driver, connection, batch_size)
         try:
             driver.verify_connectivity()
@@ -123,12 +163,9 @@ class Neo4jStore:
         except ServiceUnavailable:
             driver.close()
             raise StoreError(f"{where}: cannot reach Neo4j (is the server running?)") from None
-        except ClientError as error:
+        except (DriverError, Neo4jError, OSError, ValueError) as error:
             driver.close()
-            raise StoreError(f"{where}: {error.message or error.code}") from None
-        except (DriverError, Neo4jError, OSError) as error:
-            driver.close()
-            raise StoreError(f"{where}: {error}") from None
+            raise StoreError(f"{where}: {_describe(error)}") from None
         return store
 
     def close(self) -> None:
@@ -142,12 +179,16 @@ class Neo4jStore:
 
     # -- low level ------------------------------------------------------------------
 
+    def _error(self, error: Exception, note: str = "") -> StoreError:
+        return StoreError(self.connection.redact(
+            f"{self.connection.safe_uri}: {_describe(error)}{note}"))
+
     def _run(self, query: str, **parameters: Any) -> list[dict[str, Any]]:
         try:
             records, _, _ = self.driver.execute_query(
                 query, parameters_=parameters, database_=self.connection.database)
         except (DriverError, Neo4jError) as error:
-            raise StoreError(f"{self.connection.safe_uri}: {_describe(error)}") from None
+            raise self._error(error) from None
         return [record.data() for record in records]
 
     def _write_batches(self, query: str, rows: Iterable[dict[str, Any]],
@@ -161,18 +202,30 @@ class Neo4jStore:
         try:
             with self.driver.session(database=self.connection.database) as session:
                 for batch in batched(rows, self.batch_size):
-                    tally.created += session.execute_write(work, batch)
+                    tally.created += self._execute_write(session, work, batch)
                     tally.rows += len(batch)
         except (DriverError, Neo4jError) as error:
-            raise StoreError(f"{self.connection.safe_uri}: {_describe(error)}") from None
+            raise self._error(error) from None
         return tally
+
+    def _execute_write(self, session: Session, work: Work, batch: list[dict[str, Any]]) -> int:
+        """One batch in one retried transaction, run again on a constraint conflict."""
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                return int(session.execute_write(work, batch))
+            except ConstraintError as error:
+                if attempt == CONFLICT_ATTEMPTS:
+                    raise self._error(error, f" (still failing after {attempt} attempts)") \
+                        from None
+                time.sleep(CONFLICT_PAUSE * attempt * (1 + random.random()))
+        raise AssertionError("unreachable")
 
     # -- schema ---------------------------------------------------------------------
 
     def init_schema(self, labels: Iterable[str] = ()) -> None:
         """Constraints and indexes; idempotent. Event ids are unique per relation type."""
         for statement in queries.SCHEMA:
-            self._run(statement)
+            self._run_schema(statement)
         existing = set(self._run(queries.EVENT_CONSTRAINT_NAMES)[0]["names"])
         for label in sorted(set(labels)):
             if f"event_id_{label.lower()}" not in existing:
@@ -180,7 +233,19 @@ class Neo4jStore:
                     statement = queries.event_constraint(label)
                 except ValueError as error:
                     raise InputError(str(error)) from None
-                self._run(statement)
+                self._run_schema(statement)
+
+    def _run_schema(self, statement: str) -> None:
+        """A CREATE ... IF NOT EXISTS. Two loads creating the same rule at the same moment
+        can both pass the check, and the second is told the rule already exists, which
+        is exactly what IF NOT EXISTS asks for."""
+        try:
+            self.driver.execute_query(statement, database_=self.connection.database)
+        except ClientError as error:
+            if error.code not in SCHEMA_ALREADY_THERE:
+                raise self._error(error) from None
+        except (DriverError, Neo4jError) as error:
+            raise self._error(error) from None
 
     # -- loading --------------------------------------------------------------------
 
@@ -244,7 +309,7 @@ class Neo4jStore:
             with self.driver.session(database=self.connection.database) as session:
                 session.run(queries.WIPE).consume()
         except (DriverError, Neo4jError) as error:
-            raise StoreError(f"{self.connection.safe_uri}: {_describe(error)}") from None
+            raise self._error(error) from None
 
 
 def _describe(error: Exception) -> str:
