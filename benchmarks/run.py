@@ -188,8 +188,6 @@ def neo4j(work: Path) -> Section:
     events = [_copy(event, copy) for copy in range(10) for event in base]
     rows_out = ["| load | batch size | events | seconds | events/s |", "|---|---|---|---|---|"]
     with Neo4jServer(neo4j_home()) as server:
-        server.start()
-        server.wait_ready()
         user, password = server.auth
         connection = Connection(uri=server.bolt_uri, user=user, password=password)
         for batch in (1000, 5000, 20000):

@@ -47,8 +47,8 @@ def model_version(name: str | None) -> str:
 
 def extractor_fingerprint(extractor: str, model: str | None, relations: tuple[Path, ...],
                           actors: tuple[Path, ...]) -> str:
-    parts = [extractor, model_version(model), Lexicon.load(relations).version,
-             Gazetteer.load(actors).version, __version__]
+    parts = [extractor, model_version(model), Lexicon.fingerprint(relations),
+             Gazetteer.fingerprint(actors), __version__]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 

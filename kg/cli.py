@@ -199,8 +199,8 @@ def main() -> None:
 def build_command(**kwargs: Any) -> None:
     """Extract events from articles and write every output.
 
-    PATHS are .txt/.md files (one article each), .csv/.jsonl files (one article per row)
-    or folders holding them. With --neo4j the events are also loaded into Neo4j.
+    PATHS are .txt/.md/.html files (one article each), .csv/.jsonl files (one article per
+    row) or folders holding them. With --neo4j the events are also loaded into Neo4j.
     """
     connection = _connection(kwargs, required=False)
     batch = kwargs.pop("load_batch_size")

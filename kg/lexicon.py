@@ -45,8 +45,14 @@ class Lexicon:
         files = [builtin_path("relations.csv"), *extra]
         for path in files:
             lexicon._load_relations(path)
-        lexicon.version = fingerprint([cameo, intents, *files])
+        lexicon.version = cls.fingerprint(extra)
         return lexicon
+
+    @staticmethod
+    def fingerprint(extra: Sequence[Path] = ()) -> str:
+        """The lexicon version without loading it."""
+        return fingerprint([builtin_path(name) for name in
+                            ("cameo.csv", "intents.csv", "relations.csv")] + list(extra))
 
     def _load_cameo(self, path: Path) -> None:
         for line, row in read_rows(path, ("code", "name", "goldstein")):

@@ -222,7 +222,7 @@ class Runner:
 
     def _window_size(self) -> int:
         parallelism = self._executor.parallelism if self._executor else self.workers
-        return max(64, parallelism * CHUNK * 4)
+        return max(256, parallelism * CHUNK * 16)
 
     def _window(self, batch: list[Document]) -> Iterator[DocumentResult]:
         found = [self.cache.get(document) if self.cache else None for document in batch]

@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 from countryinfo import all_countries
@@ -20,6 +21,8 @@ from kg.datafiles import builtin_path, fingerprint, read_rows
 from kg.errors import DataError
 from kg.model import Actor
 
+BUILTIN_FILES = ("sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
+                 "outlets.csv", "people.csv", "proxies.csv")
 # Two-letter spellings such as "IN" or "IT" are words far more often than countries.
 MIN_ALIAS_LENGTH = 3
 
@@ -71,9 +74,7 @@ class Gazetteer:
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> Gazetteer:
         gazetteer = cls()
-        files = [builtin_path(name) for name in (
-            "sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
-            "outlets.csv", "people.csv", "proxies.csv")]
+        files = [builtin_path(name) for name in BUILTIN_FILES]
         gazetteer._load_sector_names(files[0])
         gazetteer._load_sectors(files[1])
         gazetteer._load_countries()
@@ -84,8 +85,14 @@ class Gazetteer:
         gazetteer.proxies = {row["noun"].lower() for _, row in read_rows(files[6], ("noun",))}
         for path in extra:
             gazetteer._load_user_aliases(path)
-        gazetteer.version = fingerprint([*files, *extra])
+        gazetteer.version = cls.fingerprint(extra)
         return gazetteer
+
+    @staticmethod
+    def fingerprint(extra: Sequence[Path] = ()) -> str:
+        """The data version without loading it: the files and the country library."""
+        files = [builtin_path(name) for name in BUILTIN_FILES]
+        return f"{fingerprint([*files, *extra])}-countryinfo{version('countryinfo')}"
 
     def _add(self, alias: str, entry: Entry, *, first: bool = False) -> None:
         """Register a surface form; ``first`` for curated forms that outrank the defaults."""
