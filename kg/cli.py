@@ -111,9 +111,9 @@ def neo4j_options(*, required: bool) -> Callable[[F], F]:
     def decorate(command: F) -> F:
         options = [
             click.option("--neo4j", "uri", required=False, metavar="URI",
-                         help="Bolt URI, e.g. bolt://localhost:7687 or neo4j+s://host "
-                         "[env NEO4J_URI]." + ("" if required else
-                                               " Given: also load the events into Neo4j.")),
+                         help="Bolt URI, e.g. bolt://localhost:7687 or neo4j+s://host"
+                         + (" [env NEO4J_URI]." if required else
+                            "; when given, the events are also loaded into Neo4j.")),
             click.option("--user", help="Neo4j user [env NEO4J_USER or NEO4J_USERNAME; "
                          "default neo4j]."),
             click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default: "

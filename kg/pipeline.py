@@ -67,11 +67,11 @@ class Summary:
     seconds: float = 0.0
 
 
-def make_extractor(options: ExtractOptions) -> Extractor:
+def make_extractor(options: ExtractOptions, gazetteer: Gazetteer | None = None) -> Extractor:
     factory = extractors.get(options.extractor)
     nlp = load_model(options.model)
     lexicon = Lexicon.load(options.relations)
-    gazetteer = Gazetteer.load(options.actors)
+    gazetteer = gazetteer or Gazetteer.load(options.actors)
     extractor: Extractor = factory(nlp, lexicon, gazetteer, batch_size=options.batch_size)
     return extractor
 
@@ -167,7 +167,7 @@ def init_database(connection: Connection, relations: Sequence[Path] = ()) -> int
 
 def evaluate_gold(gold: Path, options: ExtractOptions) -> Report:
     """Score the extractor on a gold JSONL file (``kg eval``)."""
-    extractor = make_extractor(options)
     gazetteer = Gazetteer.load(options.actors)
+    extractor = make_extractor(options, gazetteer)
     return evaluate(gold, lambda documents: extract_documents(documents, options, extractor),
                     gazetteer)

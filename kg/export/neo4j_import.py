@@ -27,7 +27,7 @@ from typing import IO, Any
 from kg.errors import InputError
 from kg.model import Actor, Document
 from kg.output import ACTORS, DOCUMENTS, atomic_writer, read_events, read_jsonl
-from kg.store.neo4j import _actor_row, _actors_of, _event_row, _membership_rows
+from kg.store.neo4j import actor_row, actors_of, event_row, membership_rows
 
 ACTORS_CSV = "actors.csv"
 DOCUMENTS_CSV = "documents.csv"
@@ -101,15 +101,15 @@ def export_neo4j_import(folder: Path, out: Path | None = None) -> ImportFiles:
             if event.id in seen:
                 continue
             seen.add(event.id)
-            for actor_id, actor in _actors_of([event]).items():
+            for actor_id, actor in actors_of([event]).items():
                 actors.setdefault(actor_id, actor)
-            writers[EVENTS_CSV].writerow(_event_csv_row(_event_row(event)))
+            writers[EVENTS_CSV].writerow(_event_csv_row(event_row(event)))
             files.events += 1
         for actor in actors.values():
             writers[ACTORS_CSV].writerow(_actor_csv_row(actor, forms.get(actor.id, [])))
         files.actors = len(actors)
         pairs: set[tuple[str, str]] = set()
-        for row in _membership_rows(actors.values()):
+        for row in membership_rows(actors.values()):
             if (row["person"], row["organisation"]) not in pairs:
                 pairs.add((row["person"], row["organisation"]))
                 writers[MEMBERSHIPS_CSV].writerow(
@@ -141,7 +141,7 @@ def _event_csv_row(row: dict[str, Any]) -> list[Any]:
 
 
 def _actor_csv_row(actor: Actor, forms: list[str]) -> list[Any]:
-    row = _actor_row(actor, forms)
+    row = actor_row(actor, forms)
     packed = ARRAY_DELIMITER.join(form.replace(ARRAY_DELIMITER, "") for form in row["forms"])
     return [row["id"], row["name"], row["type"], row["country"], row["sector"],
             packed or None, ARRAY_DELIMITER.join(["Actor", row["label"]])]

@@ -266,16 +266,16 @@ class Neo4jStore:
         stats.documents = self._write_batches(
             queries.MERGE_DOCUMENTS, (_document_row(document) for document in documents),
             "nodes_created")
-        actors = _actors_of(events)
+        actors = actors_of(events)
         stats.actors = self._write_batches(
-            queries.MERGE_ACTORS, (_actor_row(actor, forms.get(actor.id, []))
+            queries.MERGE_ACTORS, (actor_row(actor, forms.get(actor.id, []))
                                    for actor in actors.values()),
             "nodes_created")
         stats.memberships = self._write_batches(
-            queries.MERGE_MEMBERSHIPS, _membership_rows(actors.values()),
+            queries.MERGE_MEMBERSHIPS, membership_rows(actors.values()),
             "relationships_created")
         stats.events = self._write_batches(
-            queries.MERGE_EVENTS, (_event_row(event) for event in events),
+            queries.MERGE_EVENTS, (event_row(event) for event in events),
             "relationships_created")
         return stats
 
@@ -325,7 +325,7 @@ def _document_row(document: Document) -> dict[str, Any]:
     return document.to_dict(with_text=False)
 
 
-def _actors_of(events: Iterable[Event]) -> dict[str, Actor]:
+def actors_of(events: Iterable[Event]) -> dict[str, Actor]:
     actors: dict[str, Actor] = {}
     for event in events:
         for mention in (event.source, event.target):
@@ -336,20 +336,20 @@ def _actors_of(events: Iterable[Event]) -> dict[str, Actor]:
     return actors
 
 
-def _actor_row(actor: Actor, forms: list[str]) -> dict[str, Any]:
+def actor_row(actor: Actor, forms: list[str]) -> dict[str, Any]:
     return {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
             "sector": actor.sector, "label": queries.ACTOR_LABELS.get(actor.type, "Other"),
             "forms": forms}
 
 
-def _membership_rows(actors: Iterable[Actor]) -> Iterator[dict[str, Any]]:
+def membership_rows(actors: Iterable[Actor]) -> Iterator[dict[str, Any]]:
     for actor in actors:
         if actor.member_of is not None:
             yield {"person": actor.id, "organisation": actor.member_of.id,
                    "role": actor.sector}
 
 
-def _event_row(event: Event) -> dict[str, Any]:
+def event_row(event: Event) -> dict[str, Any]:
     record = event.to_dict()
     return {
         "id": event.id,
