@@ -12,10 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
-
-import spacy
 
 from kg import __version__
 from kg.actors.gazetteer import Gazetteer
@@ -42,7 +41,10 @@ def model_version(name: str | None) -> str:
     if (folder / "meta.json").is_file():
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         return f"{meta.get('name')}@{meta.get('version')}:{folder.resolve()}"
-    return f"{chosen}@{spacy.util.get_package_version(chosen)}"
+    try:
+        return f"{chosen}@{version(chosen)}"
+    except PackageNotFoundError:
+        return f"{chosen}@unknown"
 
 
 def extractor_fingerprint(extractor: str, model: str | None, relations: tuple[Path, ...],

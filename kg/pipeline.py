@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
+from kg import __version__
 from kg.actors.gazetteer import Gazetteer
 from kg.cache import ExtractionCache, extractor_fingerprint
+from kg.datafiles import builtin_path
 from kg.errors import InputError
 from kg.evaluate import Report, evaluate
-from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
 from kg.extract.base import Extractor, extractors
 from kg.graph import build_graph, write_graphml
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult
-from kg.nlp import load_model
-from kg.output import ACTORS, DOCUMENTS, GRAPHML, HTML, ExtractionWriter, read_events
+from kg.output import (
+    ACTORS,
+    DOCUMENTS,
+    EVENTS,
+    GRAPH_STAMP,
+    GRAPHML,
+    HTML,
+    ExtractionWriter,
+    atomic_writer,
+    read_events,
+)
 from kg.readers import Fields, read_documents
 from kg.runner import Runner
 from kg.screen import screen
-from kg.store.neo4j import Connection, LoadStats, Neo4jStore
+from kg.store.connection import Connection, LoadStats
 
+if TYPE_CHECKING:
+    from kg.store.neo4j import Neo4jStore
+
+MAP_ASSETS = ("map.js", "map.css")
 # Below this many documents a progress bar is noise.
 PROGRESS_AFTER_SECONDS = 2.0
 
@@ -68,6 +85,11 @@ class Summary:
 
 
 def make_extractor(options: ExtractOptions, gazetteer: Gazetteer | None = None) -> Extractor:
+    # Imported here, not at the top: they import spaCy, which a rebuild served entirely by
+    # the cache never needs.
+    from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
+    from kg.nlp import load_model
+
     factory = extractors.get(options.extractor)
     nlp = load_model(options.model)
     lexicon = Lexicon.load(options.relations)
@@ -129,16 +151,58 @@ def _cache(out: Path, options: ExtractOptions) -> Iterator[ExtractionCache | Non
         yield cache
 
 
-def write_graph_outputs(out: Path, html: bool = True) -> None:
-    """graph.graphml and graph.html from the events already in ``out``."""
+def write_graph_outputs(out: Path, html: bool = True, reuse: bool = False) -> None:
+    """graph.graphml and graph.html from the events already in ``out``.
+
+    With ``reuse``, outputs drawn earlier from byte-identical events and documents by the
+    same kg are kept: redrawing the map is most of what a rebuild served by the cache
+    would otherwise spend.
+    """
+    drawn = [out / GRAPHML, *([out / HTML] if html else [])]
+    stamp = _graph_stamp(out, drawn) if reuse else None
+    if stamp is not None and _read_stamp(out) == _stamp_record(stamp, drawn):
+        return
     graph = build_graph(read_events(out))
     write_graphml(graph, out / GRAPHML)
     if html:
-        # Imported here: pyvis is slow to import and most commands never draw a map.
+        # Imported here: pyvis is slow to import (it imports IPython).
         from kg.export.html import read_document_index, render_html
 
         render_html(graph, out / HTML, title=f"kg: {out.resolve().name}",
                     documents=read_document_index(out / DOCUMENTS))
+    if stamp is not None:
+        with atomic_writer(out / GRAPH_STAMP) as handle:
+            json.dump(_stamp_record(stamp, drawn), handle)
+
+
+def _graph_stamp(out: Path, drawn: list[Path]) -> str:
+    """What the graph outputs are drawn from: events, documents, kg and its map assets."""
+    digest = hashlib.sha1(f"{__version__}|{out.resolve().name}|{len(drawn)}".encode())
+    for path in (out / EVENTS, out / DOCUMENTS):
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    for asset in MAP_ASSETS:
+        digest.update(builtin_path(asset).read_bytes())
+    return digest.hexdigest()
+
+
+def _stamp_record(stamp: str, drawn: list[Path]) -> dict[str, object]:
+    """The stamp with the size and time of each output, so that an output removed or
+    edited since is drawn again."""
+    files: dict[str, list[int] | None] = {}
+    for path in drawn:
+        try:
+            status = path.stat()
+            files[path.name] = [status.st_size, status.st_mtime_ns]
+        except OSError:
+            files[path.name] = None
+    return {"inputs": stamp, "outputs": files}
+
+
+def _read_stamp(out: Path) -> object:
+    try:
+        return json.loads((out / GRAPH_STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def build(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
@@ -146,21 +210,21 @@ def build(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
     """The main job: extract, then write the graph outputs."""
     started = time.perf_counter()
     summary = extract(paths, out, options, warn)
-    write_graph_outputs(out)
+    write_graph_outputs(out, reuse=options.cache)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def load_folder(folder: Path, connection: Connection, batch_size: int) -> LoadStats:
     """Load an output folder into Neo4j."""
-    with Neo4jStore.connect(connection, batch_size) as store:
+    with _store().connect(connection, batch_size) as store:
         return store.load_folder(folder)
 
 
 def init_database(connection: Connection, relations: Sequence[Path] = ()) -> int:
     """Create the schema for every relation label the lexicon knows; returns their number."""
     labels = Lexicon.load(relations).labels
-    with Neo4jStore.connect(connection) as store:
+    with _store().connect(connection) as store:
         store.init_schema(labels)
     return len(labels)
 
@@ -171,3 +235,10 @@ def evaluate_gold(gold: Path, options: ExtractOptions) -> Report:
     extractor = make_extractor(options, gazetteer)
     return evaluate(gold, lambda documents: extract_documents(documents, options, extractor),
                     gazetteer)
+
+
+def _store() -> type[Neo4jStore]:
+    # The Neo4j driver takes a fifth of a second to import; only loads need it.
+    from kg.store.neo4j import Neo4jStore
+
+    return Neo4jStore

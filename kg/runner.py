@@ -14,8 +14,8 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
-from multiprocessing.pool import Pool
+from itertools import chain, islice
+from multiprocessing.pool import AsyncResult, Pool
 from typing import TYPE_CHECKING, Protocol
 
 from kg.cache import ExtractionCache
@@ -33,9 +33,11 @@ if TYPE_CHECKING:
 CHUNK = 8
 # Fewer uncached documents than this are not worth starting local workers for.
 MIN_PARALLEL = 24
-# Chunks queued per Dask worker process: enough that a worker never waits for the
-# client between tasks, few enough that results held for in-order delivery stay small.
-IN_FLIGHT_PER_WORKER = 2
+# Chunks queued per worker process: enough that a worker never waits for the parent
+# between tasks, few enough that results held for in-order delivery stay small.
+IN_FLIGHT_PER_WORKER = 3
+# Documents looked up in the cache before deciding whether workers are worth starting.
+WINDOW = 256
 EXECUTORS = ("local", "dask")
 DASK_MISSING = "--executor dask needs the 'distributed' package: pip install 'kg[dask]'"
 
@@ -94,10 +96,12 @@ def _extract_chunk_with(options: ExtractOptions,
         return _extract_chunk(documents)
 
 
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+class Pending(Protocol):
+    """A chunk of documents being extracted elsewhere."""
+
+    def result(self) -> list[DocumentResult]:
+        """Its results, in the chunk's order, waiting for them if need be."""
+        ...
 
 
 class Executor(Protocol):
@@ -108,11 +112,17 @@ class Executor(Protocol):
         """How many chunks it works on at once."""
         ...
 
-    def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[DocumentResult]]:
-        """The results of each chunk, in the order of ``chunks``."""
-        ...
+    def submit(self, chunk: list[Document]) -> Pending: ...
 
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class _PoolTask:
+    handle: AsyncResult[list[DocumentResult]]
+
+    def result(self) -> list[DocumentResult]:
+        return self.handle.get()
 
 
 class LocalPool:
@@ -125,11 +135,26 @@ class LocalPool:
                                         initargs=(options, os.getpid()))
         self.parallelism = workers
 
-    def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[DocumentResult]]:
-        return self._pool.imap(_extract_chunk, chunks)
+    def submit(self, chunk: list[Document]) -> Pending:
+        return _PoolTask(self._pool.apply_async(_extract_chunk, (chunk,)))
 
     def close(self) -> None:
         self._pool.terminate()
+
+
+@dataclass(frozen=True)
+class _DaskTask:
+    future: Future[list[DocumentResult]]
+    chunk: list[Document]
+
+    def result(self) -> list[DocumentResult]:
+        from distributed import KilledWorker
+
+        try:
+            return self.future.result()
+        except KilledWorker:
+            raise KgError(f"Dask workers died extracting documents {self.chunk[0].id} to "
+                          f"{self.chunk[-1].id} (out of memory?); see the worker logs") from None
 
 
 class DaskExecutor:
@@ -162,17 +187,10 @@ class DaskExecutor:
         workers_now: dict[str, int] = self._client.nthreads()  # type: ignore[no-untyped-call]
         self.parallelism = max(1, len(workers_now))
 
-    def map(self, chunks: Iterator[list[Document]]) -> Iterator[list[DocumentResult]]:
-        pending: deque[tuple[Future[list[DocumentResult]], list[Document]]] = deque()
-        limit = self.parallelism * IN_FLIGHT_PER_WORKER
-        for chunk in chunks:
-            # pure=False: hashing every document for a task key buys nothing here.
-            pending.append((self._client.submit(_extract_chunk_with, self.options, chunk,
-                                                pure=False), chunk))
-            if len(pending) >= limit:
-                yield _dask_result(*pending.popleft())
-        while pending:
-            yield _dask_result(*pending.popleft())
+    def submit(self, chunk: list[Document]) -> Pending:
+        # pure=False: hashing every document for a task key buys nothing here.
+        return _DaskTask(self._client.submit(_extract_chunk_with, self.options, chunk,
+                                             pure=False), chunk)
 
     def close(self) -> None:
         self._client.close()  # type: ignore[no-untyped-call]
@@ -180,25 +198,18 @@ class DaskExecutor:
             self._cluster.close()
 
 
-def _dask_result(future: Future[list[DocumentResult]],
-                 chunk: list[Document]) -> list[DocumentResult]:
-    from distributed import KilledWorker
-
-    try:
-        return future.result()
-    except KilledWorker:
-        raise KgError(f"Dask workers died extracting documents {chunk[0].id} to "
-                      f"{chunk[-1].id} (out of memory?); see the worker logs") from None
-
-
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
+
+
+Entry = tuple[Document, "DocumentResult | None"]  # a document and its cached result
 
 
 @dataclass
 class Runner:
     """Extraction over a stream of documents with a cache and ``workers`` processes,
-    local or (``options.executor == "dask"``) on a Dask cluster."""
+    local or (``options.executor == "dask"``) on a Dask cluster; results come out in the
+    order the documents went in."""
 
     options: ExtractOptions
     workers: int = 1
@@ -211,50 +222,79 @@ class Runner:
             raise ValueError(f"unknown executor {self.options.executor!r}")
         iterator = iter(documents)
         try:
-            # The window follows the executor once it runs: a cluster may have more
-            # workers than --workers says.
-            while batch := list(islice(iterator, self._window_size())):
-                yield from self._window(batch)
+            while batch := list(islice(iterator, WINDOW)):
+                entries = [(document, self._cached(document)) for document in batch]
+                missing = [document for document, found in entries if found is None]
+                if self._runs_elsewhere(len(missing)):
+                    rest = ((document, self._cached(document)) for document in iterator)
+                    yield from self._stream(chain(entries, rest))
+                    return
+                yield from self._here(entries, missing)
         finally:
             if self._executor is not None:
                 self._executor.close()
                 self._executor = None
 
-    def _window_size(self) -> int:
-        parallelism = self._executor.parallelism if self._executor else self.workers
-        return max(256, parallelism * CHUNK * 16)
+    def _cached(self, document: Document) -> DocumentResult | None:
+        return self.cache.get(document) if self.cache is not None else None
 
-    def _window(self, batch: list[Document]) -> Iterator[DocumentResult]:
-        found = [self.cache.get(document) if self.cache else None for document in batch]
-        missing = [document for document, result in zip(batch, found, strict=True)
-                   if result is None]
-        fresh = self._extract(missing)
-        for result in found:
-            if result is None:
-                result = next(fresh)
-                if self.cache is not None:
-                    self.cache.put(result)
-            yield result
+    def _fresh(self, result: DocumentResult) -> DocumentResult:
+        if self.cache is not None:
+            self.cache.put(result)
+        return result
 
-    def _extract(self, documents: list[Document]) -> Iterator[DocumentResult]:
-        if not documents:
-            return iter(())
-        if self._runs_elsewhere(len(documents)):
-            executor = self._started_executor()
-            return (result for chunk in executor.map(_chunks(documents, CHUNK))
-                    for result in chunk)
-        if self.extractor is None:
-            from kg.pipeline import make_extractor
+    def _here(self, entries: list[Entry], missing: list[Document]) -> Iterator[DocumentResult]:
+        """One window extracted in this process."""
+        fresh: Iterator[DocumentResult] = iter(())
+        if missing:
+            if self.extractor is None:
+                from kg.pipeline import make_extractor
 
-            self.extractor = make_extractor(self.options)
-        return iter(self.extractor.extract(documents))
+                self.extractor = make_extractor(self.options)
+            fresh = iter(self.extractor.extract(missing))
+        for _, found in entries:
+            yield found if found is not None else self._fresh(next(fresh))
+
+    def _stream(self, entries: Iterator[Entry]) -> Iterator[DocumentResult]:
+        """Everything from here on through the executor, a few chunks ahead of the one
+        awaited, so that no worker waits for the slowest chunk of a batch (a
+        window-at-a-time loop left one core idle at the end of every window)."""
+        executor = self._started_executor()
+        limit = executor.parallelism * IN_FLIGHT_PER_WORKER
+        queued: deque[tuple[list[Entry], Pending | None]] = deque()
+        in_flight = 0
+        group: list[Entry] = []
+        missing: list[Document] = []
+        for entry in entries:
+            group.append(entry)
+            if entry[1] is None:
+                missing.append(entry[0])
+            if len(missing) < CHUNK and len(group) < WINDOW:
+                continue
+            queued.append((group, executor.submit(missing) if missing else None))
+            in_flight += bool(missing)
+            group, missing = [], []
+            # Cached groups count too, so that a long cached stretch is not all held.
+            while in_flight >= limit or len(queued) > limit * 4:
+                done, task = queued.popleft()
+                in_flight -= task is not None
+                yield from self._merged(done, task)
+        if group:
+            queued.append((group, executor.submit(missing) if missing else None))
+        while queued:
+            yield from self._merged(*queued.popleft())
+
+    def _merged(self, group: list[Entry], task: Pending | None) -> Iterator[DocumentResult]:
+        fresh = iter(task.result() if task is not None else ())
+        for _, found in group:
+            yield found if found is not None else self._fresh(next(fresh))
 
     def _runs_elsewhere(self, count: int) -> bool:
         # A Dask run always sends the work out, however small: the user asked for the
         # cluster, and a remote one was sized for the model, not this machine.
         if self.options.executor == "dask":
-            return True
-        return self.workers > 1 and (self._executor is not None or count >= MIN_PARALLEL)
+            return count > 0
+        return self.workers > 1 and count >= MIN_PARALLEL
 
     def _started_executor(self) -> Executor:
         if self._executor is None:

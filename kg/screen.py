@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable, Iterable, Iterator
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
+from pathlib import Path
 
 from kg.model import Document
 
@@ -18,12 +19,32 @@ SAMPLE_CHARS = 4000
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
+@cache
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their own module: importing
+    ``spacy.lang.en`` would import all of spaCy, half a second that a rebuild served by the
+    cache never needs."""
+    package = importlib.util.find_spec("spacy")
+    path = Path(package.origin).parent / "lang" / "en" / "stop_words.py" \
+        if package is not None and package.origin is not None else None
+    if path is not None and path.is_file():
+        spec = importlib.util.spec_from_file_location("kg._english_stop_words", path)
+        if spec is not None and spec.loader is not None:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return frozenset(module.STOP_WORDS)
+    from spacy.lang.en.stop_words import STOP_WORDS  # laid out differently: the slow way
+
+    return frozenset(STOP_WORDS)
+
+
 def english_share(text: str) -> tuple[float, int]:
     """The share of English stop words among the words of a text sample, and the count."""
     words = WORD.findall(text[:SAMPLE_CHARS].lower())
     if not words:
         return 0.0, 0
-    return sum(word in STOP_WORDS for word in words) / len(words), len(words)
+    stop_words = english_stop_words()
+    return sum(word in stop_words for word in words) / len(words), len(words)
 
 
 def looks_english(text: str) -> bool:

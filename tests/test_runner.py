@@ -72,3 +72,31 @@ def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path,
                                   str(extra)])
     assert result.exit_code == 0 and "from the cache" not in result.stdout
     assert [json.loads(line)["relation"] for line in _events(out)] == ["URGES"]
+
+
+def test_a_rebuild_redraws_the_map_only_when_its_inputs_change(
+        tmp_path: Path, extractor: DepVerbExtractor) -> None:
+    corpus = _corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    args = ["build", str(corpus), "-o", str(out), "--workers", "1"]
+    runner = CliRunner()
+    assert runner.invoke(main, args).exit_code == 0
+    drawn = {name: (out / name).stat().st_mtime_ns for name in ("graph.html", "graph.graphml")}
+
+    assert runner.invoke(main, args).exit_code == 0
+    assert {name: (out / name).stat().st_mtime_ns for name in drawn} == drawn
+
+    (out / "graph.html").unlink()          # an output removed is drawn again
+    assert runner.invoke(main, args).exit_code == 0
+    assert (out / "graph.html").exists()
+
+    (corpus / "doc-001.txt").write_text("Germany praised Greece for the reforms.",
+                                        encoding="utf-8")
+    assert runner.invoke(main, args).exit_code == 0
+    assert "Greece" in (out / "graph.html").read_text(encoding="utf-8")
+    assert (out / "graph.graphml").stat().st_mtime_ns != drawn["graph.graphml"]
+
+    # --no-cache keeps nothing from earlier runs, the drawing included.
+    before = (out / "graph.html").stat().st_mtime_ns
+    assert runner.invoke(main, [*args, "--no-cache"]).exit_code == 0
+    assert (out / "graph.html").stat().st_mtime_ns != before

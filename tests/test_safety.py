@@ -175,8 +175,9 @@ def sent_queries(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def known_statements() -> set[str]:
     labels = Lexicon.load().labels
     return {*queries.SCHEMA, *(queries.event_constraint(label) for label in labels),
+            *(queries.existing_events(label) for label in labels),
             queries.EVENT_CONSTRAINT_NAMES, queries.MERGE_DOCUMENTS, queries.MERGE_ACTORS,
-            queries.MERGE_MEMBERSHIPS, queries.MERGE_EVENTS, queries.WIPE, queries.COUNTS,
+            queries.MERGE_MEMBERSHIPS, queries.CREATE_EVENTS, queries.WIPE, queries.COUNTS,
             "RETURN 1"}
 
 

@@ -27,7 +27,7 @@ from typing import IO, Any
 from kg.errors import InputError
 from kg.model import Actor, Document
 from kg.output import ACTORS, DOCUMENTS, atomic_writer, read_events, read_jsonl
-from kg.store.neo4j import actor_row, actors_of, event_row, membership_rows
+from kg.store.rows import actor_row, actors_of, event_row, membership_rows
 
 ACTORS_CSV = "actors.csv"
 DOCUMENTS_CSV = "documents.csv"

@@ -1,19 +1,17 @@
 """Loading kg's output into Neo4j, idempotently.
 
-Everything is MERGEd on stable ids in ``UNWIND $rows`` batches inside managed
-transactions (which the driver retries on transient errors), so loading the same output
-twice, or re-running an interrupted load, converges on the same graph.
+Documents and actors are MERGEd on stable ids; events are created only where a lookup of
+their ids on the per-type index finds none. All of it runs in ``UNWIND $rows`` batches
+inside managed transactions (which the driver retries on transient errors), so loading
+the same output twice, or re-running an interrupted load, converges on the same graph.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import random
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,17 +27,17 @@ from neo4j.exceptions import (
 )
 
 from kg.errors import InputError, StoreError
-from kg.model import Actor, Document, Event
+from kg.model import Document, Event
 from kg.output import ACTORS, DOCUMENTS, read_events, read_jsonl
 from kg.store import queries
+from kg.store.connection import DEFAULT_BATCH_SIZE, Connection, LoadStats, Tally
+from kg.store.rows import actor_row, actors_of, document_row, event_row, membership_rows
 
 T = TypeVar("T")
 Work = Callable[[ManagedTransaction, list[dict[str, Any]]], int]
-DEFAULT_URI = "bolt://localhost:7687"
-DEFAULT_BATCH_SIZE = 2000
 # The driver retries transient errors (deadlocks between two loads among them) but not a
-# uniqueness-constraint failure, which two loads MERGEing the same new node at the same
-# moment can meet. Run again, the batch's MERGE finds what the other load created.
+# uniqueness-constraint failure, which two loads writing the same new node or event at the
+# same moment can meet. Run again, the batch finds what the other load created.
 CONFLICT_ATTEMPTS = 5
 CONFLICT_PAUSE = 0.2  # seconds, times the attempt number, plus jitter
 
@@ -51,68 +49,6 @@ SCHEMA_ALREADY_THERE = frozenset({"Neo.ClientError.Schema.EquivalentSchemaRuleAl
 # would print it on stderr, where kg promises one-line messages. A NullHandler stops
 # that fallback; an application that configures logging still receives the records.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
-
-
-@dataclass(frozen=True)
-class Connection:
-    """Where and as whom to connect; the password is never part of any message."""
-
-    uri: str = DEFAULT_URI
-    user: str = "neo4j"
-    password: str | None = None
-    database: str | None = None
-
-    @classmethod
-    def from_env(cls, uri: str | None = None, user: str | None = None,
-                 password: str | None = None, database: str | None = None) -> Connection:
-        """Options first, then NEO4J_URI, NEO4J_USER/NEO4J_USERNAME, NEO4J_PASSWORD and
-        NEO4J_DATABASE."""
-        env = os.environ
-        return cls(
-            uri=uri or env.get("NEO4J_URI") or DEFAULT_URI,
-            user=user or env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or "neo4j",
-            password=password if password is not None else env.get("NEO4J_PASSWORD"),
-            database=database or env.get("NEO4J_DATABASE") or None,
-        )
-
-    @property
-    def safe_uri(self) -> str:
-        """The URI without any credentials embedded in it; never fails, whatever the URI."""
-        return _USERINFO.sub(r"\1", self.uri)
-
-    def redact(self, text: str) -> str:
-        """``text`` (a driver's message, say) with the URI's credentials and the password
-        taken out: drivers quote the URI they were given, userinfo included."""
-        text = _USERINFO_ANYWHERE.sub(r"\1", text.replace(self.uri, self.safe_uri))
-        # Shorter passwords would blank out ordinary words; they are quoted by nobody.
-        if self.password and len(self.password) >= 4:
-            text = text.replace(self.password, "***")
-        return text
-
-
-# scheme://user:password@ (the password may itself hold an '@'; the last one ends it).
-_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s]*@")
-_USERINFO_ANYWHERE = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\s'\"]*@")
-
-
-@dataclass
-class Tally:
-    """Rows written, split into created and already there."""
-
-    rows: int = 0
-    created: int = 0
-
-    @property
-    def existing(self) -> int:
-        return self.rows - self.created
-
-
-@dataclass
-class LoadStats:
-    documents: Tally = field(default_factory=Tally)
-    actors: Tally = field(default_factory=Tally)
-    memberships: Tally = field(default_factory=Tally)
-    events: Tally = field(default_factory=Tally)
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -227,13 +163,25 @@ class Neo4jStore:
         for statement in queries.SCHEMA:
             self._run_schema(statement)
         existing = set(self._run(queries.EVENT_CONSTRAINT_NAMES)[0]["names"])
-        for label in sorted(set(labels)):
-            if f"event_id_{label.lower()}" not in existing:
-                try:
-                    statement = queries.event_constraint(label)
-                except ValueError as error:
-                    raise InputError(str(error)) from None
+        try:
+            missing = [queries.event_constraint(label) for label in sorted(set(labels))
+                       if f"event_id_{label.lower()}" not in existing]
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        if not missing:
+            return
+        # One schema transaction costs about as much as one constraint; a concurrent load
+        # creating the same rule fails it as a whole, and then each rule goes on its own.
+        try:
+            with self.driver.session(database=self.connection.database) as session:
+                session.execute_write(_run_all, missing)
+        except ClientError as error:
+            if error.code not in SCHEMA_ALREADY_THERE:
+                raise self._error(error) from None
+            for statement in missing:
                 self._run_schema(statement)
+        except (DriverError, Neo4jError) as error:
+            raise self._error(error) from None
 
     def _run_schema(self, statement: str) -> None:
         """A CREATE ... IF NOT EXISTS. Two loads creating the same rule at the same moment
@@ -264,7 +212,7 @@ class Neo4jStore:
         stats = LoadStats()
         self.init_schema({event.relation.label for event in events})
         stats.documents = self._write_batches(
-            queries.MERGE_DOCUMENTS, (_document_row(document) for document in documents),
+            queries.MERGE_DOCUMENTS, (document_row(document) for document in documents),
             "nodes_created")
         actors = actors_of(events)
         stats.actors = self._write_batches(
@@ -274,10 +222,47 @@ class Neo4jStore:
         stats.memberships = self._write_batches(
             queries.MERGE_MEMBERSHIPS, membership_rows(actors.values()),
             "relationships_created")
-        stats.events = self._write_batches(
-            queries.MERGE_EVENTS, (event_row(event) for event in events),
-            "relationships_created")
+        stats.events = self._write_events(events)
         return stats
+
+    def _write_events(self, events: Sequence[Event]) -> Tally:
+        """Events whose ids are not loaded yet, created; the rest counted as already there.
+
+        One event id seen twice in the input (an article repeated under one id) is one
+        relationship, as a MERGE would make it.
+        """
+        unique: dict[str, Event] = {}
+        for event in events:
+            unique.setdefault(event.id, event)
+        tally = Tally(rows=len(events) - len(unique))
+
+        def work(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> int:
+            ids_by_label: dict[str, list[str]] = {}
+            for row in batch:
+                ids_by_label.setdefault(row["relation"], []).append(row["id"])
+            loaded: set[str] = set()
+            for label, ids in ids_by_label.items():
+                try:
+                    query = queries.existing_events(label)
+                except ValueError as error:
+                    raise InputError(str(error)) from None
+                loaded.update(record["id"] for record in tx.run(query, ids=ids))
+            new_rows = [row for row in batch if row["id"] not in loaded]
+            if not new_rows:
+                return 0
+            summary = tx.run(queries.CREATE_EVENTS, rows=new_rows).consume()
+            return int(summary.counters.relationships_created)
+
+        try:
+            with self.driver.session(database=self.connection.database) as session:
+                # By type, so that a batch asks about few types: one lookup per type.
+                by_label = sorted(unique.values(), key=lambda event: event.relation.label)
+                for batch in batched(map(event_row, by_label), self.batch_size):
+                    tally.created += self._execute_write(session, work, batch)
+                    tally.rows += len(batch)
+        except (DriverError, Neo4jError) as error:
+            raise self._error(error) from None
+        return tally
 
     def load_folder(self, folder: Path) -> LoadStats:
         """Load a kg output folder (events.jsonl, documents.jsonl)."""
@@ -312,6 +297,11 @@ class Neo4jStore:
             raise self._error(error) from None
 
 
+def _run_all(tx: ManagedTransaction, statements: list[str]) -> None:
+    for statement in statements:
+        tx.run(statement).consume()
+
+
 def _describe(error: Exception) -> str:
     """The driver's message on one line."""
     if isinstance(error, Neo4jError):
@@ -321,43 +311,3 @@ def _describe(error: Exception) -> str:
     return " ".join(text.split())
 
 
-def _document_row(document: Document) -> dict[str, Any]:
-    return document.to_dict(with_text=False)
-
-
-def actors_of(events: Iterable[Event]) -> dict[str, Actor]:
-    actors: dict[str, Actor] = {}
-    for event in events:
-        for mention in (event.source, event.target):
-            actor: Actor | None = mention.actor
-            while actor is not None:
-                actors.setdefault(actor.id, actor)
-                actor = actor.member_of
-    return actors
-
-
-def actor_row(actor: Actor, forms: list[str]) -> dict[str, Any]:
-    return {"id": actor.id, "name": actor.name, "type": actor.type, "country": actor.country,
-            "sector": actor.sector, "label": queries.ACTOR_LABELS.get(actor.type, "Other"),
-            "forms": forms}
-
-
-def membership_rows(actors: Iterable[Actor]) -> Iterator[dict[str, Any]]:
-    for actor in actors:
-        if actor.member_of is not None:
-            yield {"person": actor.id, "organisation": actor.member_of.id,
-                   "role": actor.sector}
-
-
-def event_row(event: Event) -> dict[str, Any]:
-    record = event.to_dict()
-    return {
-        "id": event.id,
-        "source": event.source.actor.id,
-        "target": event.target.actor.id,
-        "relation": event.relation.label,
-        "properties": {key: record[key] for key in (
-            "id", "cameo", "root", "quad", "goldstein", "date", "negated", "modality",
-            "confidence", "sentence", "sentence_start", "sentence_end", "doc_id",
-            "extractor")} | {"source_text": event.source.text, "target_text": event.target.text},
-    }

@@ -68,11 +68,27 @@ MERGE (p)-[m:MEMBER_OF]->(o)
 ON CREATE SET m.role = row.role
 """
 
-MERGE_EVENTS = """
+def existing_events(label: str) -> str:
+    """Which of ``$ids`` are already loaded as ``label`` relationships.
+
+    A MERGE on a dynamically typed relationship cannot use the per-type id index and
+    walks every relationship between the two actors instead, which grows with the graph;
+    a lookup with the type written out is one index seek per id. The type is a lexicon
+    label, checked against LABEL, never article text.
+    """
+    if not LABEL.match(label):
+        raise ValueError(f"not a relation label: {label!r}")
+    return f"UNWIND $ids AS id MATCH ()-[r:{label} {{id: id}}]->() RETURN r.id AS id"
+
+
+# Only rows whose ids existing_events did not find, in the same transaction; the per-type
+# uniqueness constraint turns a concurrent load's duplicate into a ConstraintError, and
+# the retried batch then finds the other load's relationship.
+CREATE_EVENTS = """
 UNWIND $rows AS row
 MATCH (s:Actor {id: row.source}), (t:Actor {id: row.target})
-MERGE (s)-[r:$(row.relation) {id: row.id}]->(t)
-ON CREATE SET r += row.properties, r.loaded_at = datetime()
+CREATE (s)-[r:$(row.relation)]->(t)
+SET r = row.properties, r.loaded_at = datetime()
 """
 
 WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
