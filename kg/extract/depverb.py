@@ -57,6 +57,9 @@ OWNER_PREPOSITIONS = {"of", "by", "in", "on", "against", "to", "for", "from", "o
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 # How far up the tree a trigger looks for a subject, a negation or a modal.
 MAX_CLIMB = 6
+# Where an act's target may hang when the lexicon's preposition does not fit.
+LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on", "toward",
+                      "towards", "at", "over", "upon", "onto"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class Trigger:
     nominal: bool
     statement: bool = False
     reciprocal: bool = False
+    # Targets found by the fallback search (any preposition), not the lexicon's frame.
+    loose: bool = False
 
 
 class DepVerbExtractor:
@@ -183,8 +188,19 @@ class DepVerbExtractor:
                 yield Trigger(verb, asking, sources, addressees, inherited, nominal=False)
         if not found_target and "with" in entries and not passive:
             # "The United States and Jordan agreed": each side acts towards the other.
+            found_target = True
             yield Trigger(verb, entries["with"], sources, (), inherited, nominal=False,
                           reciprocal=True)
+        relation = entries.get("") or next(iter(entries.values()))
+        if not found_target and not passive and relation.root != STATEMENT_ROOT:
+            # The lexicon's preposition is not the one used ("arrived in", "provided aid
+            # for"): the nearest actor the verb's phrases name is who the act is aimed at,
+            # as the CAMEO coders read it; statements stay out, they name any topic.
+            targets = tuple(token for token in _phrase_objects(verb)
+                            if token.ent_type_ not in TIME_ENTITIES)
+            if targets:
+                yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
+                              loose=True)
 
     def _noun_triggers(self, noun: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
         governor = _governing_verb(noun)
@@ -243,6 +259,17 @@ class DepVerbExtractor:
         for clause in speech.children:
             if clause.dep_ != "ccomp" or clause.i < speech.i:
                 continue
+            demand = self.lexicon.verbs.get("demand", {}).get("")
+            if demand is not None and _obliges(clause):
+                # "declared that China must drop barriers": saying what another must do
+                # is a demand on them, and what they must do is its content.
+                sources, inherited = self._subjects(speech, control=False)
+                targets = tuple(child for child in clause.children
+                                if child.dep_ in ("nsubj", "nsubjpass"))
+                if targets and sources:
+                    yield Trigger(speech, demand, tuple(sources), targets, inherited,
+                                  nominal=False, statement=True)
+                continue
             inside = {token.i for token in clause.subtree}
             if any(trigger.token.i in inside for trigger in triggers):
                 continue
@@ -271,6 +298,9 @@ class DepVerbExtractor:
             controllers = [child for child in head.children if child.dep_ in ("dobj", "dative")]
             controllers += [obj for prep in CONTROL_PREPOSITIONS
                             for obj in _prep_objects(head, prep)]
+            # "agreed on Saturday to provide": a date controls nothing.
+            controllers = [token for token in controllers
+                           if token.ent_type_ not in TIME_ENTITIES]
             if controllers:
                 return controllers, True
         if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -333,6 +363,8 @@ class DepVerbExtractor:
                            for token in actors.conjuncts(head)
                            for mention in actors.resolve(token)]
         if not source_mentions:
+            source_mentions = self._source_owners(trigger.sources, actors)
+        if not source_mentions:
             return
         negated = is_negated(trigger.token)
         modality = modality_of(trigger.token)
@@ -345,7 +377,17 @@ class DepVerbExtractor:
                                for token in actors.conjuncts(head)
                                for mention in actors.resolve(token, exclude_country=exclude)]
             if not target_mentions and not trigger.statement:
-                target_mentions = self._owner_targets(trigger, actors, exclude)
+                target_mentions = self._owner_targets(trigger.targets, actors, exclude)
+            if not target_mentions and not trigger.statement and not trigger.nominal \
+                    and trigger.relation.root != STATEMENT_ROOT:
+                # "evacuated the wounded from the Bosnian town": the act's object names
+                # no actor, a phrase of the verb does.
+                taken = {token.i for token in trigger.targets}
+                phrases = [token for token in _phrase_objects(trigger.token)
+                           if token.i not in taken and token.ent_type_ not in TIME_ENTITIES]
+                target_mentions = self._first_target(phrases, actors, exclude)
+            if trigger.loose:
+                target_mentions = target_mentions[:1]
         start, end = _sentence_bounds(sentence)
         if trigger.statement:
             # A statement is about the first other party the clause names.
@@ -375,11 +417,44 @@ class DepVerbExtractor:
 
 
     @staticmethod
-    def _owner_targets(trigger: Trigger, actors: DocumentActors,
+    def _source_owners(heads: tuple[Token, ...], actors: DocumentActors) -> list[Mention]:
+        """Unnamed people acting for a named side: "U.S. border patrol agents", "Swiss
+        doctors", "members of the Association of African Jurists"."""
+        found: list[Mention] = []
+        for head in heads:
+            if head.pos_ != "NOUN":
+                continue
+            for token in actors.conjuncts(head):
+                owners = [child for child in token.children
+                          if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
+                                                      and child.pos_ in ("ADJ", "PROPN"))]
+                owners += [obj for obj in _prep_objects(token, "of")
+                           if obj.ent_type_ not in AMOUNT_ENTITIES]
+                for owner in owners:
+                    mentions = actors.resolve(owner)
+                    if mentions:
+                        found.extend(mentions)
+                        break
+        return found
+
+    @staticmethod
+    def _first_target(heads: list[Token], actors: DocumentActors,
+                      exclude: str | None) -> list[Mention]:
+        """The actors of the first phrase that names any, itself or by its owners."""
+        for head in heads:
+            found = [mention for token in actors.conjuncts(head)
+                     for mention in actors.resolve(token, exclude_country=exclude)]
+            found = found or DepVerbExtractor._owner_targets((head,), actors, exclude)
+            if found:
+                return found
+        return []
+
+    @staticmethod
+    def _owner_targets(targets: tuple[Token, ...], actors: DocumentActors,
                        exclude: str | None) -> list[Mention]:
         """A thing acted on stands for whom it belongs to or where it is: "demolished
         Palestinian homes", "lifted a curfew in Kosovo", "rejected an offer from Kabul"."""
-        for head in trigger.targets:
+        for head in targets:
             for token in actors.conjuncts(head):
                 for owner in _thing_owners(token):
                     found = [mention for each in actors.conjuncts(owner)
@@ -390,14 +465,13 @@ class DepVerbExtractor:
 
 
 def same_side(source: Actor, target: Actor) -> bool:
-    """An actor and itself, a state and its own organs, a person and the body they speak
-    for: no dyad between them."""
+    """An actor and itself, or a person and the body they speak for: no dyad between
+    them. Two actors of one country are a dyad (a government and its parliament, police
+    and protesters): CAMEO codes domestic events like any other."""
     source, target = _speaks_for(source), _speaks_for(target)
     if source.id == target.id:
         return True
-    if source.country is None or source.country != target.country:
-        return False
-    return source.sector is None or target.sector is None or source.sector == target.sector
+    return False
 
 
 def _speaks_for(actor: Actor) -> Actor:
@@ -436,6 +510,25 @@ def _thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
                     yield obj
                     if depth > 1:
                         yield from _thing_owners(obj, depth - 1)
+
+
+def _phrase_objects(verb: Token) -> Iterator[Token]:
+    """The verb's direct objects, then the objects of its prepositional phrases, in
+    reading order: where a fallback looks for the one acted on."""
+    yield from (child for child in verb.children if child.dep_ in ("dobj", "dative"))
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in LOOSE_PREPOSITIONS:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
+
+
+def _obliges(clause: Token) -> bool:
+    """A clause saying its subject must act: "China must drop", "Libya has to hand over"."""
+    if any(child.dep_ == "aux" and child.lower_ == "must" for child in clause.children):
+        return True
+    return clause.lemma_ == "have" and any(child.dep_ == "xcomp" and
+                                           any(grand.dep_ == "aux" and grand.lower_ == "to"
+                                               for grand in child.children)
+                                           for child in clause.children)
 
 
 def _light_verb_targets(verb: Token, prep: str) -> Iterator[Token]:
