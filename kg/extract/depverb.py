@@ -346,14 +346,21 @@ class DepVerbExtractor:
 
     def _intent(self, relation: Relation, modality: str, trigger: Token) -> Relation:
         """A promised or planned act codes as the intent to act (03x) or a threat (13x);
-        under "threaten" even a cooperative-looking act ("to withdraw") is a threat."""
+        under "threaten" even a cooperative-looking act ("to withdraw") is a threat, and
+        so is an act promised on a condition: "will withdraw unless X", "may halt
+        mediation if Y" (an intent to cooperate "if attacked" stays an intent)."""
+        threat = self.lexicon.verbs.get("threaten", {}).get("")
+        if threat is not None and relation.root != THREAT_ROOT and _under_threat(trigger):
+            return threat  # "threatened to launch an offensive": the threat is the act
+        if modality not in ("future", "hedged"):
+            return relation
+        condition = _condition(trigger)
+        if threat is not None and (condition == "unless" or (
+                condition == "if" and relation.quad.endswith("conflict"))):
+            return threat
         if modality != "future":
             return relation
-        intended = self.lexicon.intents.get(relation.root, relation)
-        if intended.root != THREAT_ROOT and _under_threat(trigger):
-            threat = self.lexicon.verbs.get("threaten", {}).get("")
-            return threat if threat is not None else intended
-        return intended
+        return self.lexicon.intents.get(relation.root, relation)
 
     # -- events ---------------------------------------------------------------------
 
@@ -665,10 +672,25 @@ def _embedded(token: Token, acting: set[int]) -> bool:
     return False
 
 
+def _condition(trigger: Token) -> str | None:
+    """"if" or "unless" where a clause of the act's verb sets a condition on it."""
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" \
+        else trigger
+    for clause in (*verb.children, *(verb.head.children if verb.dep_ == "xcomp" else ())):
+        if clause.dep_ == "advcl":
+            marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+            for mark in ("unless", "if"):
+                if mark in marks:
+                    return mark
+    return None
+
+
 def _under_threat(trigger: Token) -> bool:
-    """"threatened to impose restrictions": the act hangs from a threatening verb."""
+    """"threatened to impose restrictions", "threatened to launch an offensive": the act
+    hangs from a threatening verb (through a light verb for a noun)."""
+    reach = 3 if trigger.pos_ in ("NOUN", "PROPN") else 2
     return any(token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB"
-               for token in list(_ancestors(trigger))[:2])
+               for token in list(_ancestors(trigger))[:reach])
 
 
 def _sentence_bounds(sentence: Span) -> tuple[int, int]:
