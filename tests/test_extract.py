@@ -75,3 +75,50 @@ def test_willing_to_act_inherits_the_subject(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Syria is willing to withdraw its troops from Lebanon."))
     assert any(source == "SYR" and target == "LBN" and root == "03"
                for source, root, target in dyads), dyads
+
+
+def test_saying_what_another_must_do_is_a_demand(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Germany said on Monday that Serbia must free the journalists."))
+    assert ("DEU", "10", "SRB") in dyads
+    assert not any(source == "SRB" for source, _, _ in dyads)  # the content is no act
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya will withdraw its troops from Somalia unless Mogadishu pays them.",
+     ("KEN", "13", "SOM")),
+    ("Chile may suspend talks with Peru if the raids continue.", ("CHL", "13", "PER")),
+    ("Egypt threatened to launch an offensive against Libya.", ("EGY", "13", "LBY")),
+])
+def test_acts_threatened_or_promised_on_a_condition_are_threats(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads, dyads
+    assert not any(root in ("03", "16", "19") for _, root, _ in dyads)
+
+
+def test_cooperation_promised_on_a_condition_stays_an_intent(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Norway will defend Denmark if it is attacked."))
+    assert ("NOR", "03", "DNK") in dyads, dyads
+
+
+def test_two_bodies_of_one_country_are_a_dyad(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Sudan accused Sudanese rebels of attacks."))
+    assert ("SDN", "11", "SDN") in dyads, dyads
+
+
+def test_unnamed_agents_act_for_the_side_named_before_them(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("U.S. border patrol agents abused Mexican migrants."))
+    assert ("USA", "18", "MEX") in dyads, dyads
+
+
+def test_a_target_in_another_phrase_of_the_verb(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Sweden evacuated the wounded from the besieged Libyan town."))
+    assert any(source == "SWE" and target == "LBY" for source, _, target in dyads), dyads
+
+
+def test_a_date_never_controls_the_act_that_follows(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Portugal agreed on Friday to provide 5 million dollars of "
+                                "aid for Angola."))
+    assert any(source == "PRT" and target == "AGO" for source, _, target in dyads), dyads
