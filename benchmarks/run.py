@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,6 +45,7 @@ from kg.readers import read_documents  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "fakes.csv"
 BATCH = 32
+ROUNDS = 3  # Neo4j load rounds per batch size
 Section = tuple[str, str, str]  # title, markdown body, notes
 
 
@@ -160,7 +162,8 @@ def skip(work: Path) -> Section:
         f"| cost of the first pass | {seconds:.1f} s for the corpus |",
     ]
     return ("Sentences a parse could skip", "\n".join(rows),
-            "measured only: kg does not skip them yet (see the closing note)")
+            "measured only, not implemented: skipping could save at most the parse of these "
+            "characters, and parsing the remaining sentences apart changes their parses")
 
 
 def incremental(work: Path) -> Section:
@@ -204,7 +207,9 @@ def neo4j(work: Path) -> Section:
             store.wipe()
         for batch in (2000, 10000, 20000):
             with Neo4jStore.connect(connection, batch_size=batch) as store:
-                timings = _timed_loads(store, events, batch)
+                rounds = [_timed_loads(store, events, batch) for _ in range(ROUNDS)]
+            timings = {name: statistics.median(round_[name] for round_ in rounds)
+                       for name in rounds[0]}
             create = timings["plain UNWIND CREATE, same rows"]
             for name, seconds in timings.items():
                 rows_out.append(f"| {name} | {batch:,} | {len(events):,} | {seconds:.2f} | "
@@ -212,7 +217,9 @@ def neo4j(work: Path) -> Section:
     return ("Neo4j load rate", "\n".join(rows_out),
             f"corpus events x10 (distinct ids, {len(labels)} relation types), real Neo4j "
             "5.26 Community from Maven jars (1 GB heap, 256 MB page cache) on the same machine, "
-            "same server for every row, after one untimed warm-up round; every load starts "
+            f"same server for every row, after one untimed warm-up round; median of {ROUNDS} "
+            "rounds (single runs vary up to 2x with the server's garbage collection); every "
+            "load starts "
             "from an empty graph with the schema in place (creating the schema for the "
             f"{len(labels)} types took {schema_seconds:.1f} s once, in one transaction). "
             "'same rows' writes kg's 17 event properties; 'four properties' writes only id, "
