@@ -2,7 +2,7 @@
 process, in local worker processes or on a Dask cluster, always yielded in input order.
 
 ``Runner`` is the one place that decides where work runs; an ``Executor`` only knows how
-to get chunks of documents extracted somewhere and hand the results back in order.
+to send a chunk of documents somewhere and hand back a handle to its results.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from kg.pipeline import ExtractOptions
 
 # Documents per task sent to a worker: large enough to amortise pickling, small enough
-# to keep both cores busy to the end of a window.
+# to spread the work evenly over the workers.
 CHUNK = 8
 # Fewer uncached documents than this are not worth starting local workers for.
 MIN_PARALLEL = 24
