@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,8 +215,13 @@ def neo4j(work: Path) -> Section:
             for name, seconds in timings.items():
                 rows_out.append(f"| {name} | {batch:,} | {len(events):,} | {seconds:.2f} | "
                                 f"{_rate(len(events), seconds)} | {create / seconds:.2f} |")
+    try:
+        encoder = f"Rust encoder (neo4j-rust-ext {version('neo4j-rust-ext')})"
+    except PackageNotFoundError:
+        encoder = "pure-Python encoder"
     return ("Neo4j load rate", "\n".join(rows_out),
-            f"corpus events x10 (distinct ids, {len(labels)} relation types), real Neo4j "
+            f"driver: neo4j {version('neo4j')}, {encoder}; corpus events x10 (distinct ids, "
+            f"{len(labels)} relation types), real Neo4j "
             "5.26 Community from Maven jars (1 GB heap, 256 MB page cache) on the same machine, "
             f"same server for every row, after one untimed warm-up round; median of {ROUNDS} "
             "rounds (single runs vary up to 2x with the server's garbage collection); every "
