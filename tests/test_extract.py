@@ -122,3 +122,25 @@ def test_a_date_never_controls_the_act_that_follows(extract_text: ExtractText) -
     dyads = _dyads(extract_text("Portugal agreed on Friday to provide 5 million dollars of "
                                 "aid for Angola."))
     assert any(source == "PRT" and target == "AGO" for source, _, target in dyads), dyads
+
+
+def test_the_sources_own_thing_points_further_on(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Qatar has lifted its embargo on Bahrain."))
+    assert ("QAT", "08", "BHR") in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana said it would allow the return of Togolese refugees.", ("GHA", "03", "TGO")),
+    ("Peru said it would meet Chilean negotiators.", ("PER", "03", "CHL")),
+])
+def test_would_in_a_reported_statement_is_an_intent(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert expected in _dyads(result), _dyads(result)
+    assert {event.modality for event in result.events} == {"future"}
+
+
+def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
+                                "Uganda."))
+    assert ("KEN", "11", "UGA") in dyads, dyads

@@ -40,6 +40,8 @@ FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "intention", "agre
                 "swear", "threaten", "willing", "prepared", "determined", "poised"}
 # Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
 THREAT_HEADS = {"threaten", "warn"}
+REPORTING_HEADS = {"say", "announce", "declare", "state", "tell", "add", "confirm", "report",
+                   "indicate", "insist", "reiterate", "stress", "affirm"}
 THREAT_ROOT = "13"
 # Appeals and demands whose addressee may be the subject of the demanded clause.
 FRAMING_ROOTS = {"02"}
@@ -384,7 +386,8 @@ class DepVerbExtractor:
                                for token in actors.conjuncts(head)
                                for mention in actors.resolve(token, exclude_country=exclude)]
             if not target_mentions and not trigger.statement:
-                target_mentions = self._owner_targets(trigger.targets, actors, exclude)
+                target_mentions = self._owner_targets(trigger.targets, actors, exclude,
+                                                      source_mentions)
             if not target_mentions and not trigger.statement and not trigger.nominal \
                     and trigger.relation.root != STATEMENT_ROOT:
                 # "evacuated the wounded from the Bosnian town": the act's object names
@@ -392,7 +395,8 @@ class DepVerbExtractor:
                 taken = {token.i for token in trigger.targets}
                 phrases = [token for token in _phrase_objects(trigger.token)
                            if token.i not in taken and token.ent_type_ not in TIME_ENTITIES]
-                target_mentions = self._first_target(phrases, actors, exclude)
+                target_mentions = self._first_target(phrases, actors, exclude,
+                                                     source_mentions)
             if trigger.loose:
                 target_mentions = target_mentions[:1]
         start, end = _sentence_bounds(sentence)
@@ -426,7 +430,8 @@ class DepVerbExtractor:
     @staticmethod
     def _source_owners(heads: tuple[Token, ...], actors: DocumentActors) -> list[Mention]:
         """Unnamed people acting for a named side: "U.S. border patrol agents", "Swiss
-        doctors", "members of the Association of African Jurists"."""
+        doctors", "members of the Association of African Jurists", "representatives from
+        Egyptian organisations"."""
         found: list[Mention] = []
         for head in heads:
             if head.pos_ != "NOUN":
@@ -435,7 +440,7 @@ class DepVerbExtractor:
                 owners = [child for child in token.children
                           if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
                                                       and child.pos_ in ("ADJ", "PROPN"))]
-                owners += [obj for obj in _prep_objects(token, "of")
+                owners += [obj for prep in ("of", "from") for obj in _prep_objects(token, prep)
                            if obj.ent_type_ not in AMOUNT_ENTITIES]
                 for owner in owners:
                     mentions = actors.resolve(owner)
@@ -445,30 +450,39 @@ class DepVerbExtractor:
         return found
 
     @staticmethod
-    def _first_target(heads: list[Token], actors: DocumentActors,
-                      exclude: str | None) -> list[Mention]:
+    def _first_target(heads: list[Token], actors: DocumentActors, exclude: str | None,
+                      sources: list[Mention]) -> list[Mention]:
         """The actors of the first phrase that names any, itself or by its owners."""
         for head in heads:
-            found = [mention for token in actors.conjuncts(head)
-                     for mention in actors.resolve(token, exclude_country=exclude)]
-            found = found or DepVerbExtractor._owner_targets((head,), actors, exclude)
+            found = _others([mention for token in actors.conjuncts(head)
+                             for mention in actors.resolve(token, exclude_country=exclude)],
+                            sources)
+            found = found or DepVerbExtractor._owner_targets((head,), actors, exclude, sources)
             if found:
                 return found
         return []
 
     @staticmethod
     def _owner_targets(targets: tuple[Token, ...], actors: DocumentActors,
-                       exclude: str | None) -> list[Mention]:
+                       exclude: str | None, sources: list[Mention]) -> list[Mention]:
         """A thing acted on stands for whom it belongs to or where it is: "demolished
-        Palestinian homes", "lifted a curfew in Kosovo", "rejected an offer from Kabul"."""
+        Palestinian homes", "lifted a curfew in Kosovo", "rejected an offer from Kabul".
+        The source's own things ("lifted its boycott on Namibia") point further on."""
         for head in targets:
             for token in actors.conjuncts(head):
                 for owner in _thing_owners(token):
-                    found = [mention for each in actors.conjuncts(owner)
-                             for mention in actors.resolve(each, exclude_country=exclude)]
+                    found = _others([mention for each in actors.conjuncts(owner)
+                                     for mention in actors.resolve(each, exclude_country=exclude)],
+                                    sources)
                     if found:
                         return found
         return []
+
+
+def _others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """The mentions that are not on the side of any source."""
+    return [mention for mention in mentions
+            if not any(same_side(source.actor, mention.actor) for source in sources)]
 
 
 def same_side(source: Actor, target: Actor) -> bool:
@@ -652,11 +666,21 @@ def modality_of(trigger: Token) -> str:
     auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"}
     if auxiliaries & FUTURE_AUXILIARIES:
         return "future"
+    if "would" in auxiliaries and _reported(trigger):
+        return "future"  # "said it would allow": the future of a reported statement
     if auxiliaries & HEDGING_AUXILIARIES:
         return "hedged"
     if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
         return "future"
     return "asserted"
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb heads the clause of a reporting verb ("Iraq said it would ...")."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_HEADS
 
 
 def _embedded(token: Token, acting: set[int]) -> bool:
