@@ -144,3 +144,12 @@ def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))
     assert ("KEN", "11", "UGA") in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nepalese students blocked roads to protest the Indian embargo.", ("NPL", "14", "IND")),
+    ("Mongolia protested to China over the arrests.", ("MNG", "11", "CHN")),
+])
+def test_a_protest_carried_by_a_deed_is_a_demonstration(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))

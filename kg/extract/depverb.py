@@ -40,6 +40,8 @@ FUTURE_HEADS = {"plan", "intend", "expect", "prepare", "aim", "intention", "agre
                 "swear", "threaten", "willing", "prepared", "determined", "poised"}
 # Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
 THREAT_HEADS = {"threaten", "warn"}
+# Verbal protest and demand (11x, 10x): carried out in deeds, they are demonstrations.
+PROTEST_ROOTS = {"10", "11"}
 REPORTING_HEADS = {"say", "announce", "declare", "state", "tell", "add", "confirm", "report",
                    "indicate", "insist", "reiterate", "stress", "affirm"}
 THREAT_ROOT = "13"
@@ -407,6 +409,11 @@ class DepVerbExtractor:
                                and not any(same_side(source.actor, mention.actor)
                                            for source in source_mentions)][:1]
         relation = self._intent(trigger.relation, modality, trigger.token)
+        if relation.root in PROTEST_ROOTS and _acted_out(trigger.token):
+            # "started a hunger strike to protest X", "demonstrators protesting X",
+            # "blocked roads to press demands": a protest carried by a deed is a
+            # demonstration, not a statement.
+            relation = self.lexicon.verbs.get("demonstrate", {}).get("against", relation)
         for source in source_mentions:
             for target in target_mentions:
                 if same_side(source.actor, target.actor):
@@ -673,6 +680,18 @@ def modality_of(trigger: Token) -> str:
     if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
         return "future"
     return "asserted"
+
+
+def _acted_out(trigger: Token) -> bool:
+    """Whether a protest or demand is the purpose of a deed ("blocked roads to press
+    demands") or what protesters are doing ("demonstrators protesting the results")."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return trigger.dep_ == "pobj" and trigger.head.lower_ == "in"  # "in protest of X"
+    if trigger.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to"
+                                       for child in trigger.children):
+        head = trigger.head
+        return head.pos_ == "VERB" and not any(child.dep_ == "ccomp" for child in head.children)
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG"
 
 
 def _reported(verb: Token) -> bool:
