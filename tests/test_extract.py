@@ -153,3 +153,9 @@ def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
 def test_a_protest_carried_by_a_deed_is_a_demonstration(
         extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _dyads(extract_text(text))
+
+
+def test_an_announced_act_is_the_act(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Spain announced a suspension of air links with Morocco."))
+    assert ("ESP", "16", "MAR") in dyads, dyads
+    assert not any(root == "01" for _, root, _ in dyads)

@@ -140,6 +140,11 @@ class DepVerbExtractor:
             triggers.extend(self._reported_speech(speech, triggers))
         coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
                  for trigger in triggers]
+        # "Italy announced a suspension of links with X": what is announced is the act.
+        coding = {trigger.token.i for trigger, events in coded if events}
+        coded = [(trigger, events) for trigger, events in coded
+                 if not (trigger.relation.root == STATEMENT_ROOT and not trigger.nominal
+                         and any(target.i in coding for target in trigger.targets))]
         # Like the CAMEO coders, code the sentence's main act: an act below another one
         # ("demanded an admission that forces murdered officers") is its content.
         acting = {trigger.token.i for trigger, events in coded if events}
@@ -328,9 +333,12 @@ class DepVerbExtractor:
         return [], False
 
     def _noun_sources(self, noun: Token, target_prep: str) -> tuple[list[Token], bool]:
-        owners = _owners(noun, exclude_prep=target_prep)
+        # "a suspension of air links": a thing, not who suspends
+        owners = [owner for owner in _owners(noun, exclude_prep=target_prep)
+                  if _could_name_actor(owner)]
         if not owners and noun.dep_ == "conj":
-            owners = _owners(noun.head, exclude_prep=target_prep)
+            owners = [owner for owner in _owners(noun.head, exclude_prep=target_prep)
+                      if _could_name_actor(owner)]
         if owners:
             partners = [] if target_prep == "with" else list(_prep_objects(noun, "with"))
             return owners + partners, False
@@ -610,6 +618,15 @@ def _owners(noun: Token, exclude_prep: str = "") -> list[Token]:
             owners.extend(obj for obj in _prep_objects(noun, prep)
                           if obj.ent_type_ not in AMOUNT_ENTITIES)
     return owners
+
+
+def _could_name_actor(token: Token) -> bool:
+    """A name, a pronoun, or a noun with a named modifier ("Syrian forces")."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_:
+        return True
+    return any(child.dep_ in ("amod", "compound", "nmod", "poss")
+               and (child.pos_ in ("PROPN", "PRON") or child.ent_type_)
+               for child in token.children)
 
 
 def _governing_verb(token: Token) -> Token | None:
