@@ -159,3 +159,10 @@ def test_an_announced_act_is_the_act(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Spain announced a suspension of air links with Morocco."))
     assert ("ESP", "16", "MAR") in dyads, dyads
     assert not any(root == "01" for _, root, _ in dyads)
+
+
+def test_an_act_word_naming_a_plain_noun_keeps_its_arguments(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Norway launched a mediation effort on Monday between Sudan "
+                                "and Chad."))
+    assert {("NOR", "04", "SDN"), ("NOR", "04", "TCD")} <= dyads, dyads

@@ -211,7 +211,11 @@ class DepVerbExtractor:
                 yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
                               loose=True)
 
-    def _noun_triggers(self, noun: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
+    def _noun_triggers(self, trigger: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
+        # "a mediation effort between X and Y", "an aid convoy to X": the act word names
+        # a plain noun, whose phrase carries the act's arguments.
+        noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
+            and trigger.head.lemma_.lower() not in self.lexicon.nouns else trigger
         governor = _governing_verb(noun)
         if governor is not None and governor.lemma_.lower() in REVERSING_VERBS:
             # "lifted sanctions against X" is no sanction but easing them; "halted aid to
@@ -236,12 +240,13 @@ class DepVerbExtractor:
             sources, inherited = self._noun_sources(noun, prep)
             if sources:
                 found_target = True
-                yield Trigger(noun, relation, tuple(sources), targets, inherited, nominal=True)
+                yield Trigger(trigger, relation, tuple(sources), targets, inherited,
+                              nominal=True)
         if not found_target and light is not None and "with" in entries:
             # "Israel and Lebanon renewed negotiations": each side acts towards the other.
             sources, inherited = self._noun_sources(noun, "with")
-            yield Trigger(noun, entries["with"], tuple(sources), (), inherited, nominal=True,
-                          reciprocal=True)
+            yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
+                          nominal=True, reciprocal=True)
 
     def _adjective_triggers(self, adjective: Token,
                             entries: dict[str, Relation]) -> Iterator[Trigger]:
