@@ -166,3 +166,15 @@ def test_an_act_word_naming_a_plain_noun_keeps_its_arguments(
     dyads = _dyads(extract_text("Norway launched a mediation effort on Monday between Sudan "
                                 "and Chad."))
     assert {("NOR", "04", "SDN"), ("NOR", "04", "TCD")} <= dyads, dyads
+
+
+def test_a_country_word_tagged_as_a_person_is_still_a_country(
+        extract_text: ExtractText) -> None:
+    # The small English model tags "Ugandan" here as a PERSON entity of its own.
+    dyads = _dyads(extract_text("Kenya will expel Ugandan diplomats."))
+    assert any(source == "KEN" and target == "UGA" for source, _, target in dyads), dyads
+
+
+def test_a_capital_inside_a_persons_name_is_no_country(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Victoria Nuland criticized Russia on Monday."))
+    assert not any("SYC" in (source, target) for source, _, target in dyads), dyads

@@ -128,7 +128,12 @@ class DocumentActors:
         """A capital or country inside a person's name ("Victoria Nuland") is no country."""
         if entry.kind != "actor":
             return False
-        return all(self.doc[index].ent_type_ == "PERSON" for index in range(start, end))
+        if not all(self.doc[index].ent_type_ == "PERSON" for index in range(start, end)):
+            return False
+        # A name the tagger marked as a person all by itself ("Ugandan" in "Ugandan
+        # opposition candidates") is a mistagged country word, not part of a name.
+        entity = next((ent for ent in self.doc.ents if ent.start <= start < ent.end), None)
+        return entity is None or entity.start < start or entity.end > end
 
     # -- public ---------------------------------------------------------------------
 
