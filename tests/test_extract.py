@@ -181,3 +181,9 @@ def test_a_country_inside_a_persons_name_is_no_country(extract_text: ExtractText
                                                        text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert not any({"JOR", "TCD"} & {source, target} for source, _, target in dyads), dyads
+
+
+def test_a_threat_whose_content_codes_nothing_is_aimed_at_what_it_names(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Hezbollah threatened to resume its activities in Israel."))
+    assert any(root == "13" and target == "ISR" for _, root, target in dyads), dyads

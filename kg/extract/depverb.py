@@ -125,6 +125,7 @@ class DepVerbExtractor:
                          document: Document) -> Iterator[Event]:
         triggers: list[Trigger] = []
         statements: list[Token] = []
+        threats: list[Token] = []
         for token in sentence:
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
@@ -132,12 +133,16 @@ class DepVerbExtractor:
                 triggers.extend(found)
                 if not found and self._is_statement(lemma):
                     statements.append(token)
+                elif not found and self._is_threat(lemma):
+                    threats.append(token)
             elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
                 triggers.extend(self._noun_triggers(token, self.lexicon.nouns[lemma]))
             elif token.pos_ == "ADJ" and lemma in self.lexicon.adjectives:
                 triggers.extend(self._adjective_triggers(token, self.lexicon.adjectives[lemma]))
         for speech in statements:
             triggers.extend(self._reported_speech(speech, triggers))
+        for threat in threats:
+            triggers.extend(self._threatened_content(threat, triggers))
         coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
                  for trigger in triggers]
         # "Italy announced a suspension of links with X": what is announced is the act.
@@ -161,6 +166,26 @@ class DepVerbExtractor:
             else self.lexicon.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         return bool(entries) and any(relation.root in FRAMING_ROOTS
                                      for relation in (entries or {}).values())
+
+    def _is_threat(self, lemma: str) -> bool:
+        entry = self.lexicon.verbs[lemma].get("")
+        return entry is not None and entry.root == THREAT_ROOT
+
+    def _threatened_content(self, verb: Token, triggers: list[Trigger]) -> Iterator[Trigger]:
+        """"Hamas threatened to resume activities in Israel": where what is threatened
+        codes nothing itself, the threat is aimed at the first actor it names."""
+        for clause in verb.children:
+            if clause.dep_ not in ("xcomp", "ccomp") or clause.i < verb.i:
+                continue
+            inside = {token.i for token in clause.subtree}
+            if any(trigger.token.i in inside for trigger in triggers):
+                continue
+            sources, inherited = self._subjects(verb, control=False)
+            targets = tuple(token for token in _phrase_objects(clause)
+                            if token.ent_type_ not in TIME_ENTITIES)
+            if sources and targets:
+                yield Trigger(verb, self.lexicon.verbs[verb.lemma_.lower()][""],
+                              tuple(sources), targets, inherited, nominal=False, loose=True)
 
     def _is_statement(self, lemma: str) -> bool:
         entry = self.lexicon.verbs[lemma].get("")
