@@ -187,3 +187,18 @@ def test_a_threat_whose_content_codes_nothing_is_aimed_at_what_it_names(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Hezbollah threatened to resume its activities in Israel."))
     assert any(root == "13" and target == "ISR" for _, root, target in dyads), dyads
+
+
+def test_a_city_stands_for_its_country(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Turkey shelled Aleppo."))
+    assert ("TUR", "19", "SYR") in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("The Cypriot diplomats killed in Ankara were buried on Sunday.", "CYP"),
+    ("Two Turkish soldiers wounded in Iraq returned home.", "TUR"),
+])
+def test_a_participle_after_its_noun_is_passive(extract_text: ExtractText, text: str,
+                                                victim: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not any(source == victim for source, _, _ in dyads), dyads

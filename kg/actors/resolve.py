@@ -90,6 +90,10 @@ class DocumentActors:
             entry = self._choose(resolver.gazetteer.aliases[resolver.alias(key)])
             if entry is None or self._inside_person_name(start, end, entry):
                 continue
+            if entry.place and not all(self.doc[index].pos_ == "PROPN"
+                                       and self.doc[index].ent_type_ != "PERSON"
+                                       for index in range(start, end)):
+                continue  # "Split" the verb, "Hamilton" the person
             found.append(Match(start, end, entry))
         found.sort(key=lambda match: (match.start, -(match.end - match.start)))
         taken_until = -1

@@ -192,12 +192,18 @@ class DepVerbExtractor:
         return entry is not None and entry.root == STATEMENT_ROOT
 
     def _verb_triggers(self, verb: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
-        passive = any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+        # "athletes killed at the Games": a participle after its noun is passive, and the
+        # noun is who it was done to.
+        reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and \
+            not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+        passive = reduced or any(child.dep_ in ("nsubjpass", "auxpass")
+                                 for child in verb.children)
         if passive:
             sources = tuple(obj for child in verb.children if child.dep_ == "agent"
                             for obj in child.children if obj.dep_ == "pobj")
             inherited = False
-            direct = tuple(child for child in verb.children if child.dep_ == "nsubjpass")
+            direct = (verb.head,) if reduced else \
+                tuple(child for child in verb.children if child.dep_ == "nsubjpass")
         else:
             found, inherited = self._subjects(verb, control=True)
             sources = tuple(found)
@@ -351,8 +357,7 @@ class DepVerbExtractor:
         if dep == "pcomp" and head.dep_ == "prep":
             return self._subjects(head.head, control=False, depth=depth + 1)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            if verb.tag_ in ("VBG", "VBN") and not any(child.dep_ == "aux"
-                                                       for child in verb.children):
+            if verb.tag_ == "VBG" and not any(child.dep_ == "aux" for child in verb.children):
                 return [head], True  # "resolutions condemning him": the resolutions condemn
             owners = _owners(head)
             if owners:
