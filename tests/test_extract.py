@@ -202,3 +202,15 @@ def test_a_participle_after_its_noun_is_passive(extract_text: ExtractText, text:
                                                 victim: str) -> None:
     dyads = _dyads(extract_text(text))
     assert not any(source == victim for source, _, _ in dyads), dyads
+
+
+@pytest.mark.parametrize(("text", "kin"), [
+    ("Ethnic Hungarians in Romania criticized the Romanian government.", "HUN"),
+    ("Ethnic Serbs demanded autonomy from Croatia.", "SRB"),
+])
+def test_an_ethnic_minority_is_coded_by_where_it_lives(extract_text: ExtractText, text: str,
+                                                        kin: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not any(kin in (source, target) for source, _, target in dyads), dyads
+    if "Romania" in text:
+        assert ("ROU", "11", "ROU") in dyads, dyads

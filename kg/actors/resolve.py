@@ -196,6 +196,11 @@ class DocumentActors:
         if match is not None and match.entry.actor is not None:
             if self._unknown_organisation(head, match):
                 return []
+            if match.entry.actor.type == "state" and any(token.lower_ == "ethnic"
+                                                         for token in phrase):
+                # "ethnic Albanians in south Serbia": a minority is coded by where it
+                # lives, never as its kin state.
+                return self._residence(head, phrase)
             return [self._mention(phrase, self.gazetteer.with_sector(
                 match.entry.actor, self._sector(phrase, exclude_head=False)))]
         group = self._group_phrase(head, phrase, exclude_country)
@@ -203,6 +208,18 @@ class DocumentActors:
             partners = self._coordinated_owners(head, phrase, group)
             return [self._mention(phrase, actor) for actor in (group, *partners)]
         return self._right_attachment(head)
+
+    def _residence(self, head: Token, phrase: Span) -> list[Mention]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                for place in child.children:
+                    if place.dep_ != "pobj":
+                        continue
+                    states = [mention.actor for mention in self.resolve(place)
+                              if mention.actor.type == "state"]
+                    if states:
+                        return [self._mention(phrase, states[0])]
+        return []
 
     def _phrase(self, head: Token) -> Span:
         """The words before the head that describe it, and the rest of a name it is in."""
