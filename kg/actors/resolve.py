@@ -8,7 +8,7 @@ One ``DocumentActors`` per document keeps what was said before (for pronouns and
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -28,6 +28,7 @@ DEFINITE_GOVERNMENT = {"regime", "government", "authorities", "administration", 
                        "military", "leadership", "cabinet", "junta"}
 GROUP_SECTORS = {"REB", "OPP", "IMG", "INS", "UAF", "RAD"}
 NAMED_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative",
                  "attr", "agent", "npadvmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -90,11 +91,8 @@ class DocumentActors:
             entry = self._choose(resolver.gazetteer.aliases[resolver.alias(key)])
             if entry is None or self._inside_person_name(start, end, entry):
                 continue
-            if entry.place and not all(self.doc[index].pos_ == "PROPN"
-                                       and self.doc[index].ent_type_ != "PERSON"
-                                       for index in range(start, end)):
-                continue  # "Split" the verb, "Hamilton" the person
             found.append(Match(start, end, entry))
+        found.extend(self._places(resolver.gazetteer.places))
         found.sort(key=lambda match: (match.start, -(match.end - match.start)))
         taken_until = -1
         for match in found:
@@ -119,6 +117,22 @@ class DocumentActors:
                 weight = 0
             counts[actor.country] += weight
         return +counts
+
+    def _places(self, places: dict[str, Actor]) -> Iterator[Match]:
+        """Town names among the proper nouns that name no person ("Split" the verb and
+        "Hamilton" the person are no towns)."""
+        doc = self.doc
+        named = [token.pos_ == "PROPN" and token.ent_type_ != "PERSON" for token in doc]
+        for start in range(len(doc)):
+            if not named[start]:
+                continue
+            for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
+                if not all(named[start:end]):
+                    continue
+                actor = places.get(doc[start:end].text)
+                if actor is not None:
+                    yield Match(start, end, Entry("actor", actor))
+                    break
 
     def _choose(self, entries: list[Entry]) -> Entry | None:
         date = self.document.date
