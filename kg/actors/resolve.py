@@ -77,10 +77,10 @@ class DocumentActors:
         self.people: dict[str, Actor] = {}
         self.unresolved: dict[int, Unresolved] = {}
         self._cache: dict[tuple[int, str | None], list[Mention] | None] = {}
-        self._find_matches(resolver)
         # doc.ents builds new Span objects on every access; look them up once.
         self.entities: dict[int, Span] = {index: entity for entity in doc.ents
                                           for index in range(entity.start, entity.end)}
+        self._find_matches(resolver)
         self.country_counts = self._count_countries()
 
     # -- matching -------------------------------------------------------------------
@@ -150,7 +150,7 @@ class DocumentActors:
             return False
         # A name the tagger marked as a person all by itself ("Ugandan" in "Ugandan
         # opposition candidates") is a mistagged country word, not part of a name.
-        entity = next((ent for ent in self.doc.ents if ent.start <= start < ent.end), None)
+        entity = self.entities.get(start)
         return entity is None or entity.start < start or entity.end > end
 
     # -- public ---------------------------------------------------------------------

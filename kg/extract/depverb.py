@@ -487,9 +487,7 @@ class DepVerbExtractor:
             if head.pos_ != "NOUN":
                 continue
             for token in actors.conjuncts(head):
-                owners = [child for child in token.children
-                          if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
-                                                      and child.pos_ in ("ADJ", "PROPN"))]
+                owners = list(_owner_modifiers(token))
                 owners += [obj for prep in ("of", "from") for obj in _prep_objects(token, prep)
                            if obj.ent_type_ not in AMOUNT_ENTITIES]
                 for owner in owners:
@@ -565,15 +563,20 @@ def _prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
                         yield from _prep_objects(obj, prep, depth - 1)
 
 
+def _owner_modifiers(noun: Token) -> Iterator[Token]:
+    """A noun's possessor and nationality or name modifiers: "Syria's", "Palestinian"."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
+                                    and child.pos_ in ("ADJ", "PROPN")):
+            yield child
+
+
 def _thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
     """Who a non-actor noun belongs to, nearest first: its possessor or nationality
     adjective, then the objects of its prepositions ("a curfew in the town of Cizre")."""
     if thing.pos_ not in ("NOUN", "PROPN"):
         return
-    for child in thing.children:
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
-                                    and child.pos_ in ("ADJ", "PROPN")):
-            yield child
+    yield from _owner_modifiers(thing)
     for child in thing.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
             for obj in child.children:

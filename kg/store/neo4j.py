@@ -127,14 +127,10 @@ class Neo4jStore:
             raise self._error(error) from None
         return [record.data() for record in records]
 
-    def _write_batches(self, query: str, rows: Iterable[dict[str, Any]],
-                       counter: str) -> Tally:
-        tally = Tally()
-
-        def work(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> int:
-            summary = tx.run(query, rows=batch).consume()
-            return int(getattr(summary.counters, counter))
-
+    def _write_batches(self, rows: Iterable[dict[str, Any]], work: Work,
+                       tally: Tally | None = None) -> Tally:
+        """``work`` on each batch of ``rows``, one retried transaction per batch."""
+        tally = tally if tally is not None else Tally()
         try:
             with self.driver.session(database=self.connection.database) as session:
                 for batch in batched(rows, self.batch_size):
@@ -212,16 +208,15 @@ class Neo4jStore:
         stats = LoadStats()
         self.init_schema({event.relation.label for event in events})
         stats.documents = self._write_batches(
-            queries.MERGE_DOCUMENTS, (document_row(document) for document in documents),
-            "nodes_created")
+            (document_row(document) for document in documents),
+            _statement(queries.MERGE_DOCUMENTS, "nodes_created"))
         actors = actors_of(events)
         stats.actors = self._write_batches(
-            queries.MERGE_ACTORS, (actor_row(actor, forms.get(actor.id, []))
-                                   for actor in actors.values()),
-            "nodes_created")
+            (actor_row(actor, forms.get(actor.id, [])) for actor in actors.values()),
+            _statement(queries.MERGE_ACTORS, "nodes_created"))
         stats.memberships = self._write_batches(
-            queries.MERGE_MEMBERSHIPS, membership_rows(actors.values()),
-            "relationships_created")
+            membership_rows(actors.values()),
+            _statement(queries.MERGE_MEMBERSHIPS, "relationships_created"))
         stats.events = self._write_events(events)
         return stats
 
@@ -235,34 +230,9 @@ class Neo4jStore:
         for event in events:
             unique.setdefault(event.id, event)
         tally = Tally(rows=len(events) - len(unique))
-
-        def work(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> int:
-            ids_by_label: dict[str, list[str]] = {}
-            for row in batch:
-                ids_by_label.setdefault(row["relation"], []).append(row["id"])
-            loaded: set[str] = set()
-            for label, ids in ids_by_label.items():
-                try:
-                    query = queries.existing_events(label)
-                except ValueError as error:
-                    raise InputError(str(error)) from None
-                loaded.update(record["id"] for record in tx.run(query, ids=ids))
-            new_rows = [row for row in batch if row["id"] not in loaded]
-            if not new_rows:
-                return 0
-            summary = tx.run(queries.CREATE_EVENTS, rows=new_rows).consume()
-            return int(summary.counters.relationships_created)
-
-        try:
-            with self.driver.session(database=self.connection.database) as session:
-                # By type, so that a batch asks about few types: one lookup per type.
-                by_label = sorted(unique.values(), key=lambda event: event.relation.label)
-                for batch in batched(map(event_row, by_label), self.batch_size):
-                    tally.created += self._execute_write(session, work, batch)
-                    tally.rows += len(batch)
-        except (DriverError, Neo4jError) as error:
-            raise self._error(error) from None
-        return tally
+        # By type, so that a batch asks about few types: one lookup per type.
+        by_label = sorted(unique.values(), key=lambda event: event.relation.label)
+        return self._write_batches(map(event_row, by_label), _create_new_events, tally)
 
     def load_folder(self, folder: Path) -> LoadStats:
         """Load a kg output folder (events.jsonl, documents.jsonl)."""
@@ -295,6 +265,33 @@ class Neo4jStore:
                 session.run(queries.WIPE).consume()
         except (DriverError, Neo4jError) as error:
             raise self._error(error) from None
+
+
+def _statement(query: str, counter: str) -> Work:
+    """A batch's work: run ``query`` over its rows and count what ``counter`` says."""
+    def work(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> int:
+        summary = tx.run(query, rows=batch).consume()
+        return int(getattr(summary.counters, counter))
+    return work
+
+
+def _create_new_events(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> int:
+    """Look the batch's ids up per relation type, then create the events not found."""
+    ids_by_label: dict[str, list[str]] = {}
+    for row in batch:
+        ids_by_label.setdefault(row["relation"], []).append(row["id"])
+    loaded: set[str] = set()
+    for label, ids in ids_by_label.items():
+        try:
+            query = queries.existing_events(label)
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        loaded.update(record["id"] for record in tx.run(query, ids=ids))
+    new_rows = [row for row in batch if row["id"] not in loaded]
+    if not new_rows:
+        return 0
+    summary = tx.run(queries.CREATE_EVENTS, rows=new_rows).consume()
+    return int(summary.counters.relationships_created)
 
 
 def _run_all(tx: ManagedTransaction, statements: list[str]) -> None:

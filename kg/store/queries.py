@@ -33,11 +33,10 @@ SCHEMA = [
 def event_constraint(label: str) -> str:
     """The uniqueness constraint on event ids of one relationship type.
 
-    Schema commands take no parameters or dynamic types, so this is the one statement
-    that carries a name in its text: a lexicon label, checked against LABEL first.
+    Schema commands take no parameters or dynamic types, so the statement carries the
+    type in its text: a lexicon label, checked against LABEL first.
     """
-    if not LABEL.match(label):
-        raise ValueError(f"not a relation label: {label!r}")
+    label = _checked(label)
     return (f"CREATE CONSTRAINT event_id_{label.lower()} IF NOT EXISTS "
             f"FOR ()-[r:{label}]-() REQUIRE r.id IS UNIQUE")
 
@@ -76,9 +75,13 @@ def existing_events(label: str) -> str:
     a lookup with the type written out is one index seek per id. The type is a lexicon
     label, checked against LABEL, never article text.
     """
+    return f"UNWIND $ids AS id MATCH ()-[r:{_checked(label)} {{id: id}}]->() RETURN r.id AS id"
+
+
+def _checked(label: str) -> str:
     if not LABEL.match(label):
         raise ValueError(f"not a relation label: {label!r}")
-    return f"UNWIND $ids AS id MATCH ()-[r:{label} {{id: id}}]->() RETURN r.id AS id"
+    return label
 
 
 # Only rows whose ids existing_events did not find, in the same transaction; the per-type
