@@ -214,3 +214,21 @@ def test_an_ethnic_minority_is_coded_by_where_it_lives(extract_text: ExtractText
     assert not any(kin in (source, target) for source, _, target in dyads), dyads
     if "Romania" in text:
         assert ("ROU", "11", "ROU") in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egyptian demonstrators rioted on Monday.", ("EGY", "14", "EGY")),
+    ("Kenyan students staged a hunger strike in Berlin.", ("KEN", "14", "DEU")),
+    ("Nepalese opposition parties organized a general strike.", ("NPL", "14", "NPL")),
+])
+def test_a_protest_with_no_target_is_against_the_government_where_it_happens(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert expected in _dyads(result)
+    assert all(event.target.actor.sector == "GOV" for event in result.events)
+
+
+@pytest.mark.parametrize("text", ["Liberian riot police used tear gas on Monday.",
+                                  "Turkish police prevented the demonstration in Sivas."])
+def test_police_are_not_protesters(extract_text: ExtractText, text: str) -> None:
+    assert not any(root == "14" for _, root, _ in _dyads(extract_text(text)))

@@ -28,7 +28,7 @@ from kg.lexicon import Lexicon
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
 
 NAME = "dep-verb.v1"
-REVERSING_VERBS = {"lift", "end", "cancel", "drop", "ease", "suspend", "revoke", "halt",
+REVERSING_VERBS = {"lift", "end", "cancel", "postpone", "drop", "ease", "suspend", "revoke", "halt",
                    "scrap", "remove", "withdraw", "relax", "rescind", "waive", "abandon",
                    "stop", "freeze", "cut", "reduce", "break", "call"}
 DENIAL_VERBS = {"deny", "decline", "refuse", "fail", "reject", "dismiss"}
@@ -64,6 +64,11 @@ MAX_CLIMB = 6
 # Where an act's target may hang when the lexicon's preposition does not fit.
 LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on", "toward",
                       "towards", "at", "over", "upon", "onto"}
+# The lexicon's mark for acts aimed, when no target is named, at the government of the
+# place where they happen: a demonstration or strike is a protest against those in power.
+HOME = "*"
+PLACE_PREPOSITIONS = {"in", "throughout", "across", "outside", "at", "near", "around",
+                      "inside", "into"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,8 @@ class Trigger:
     reciprocal: bool = False
     # Targets found by the fallback search (any preposition), not the lexicon's frame.
     loose: bool = False
+    # No target named: aimed at the government where the act happens (``HOME``).
+    home: bool = False
 
 
 class DepVerbExtractor:
@@ -135,8 +142,8 @@ class DepVerbExtractor:
                     statements.append(token)
                 elif not found and self._is_threat(lemma):
                     threats.append(token)
-            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns:
-                triggers.extend(self._noun_triggers(token, self.lexicon.nouns[lemma]))
+            elif token.pos_ in ("NOUN", "PROPN") and self._noun_entries(token):
+                triggers.extend(self._noun_triggers(token, self._noun_entries(token)))
             elif token.pos_ == "ADJ" and lemma in self.lexicon.adjectives:
                 triggers.extend(self._adjective_triggers(token, self.lexicon.adjectives[lemma]))
         for speech in statements:
@@ -160,6 +167,17 @@ class DepVerbExtractor:
         for trigger, events in coded:
             if not _embedded(trigger.token, acting):
                 yield from events
+
+    def _noun_entries(self, noun: Token) -> dict[str, Relation]:
+        """The lexicon's entries for a noun, where a modifier before it may make a word of
+        its own: a "hunger strike" is a protest, a "strike" alone an attack."""
+        lemma = noun.lemma_.lower()
+        for modifier in noun.lefts:
+            if modifier.dep_ in ("compound", "amod"):
+                entries = self.lexicon.nouns.get(f"{modifier.lemma_.lower()} {lemma}")
+                if entries:
+                    return entries
+        return self.lexicon.nouns.get(lemma, {})
 
     def _frames_an_act(self, token: Token) -> bool:
         entries = self.lexicon.verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" \
@@ -212,6 +230,8 @@ class DepVerbExtractor:
             return
         found_target = False
         for prep, relation in entries.items():
+            if prep == HOME:
+                continue
             targets = direct if prep == "" else tuple(_verb_prep_objects(verb, prep))
             # "agreed on Wednesday": a date is when, never whom.
             targets = tuple(token for token in targets if token.ent_type_ not in TIME_ENTITIES)
@@ -231,6 +251,11 @@ class DepVerbExtractor:
             found_target = True
             yield Trigger(verb, entries["with"], sources, (), inherited, nominal=False,
                           reciprocal=True)
+        if not found_target and not passive and HOME in entries and not direct:
+            # "Iraqi Kurds demonstrated in Kirkuk": the protest is against the government
+            # of the place, or of the protesters' own country.
+            yield Trigger(verb, entries[HOME], sources, (), inherited, nominal=False, home=True)
+            return
         relation = entries.get("") or next(iter(entries.values()))
         if not found_target and not passive and relation.root != STATEMENT_ROOT:
             # The lexicon's preposition is not the one used ("arrived in", "provided aid
@@ -261,7 +286,7 @@ class DepVerbExtractor:
             noun.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
         found_target = False
         for prep, relation in entries.items():
-            targets = tuple(_prep_objects(noun, prep, depth=2)) if prep else ()
+            targets = tuple(_prep_objects(noun, prep, depth=2)) if prep and prep != HOME else ()
             if not targets and light is not None and prep:
                 # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
                 # light verb carries the noun's target.
@@ -278,6 +303,16 @@ class DepVerbExtractor:
             sources, inherited = self._noun_sources(noun, "with")
             yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
                           nominal=True, reciprocal=True)
+        elif not found_target and HOME in entries and noun.i == trigger.i:
+            # "students staged demonstrations", "began a hunger strike"; but "police
+            # prevented the demonstration" is not theirs: only a verb that carries out
+            # the act lends its subject.
+            sources, inherited = self._noun_sources(noun, HOME)
+            carriers = self.lexicon.light_verbs | {"organize", "organise", "join", "call"}
+            carried = not inherited or (governor is not None and _lemma_in(governor, carriers))
+            if sources and carried:
+                yield Trigger(trigger, entries[HOME], tuple(sources), (), inherited,
+                              nominal=True, home=True)
 
     def _adjective_triggers(self, adjective: Token,
                             entries: dict[str, Relation]) -> Iterator[Trigger]:
@@ -426,6 +461,8 @@ class DepVerbExtractor:
         exclude = next(iter(countries)) if len(countries) == 1 else None
         if trigger.reciprocal:
             target_mentions = source_mentions
+        elif trigger.home:
+            target_mentions = self._home_government(trigger.token, actors, source_mentions)
         else:
             target_mentions = [mention for head in trigger.targets
                                for token in actors.conjuncts(head)
@@ -476,6 +513,35 @@ class DepVerbExtractor:
                     extractor=NAME,
                 )
 
+
+    def _home_government(self, trigger: Token, actors: DocumentActors,
+                         sources: list[Mention]) -> list[Mention]:
+        """The government of the place an act happens in ("in Kirkuk", "throughout
+        Indonesia"), else of the country its actors belong to."""
+        carriers = [trigger]
+        governor = _governing_verb(trigger) if trigger.pos_ != "VERB" else None
+        if governor is not None:
+            carriers.append(governor)
+        for carrier in carriers:
+            for prep in carrier.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+                    continue
+                for place in prep.children:
+                    # "at this jail in northern Israel", "in the northern city of Kirkuk"
+                    for token in (place, *(obj for inner in place.children
+                                           if inner.dep_ == "prep"
+                                           for obj in inner.children if obj.dep_ == "pobj")):
+                        for mention in actors.resolve(token):
+                            if mention.actor.state_country:
+                                return [self._government_of(mention)]
+        return [self._government_of(source) for source in sources[:1]
+                if source.actor.state_country]
+
+    def _government_of(self, mention: Mention) -> Mention:
+        country = mention.actor.state_country
+        assert country is not None
+        government = self.resolver.gazetteer.state(country, "GOV")
+        return Mention(mention.text, mention.start, mention.end, government)
 
     @staticmethod
     def _source_owners(heads: tuple[Token, ...], actors: DocumentActors) -> list[Mention]:
@@ -678,6 +744,12 @@ def _governing_verb(token: Token) -> Token | None:
             return head
         current = head
     return None
+
+
+def _lemma_in(token: Token, lemmas: set[str]) -> bool:
+    # The lemmatizer sometimes drops a final "e": "staged" -> "stag".
+    lemma = token.lemma_.lower()
+    return lemma in lemmas or f"{lemma}e" in lemmas
 
 
 def _ancestors(token: Token) -> Iterator[Token]:
