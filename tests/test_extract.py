@@ -232,3 +232,12 @@ def test_a_protest_with_no_target_is_against_the_government_where_it_happens(
                                   "Turkish police prevented the demonstration in Sivas."])
 def test_police_are_not_protesters(extract_text: ExtractText, text: str) -> None:
     assert not any(root == "14" for _, root, _ in _dyads(extract_text(text)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan refused to deploy peacekeepers in Iraq.", ("PAK", "12", "IRQ")),
+    ("Israel declined to meet the Jordanian foreign minister.", ("ISR", "12", "JOR")),
+])
+def test_refusing_an_act_rejects_it(extract_text: ExtractText, text: str,
+                                    expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))

@@ -31,6 +31,8 @@ NAME = "dep-verb.v1"
 REVERSING_VERBS = {"lift", "end", "cancel", "postpone", "drop", "ease", "suspend", "revoke", "halt",
                    "scrap", "remove", "withdraw", "relax", "rescind", "waive", "abandon",
                    "stop", "freeze", "cut", "reduce", "break", "call"}
+# Refusing an act rejects it (12x), aimed at whom the act would have been aimed at.
+REFUSING_VERBS = {"refuse", "decline"}
 DENIAL_VERBS = {"deny", "decline", "refuse", "fail", "reject", "dismiss"}
 NEGATING_DETERMINERS = {"no"}
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo"}
@@ -133,6 +135,7 @@ class DepVerbExtractor:
         triggers: list[Trigger] = []
         statements: list[Token] = []
         threats: list[Token] = []
+        refusals: list[Token] = []
         for token in sentence:
             lemma = token.lemma_.lower()
             if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
@@ -142,6 +145,8 @@ class DepVerbExtractor:
                     statements.append(token)
                 elif not found and self._is_threat(lemma):
                     threats.append(token)
+                elif not found and lemma in REFUSING_VERBS:
+                    refusals.append(token)
             elif token.pos_ in ("NOUN", "PROPN") and self._noun_entries(token):
                 triggers.extend(self._noun_triggers(token, self._noun_entries(token)))
             elif token.pos_ == "ADJ" and lemma in self.lexicon.adjectives:
@@ -150,6 +155,8 @@ class DepVerbExtractor:
             triggers.extend(self._reported_speech(speech, triggers))
         for threat in threats:
             triggers.extend(self._threatened_content(threat, triggers))
+        for refusal in refusals:
+            triggers.extend(self._refused_act(refusal, triggers))
         coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
                  for trigger in triggers]
         # "Italy announced a suspension of links with X": what is announced is the act.
@@ -204,6 +211,29 @@ class DepVerbExtractor:
             if sources and targets:
                 yield Trigger(verb, self.lexicon.verbs[verb.lemma_.lower()][""],
                               tuple(sources), targets, inherited, nominal=False, loose=True)
+
+    def _refused_act(self, verb: Token, triggers: list[Trigger]) -> Iterator[Trigger]:
+        """"Israel refused to lift the curfew on Palestinians", "declined to meet Jordan's
+        king": the refusal is a rejection aimed where the refused act was; where that act
+        codes nothing, at the first actor it names."""
+        rejection = self.lexicon.verbs[verb.lemma_.lower()].get("")
+        sources, inherited = self._subjects(verb, control=False)
+        if rejection is None or not sources:
+            return
+        for clause in verb.children:
+            if clause.dep_ != "xcomp" or clause.i < verb.i or clause.lemma_.lower() == "comment":
+                continue
+            inside = {token.i for token in clause.subtree}
+            refused = [trigger for trigger in triggers
+                       if trigger.token.i in inside and trigger.targets]
+            for trigger in refused:
+                yield Trigger(verb, rejection, tuple(sources), trigger.targets, inherited,
+                              nominal=False, loose=trigger.loose)
+            targets = tuple(token for token in _phrase_objects(clause)
+                            if token.ent_type_ not in TIME_ENTITIES)
+            if not refused and targets:
+                yield Trigger(verb, rejection, tuple(sources), targets, inherited,
+                              nominal=False, loose=True)
 
     def _is_statement(self, lemma: str) -> bool:
         entry = self.lexicon.verbs[lemma].get("")
