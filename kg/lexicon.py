@@ -17,7 +17,7 @@ from kg.errors import DataError
 from kg.model import Relation
 
 LABEL = re.compile(r"^[A-Z][A-Z_]*$")
-KINDS = ("verb", "noun", "adj", "light", "reverse")
+KINDS = ("verb", "noun", "adj", "object", "light", "reverse")
 
 
 @dataclass
@@ -27,6 +27,9 @@ class Lexicon:
     verbs: dict[str, dict[str, Relation]] = field(default_factory=dict)
     nouns: dict[str, dict[str, Relation]] = field(default_factory=dict)
     adjectives: dict[str, dict[str, Relation]] = field(default_factory=dict)
+    # "verb object" -> what the verb codes with that object: "block road" is an
+    # obstruction (144), "block" alone a rejection; "lift curfew" eases a curfew (0813).
+    objects: dict[str, dict[str, Relation]] = field(default_factory=dict)
     intents: dict[str, Relation] = field(default_factory=dict)
     # CAMEO root of an act -> what ending it codes as ("halted aid" 162, "lifted a curfew" 081)
     reversals: dict[str, Relation] = field(default_factory=dict)
@@ -86,13 +89,16 @@ class Lexicon:
             if kind == "reverse":
                 self.reversals[lemma] = self._relation(path, line, row["label"], row["cameo"])
                 continue
-            table = {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives}[kind]
+            if kind == "object" and len(lemma.split()) < 2:
+                raise DataError(f"{path}:{line}: an object row names a verb and its object")
+            table = {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives,
+                     "object": self.objects}[kind]
             table.setdefault(lemma, {})[row["prep"].lower()] = self._relation(
                 path, line, row["label"], row["cameo"])
 
     @property
     def labels(self) -> set[str]:
-        tables = (self.verbs, self.nouns, self.adjectives)
+        tables = (self.verbs, self.nouns, self.adjectives, self.objects)
         return {relation.label for table in tables
                 for entries in table.values() for relation in entries.values()} | \
             {relation.label for relation in self.intents.values()}

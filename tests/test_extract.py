@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from kg.errors import DataError
+from kg.lexicon import Lexicon
 from kg.model import DocumentResult
 
 ExtractText = Callable[..., DocumentResult]
@@ -241,3 +244,22 @@ def test_police_are_not_protesters(extract_text: ExtractText, text: str) -> None
 def test_refusing_an_act_rejects_it(extract_text: ExtractText, text: str,
                                     expected: tuple[str, str, str]) -> None:
     assert expected in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Algerian students blocked roads in Algiers.", ("DZA", "14", "DZA")),
+    ("Thailand declared a state of emergency in Bangkok.", ("THA", "17", "THA")),
+    ("Yugoslavia lifted a night curfew in Kosovo.", ("SRB", "08", "SRB")),
+])
+def test_the_object_decides_the_code_and_a_home_place_stands_for_its_people(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))
+
+
+def test_an_object_row_names_a_verb_and_its_object(tmp_path: Path) -> None:
+    extra = tmp_path / "relations.csv"
+    extra.write_text("kind,lemma,prep,label,cameo\nobject,seize ship,,SEIZES_PROPERTY,1711\n")
+    assert Lexicon.load([extra]).objects["seize ship"][""].cameo == "1711"
+    extra.write_text("kind,lemma,prep,label,cameo\nobject,seize,,SEIZES_PROPERTY,1711\n")
+    with pytest.raises(DataError, match="relations.csv:2: an object row names a verb"):
+        Lexicon.load([extra])

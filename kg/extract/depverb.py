@@ -10,7 +10,7 @@ lexicon names for that word. Actors come from ``kg.actors.resolve``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -69,6 +69,8 @@ LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on"
 # The lexicon's mark for acts aimed, when no target is named, at the government of the
 # place where they happen: a demonstration or strike is a protest against those in power.
 HOME = "*"
+# Sectors that act for the state: with no target named, they act on the people.
+STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PLACE_PREPOSITIONS = {"in", "throughout", "across", "outside", "at", "near", "around",
                       "inside", "into"}
 
@@ -89,6 +91,9 @@ class Trigger:
     loose: bool = False
     # No target named: aimed at the government where the act happens (``HOME``).
     home: bool = False
+    # For such acts, the targets of the act they are done for: "blocked roads to
+    # protest the embargo".
+    purpose: tuple[Token, ...] = ()
 
 
 class DepVerbExtractor:
@@ -138,14 +143,15 @@ class DepVerbExtractor:
         refusals: list[Token] = []
         for token in sentence:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in self.lexicon.verbs:
-                found = list(self._verb_triggers(token, self.lexicon.verbs[lemma]))
+            verb_entries = self._verb_entries(token) if token.pos_ in ("VERB", "AUX") else {}
+            if verb_entries:
+                found = list(self._verb_triggers(token, verb_entries))
                 triggers.extend(found)
                 if not found and self._is_statement(lemma):
                     statements.append(token)
                 elif not found and self._is_threat(lemma):
                     threats.append(token)
-                elif not found and lemma in REFUSING_VERBS:
+                elif not found and lemma in REFUSING_VERBS and lemma in self.lexicon.verbs:
                     refusals.append(token)
             elif token.pos_ in ("NOUN", "PROPN") and self._noun_entries(token):
                 triggers.extend(self._noun_triggers(token, self._noun_entries(token)))
@@ -157,6 +163,8 @@ class DepVerbExtractor:
             triggers.extend(self._threatened_content(threat, triggers))
         for refusal in refusals:
             triggers.extend(self._refused_act(refusal, triggers))
+        triggers = [_with_purpose(trigger, triggers) if trigger.home else trigger
+                    for trigger in triggers]
         coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
                  for trigger in triggers]
         # "Italy announced a suspension of links with X": what is announced is the act.
@@ -174,6 +182,19 @@ class DepVerbExtractor:
         for trigger, events in coded:
             if not _embedded(trigger.token, acting):
                 yield from events
+
+    def _verb_entries(self, verb: Token) -> dict[str, Relation]:
+        """The lexicon's entries for a verb, or for the verb with its object where that
+        codes otherwise: "blocked roads", "imposed a state of emergency"."""
+        lemma = verb.lemma_.lower()
+        objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+        for obj in objects:
+            for name in _object_names(obj):
+                for verb_lemma in (lemma, f"{lemma}e"):  # "staged" -> "stag"
+                    entries = self.lexicon.objects.get(f"{verb_lemma} {name}")
+                    if entries:
+                        return entries
+        return self.lexicon.verbs.get(lemma, {})
 
     def _noun_entries(self, noun: Token) -> dict[str, Relation]:
         """The lexicon's entries for a noun, where a modifier before it may make a word of
@@ -193,7 +214,7 @@ class DepVerbExtractor:
                                      for relation in (entries or {}).values())
 
     def _is_threat(self, lemma: str) -> bool:
-        entry = self.lexicon.verbs[lemma].get("")
+        entry = self.lexicon.verbs.get(lemma, {}).get("")
         return entry is not None and entry.root == THREAT_ROOT
 
     def _threatened_content(self, verb: Token, triggers: list[Trigger]) -> Iterator[Trigger]:
@@ -236,7 +257,7 @@ class DepVerbExtractor:
                               nominal=False, loose=True)
 
     def _is_statement(self, lemma: str) -> bool:
-        entry = self.lexicon.verbs[lemma].get("")
+        entry = self.lexicon.verbs.get(lemma, {}).get("")
         return entry is not None and entry.root == STATEMENT_ROOT
 
     def _verb_triggers(self, verb: Token, entries: dict[str, Relation]) -> Iterator[Trigger]:
@@ -267,7 +288,8 @@ class DepVerbExtractor:
             targets = tuple(token for token in targets if token.ent_type_ not in TIME_ENTITIES)
             if targets:
                 found_target = True
-                yield Trigger(verb, relation, sources, targets, inherited, nominal=False)
+                yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
+                              home=HOME in entries)
         if not found_target and not passive:
             addressees = tuple(_clause_subjects(verb))
             asking = entries.get("") or entries.get("for")
@@ -491,8 +513,8 @@ class DepVerbExtractor:
         exclude = next(iter(countries)) if len(countries) == 1 else None
         if trigger.reciprocal:
             target_mentions = source_mentions
-        elif trigger.home:
-            target_mentions = self._home_government(trigger.token, actors, source_mentions)
+        elif trigger.home and not trigger.targets and not trigger.purpose:
+            target_mentions = self._home_side(trigger.token, actors, source_mentions)
         else:
             target_mentions = [mention for head in trigger.targets
                                for token in actors.conjuncts(head)
@@ -511,6 +533,16 @@ class DepVerbExtractor:
                                                      source_mentions)
             if trigger.loose:
                 target_mentions = target_mentions[:1]
+            if trigger.home:
+                # "Yugoslavia lifted a curfew in Kosovo": a place of the source's own
+                # country stands for those who live there.
+                purposes = _others([mention for head in trigger.purpose
+                                    for token in actors.conjuncts(head)
+                                    for mention in actors.resolve(token, exclude_country=exclude)],
+                                   source_mentions) or \
+                    self._owner_targets(trigger.purpose, actors, exclude, source_mentions)
+                target_mentions = _others(target_mentions, source_mentions) or purposes[:1] or \
+                    self._home_side(trigger.token, actors, source_mentions)
         start, end = _sentence_bounds(sentence)
         if trigger.statement:
             # A statement is about the first other party the clause names.
@@ -544,10 +576,15 @@ class DepVerbExtractor:
                 )
 
 
-    def _home_government(self, trigger: Token, actors: DocumentActors,
-                         sources: list[Mention]) -> list[Mention]:
-        """The government of the place an act happens in ("in Kirkuk", "throughout
-        Indonesia"), else of the country its actors belong to."""
+    def _home_side(self, trigger: Token, actors: DocumentActors,
+                   sources: list[Mention]) -> list[Mention]:
+        """Who an act with no named target is aimed at: the other side of the state in
+        the place it happens ("in Kirkuk", "throughout Indonesia"), else in the actors'
+        own country. Protesters act against the government; a government or its forces
+        act on the people."""
+        state_side = any(source.actor.type == "state" and
+                         source.actor.sector in STATE_SECTORS for source in sources)
+        sector = "CVL" if state_side else "GOV"
         carriers = [trigger]
         governor = _governing_verb(trigger) if trigger.pos_ != "VERB" else None
         if governor is not None:
@@ -563,15 +600,15 @@ class DepVerbExtractor:
                                            for obj in inner.children if obj.dep_ == "pobj")):
                         for mention in actors.resolve(token):
                             if mention.actor.state_country:
-                                return [self._government_of(mention)]
-        return [self._government_of(source) for source in sources[:1]
+                                return [self._side_of(mention, sector)]
+        return [self._side_of(source, sector) for source in sources[:1]
                 if source.actor.state_country]
 
-    def _government_of(self, mention: Mention) -> Mention:
+    def _side_of(self, mention: Mention, sector: str) -> Mention:
         country = mention.actor.state_country
         assert country is not None
-        government = self.resolver.gazetteer.state(country, "GOV")
-        return Mention(mention.text, mention.start, mention.end, government)
+        side = self.resolver.gazetteer.state(country, sector)
+        return Mention(mention.text, mention.start, mention.end, side)
 
     @staticmethod
     def _source_owners(heads: tuple[Token, ...], actors: DocumentActors) -> list[Mention]:
@@ -621,6 +658,20 @@ class DepVerbExtractor:
                     if found:
                         return found
         return []
+
+
+def _with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """An act with no named target done for another act ("blocked roads to protest the
+    embargo", "began a hunger strike to demand reforms") is aimed where that act is."""
+    scope = trigger.token
+    if trigger.nominal:
+        scope = _governing_verb(trigger.token) or scope
+    inside = {token.i for token in scope.subtree} - {scope.i, trigger.token.i}
+    for other in triggers:
+        if other.token.i in inside and other.targets and not other.home and \
+                not other.statement and other.relation.root != STATEMENT_ROOT:
+            return replace(trigger, purpose=other.targets)
+    return trigger
 
 
 def _others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
@@ -774,6 +825,21 @@ def _governing_verb(token: Token) -> Token | None:
             return head
         current = head
     return None
+
+
+def _object_names(obj: Token) -> Iterator[str]:
+    """How an object may be named in the lexicon, longest first: "state of emergency",
+    "martial law", "curfew"."""
+    lemma = obj.lemma_.lower()
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for inner in prep.children:
+                if inner.dep_ == "pobj":
+                    yield f"{lemma} of {inner.lemma_.lower()}"
+    for modifier in obj.lefts:
+        if modifier.dep_ in ("compound", "amod"):
+            yield f"{modifier.lemma_.lower()} {lemma}"
+    yield lemma
 
 
 def _lemma_in(token: Token, lemmas: set[str]) -> bool:
