@@ -263,3 +263,9 @@ def test_an_object_row_names_a_verb_and_its_object(tmp_path: Path) -> None:
     extra.write_text("kind,lemma,prep,label,cameo\nobject,seize,,SEIZES_PROPERTY,1711\n")
     with pytest.raises(DataError, match="relations.csv:2: an object row names a verb"):
         Lexicon.load([extra])
+
+
+def test_one_side_agreeing_to_a_plan_agrees_with_whom_the_plan_names(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The African Union agreed to set up a research centre in Nairobi."))
+    assert ("AU", "03", "KEN") in dyads

@@ -163,7 +163,8 @@ class DepVerbExtractor:
             triggers.extend(self._threatened_content(threat, triggers))
         for refusal in refusals:
             triggers.extend(self._refused_act(refusal, triggers))
-        triggers = [_with_purpose(trigger, triggers) if trigger.home else trigger
+        triggers = [_with_purpose(trigger, triggers) if trigger.home else
+                    _with_content(trigger, triggers) if trigger.reciprocal else trigger
                     for trigger in triggers]
         coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
                  for trigger in triggers]
@@ -513,6 +514,11 @@ class DepVerbExtractor:
         exclude = next(iter(countries)) if len(countries) == 1 else None
         if trigger.reciprocal:
             target_mentions = source_mentions
+            if len({_speaks_for(source.actor).id for source in source_mentions}) < 2:
+                # "APEC agreed to set up a centre in Tokyo": one side agreeing to a
+                # plan agrees with the first other party the plan names.
+                target_mentions = self._first_target(list(trigger.purpose), actors, exclude,
+                                                     source_mentions)[:1]
         elif trigger.home and not trigger.targets and not trigger.purpose:
             target_mentions = self._home_side(trigger.token, actors, source_mentions)
         else:
@@ -672,6 +678,25 @@ def _with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
                 not other.statement and other.relation.root != STATEMENT_ROOT:
             return replace(trigger, purpose=other.targets)
     return trigger
+
+
+def _with_content(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """What a one-sided agreement is about, where no act inside it codes itself: the
+    names in its clause ("agreed to set up a centre in Tokyo") or its "to" phrase
+    ("agreed to an extension of the force in Lebanon")."""
+    verb = trigger.token
+    contents = [child for child in verb.children
+                if (child.dep_ in ("xcomp", "ccomp") and child.i > verb.i)
+                or (child.dep_ == "prep" and child.lower_ in ("to", "on"))]
+    names: list[Token] = []
+    for content in contents:
+        inside = {token.i for token in content.subtree}
+        if any(other.token.i in inside for other in triggers if other is not trigger):
+            continue
+        names += [token for token in content.subtree
+                  if token.pos_ in ("PROPN", "NOUN", "ADJ")
+                  and token.ent_type_ not in TIME_ENTITIES]
+    return replace(trigger, purpose=tuple(names)) if names else trigger
 
 
 def _others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
