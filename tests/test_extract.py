@@ -269,3 +269,15 @@ def test_one_side_agreeing_to_a_plan_agrees_with_whom_the_plan_names(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("The African Union agreed to set up a research centre in Nairobi."))
     assert ("AU", "03", "KEN") in dyads
+
+
+def test_a_verb_with_its_particle_is_a_word_of_its_own(extract_text: ExtractText) -> None:
+    assert ("IRN", "12", "IRQ") in _dyads(extract_text("Iran turned down the offer from Iraq."))
+    # "called off" undoes the act, it appeals to no one
+    called_off = _dyads(extract_text("Egypt called off its talks with Israel."))
+    assert not any(root == "02" for _, root, _ in called_off)
+
+
+def test_an_amount_of_aid_carries_the_act_word(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Japan gave Kenya five million dollars of aid."))
+    assert ("JPN", "07", "KEN") in dyads

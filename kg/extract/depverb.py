@@ -28,9 +28,9 @@ from kg.lexicon import Lexicon
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
 
 NAME = "dep-verb.v1"
-REVERSING_VERBS = {"lift", "end", "cancel", "postpone", "drop", "ease", "suspend", "revoke", "halt",
-                   "scrap", "remove", "withdraw", "relax", "rescind", "waive", "abandon",
-                   "stop", "freeze", "cut", "reduce", "break", "call"}
+REVERSING_VERBS = {"lift", "end", "cancel", "postpone", "call off", "drop", "ease", "suspend",
+                   "revoke", "halt", "scrap", "remove", "withdraw", "relax", "rescind", "waive",
+                   "abandon", "stop", "freeze", "cut", "reduce", "break"}
 # Refusing an act rejects it (12x), aimed at whom the act would have been aimed at.
 REFUSING_VERBS = {"refuse", "decline"}
 DENIAL_VERBS = {"deny", "decline", "refuse", "fail", "reject", "dismiss"}
@@ -54,6 +54,8 @@ CLAUSE_MARKS = {"that", "for"}
 TIME_ENTITIES = {"DATE", "TIME"}
 ASIDE_DEPS = {"appos", "parataxis"}
 AMOUNT_ENTITIES = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", *TIME_ENTITIES}
+AMOUNT_WORDS = {"ton", "tonne", "worth", "amount", "package", "shipment", "consignment",
+                "load", "convoy", "batch", "supply"}
 CONDITIONAL_MARKS = {"if", "unless", "provided"}
 CONTROL_PREPOSITIONS = {"on", "upon"}
 STATEMENT_ROOT = "01"
@@ -187,7 +189,7 @@ class DepVerbExtractor:
     def _verb_entries(self, verb: Token) -> dict[str, Relation]:
         """The lexicon's entries for a verb, or for the verb with its object where that
         codes otherwise: "blocked roads", "imposed a state of emergency"."""
-        lemma = verb.lemma_.lower()
+        lemma = _verb_lemma(verb)
         objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
         for obj in objects:
             for name in _object_names(obj):
@@ -195,7 +197,11 @@ class DepVerbExtractor:
                     entries = self.lexicon.objects.get(f"{verb_lemma} {name}")
                     if entries:
                         return entries
-        return self.lexicon.verbs.get(lemma, {})
+        if lemma in self.lexicon.verbs:
+            return self.lexicon.verbs[lemma]
+        if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
+            return {}
+        return self.lexicon.verbs.get(verb.lemma_.lower(), {})
 
     def _noun_entries(self, noun: Token) -> dict[str, Relation]:
         """The lexicon's entries for a noun, where a modifier before it may make a word of
@@ -326,17 +332,19 @@ class DepVerbExtractor:
         noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
             and trigger.head.lemma_.lower() not in self.lexicon.nouns else trigger
         governor = _governing_verb(noun)
-        if governor is not None and governor.lemma_.lower() in REVERSING_VERBS:
+        if governor is not None and _verb_lemma(governor) in REVERSING_VERBS:
             # "lifted sanctions against X" is no sanction but easing them; "halted aid to
             # X" reduces aid. Where the verb codes itself, it alone speaks.
-            if governor.lemma_.lower() in self.lexicon.verbs or noun.head.i != governor.i:
+            if _verb_lemma(governor) in self.lexicon.verbs or noun.head.i != governor.i:
                 return
             entries = {prep: self.lexicon.reversals[relation.root]
                        for prep, relation in entries.items()
                        if relation.root in self.lexicon.reversals}
         carriers = self.lexicon.light_verbs | REVERSING_VERBS
-        light = governor if governor is not None and noun.head.i == governor.i and \
-            noun.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
+        # "gave Ivory Coast 5 million dollars of aid": the amount carries the act word.
+        held = _amount_holding(noun) or noun
+        light = governor if governor is not None and held.head.i == governor.i and \
+            held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
         found_target = False
         for prep, relation in entries.items():
             targets = tuple(_prep_objects(noun, prep, depth=2)) if prep and prep != HOME else ()
@@ -850,6 +858,23 @@ def _governing_verb(token: Token) -> Token | None:
             return head
         current = head
     return None
+
+
+def _amount_holding(noun: Token) -> Token | None:
+    """The amount a noun is measured in: "dollars" in "5 million dollars of aid"."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    amount = of.head
+    return amount if amount.ent_type_ in AMOUNT_ENTITIES or \
+        amount.lemma_.lower() in AMOUNT_WORDS else None
+
+
+def _verb_lemma(verb: Token) -> str:
+    """A verb with its particle, where it has one: "call off", "turn down"."""
+    lemma = verb.lemma_.lower()
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
 
 
 def _object_names(obj: Token) -> Iterator[str]:
