@@ -281,3 +281,17 @@ def test_a_verb_with_its_particle_is_a_word_of_its_own(extract_text: ExtractText
 def test_an_amount_of_aid_carries_the_act_word(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Japan gave Kenya five million dollars of aid."))
     assert ("JPN", "07", "KEN") in dyads
+
+
+def test_an_act_on_a_condition_is_aimed_at_whom_the_condition_is_set_for(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text(
+        "Russia threatened to stop negotiations if the United States deploys new missiles."))
+    assert ("RUS", "13", "USA") in dyads
+
+
+def test_a_minority_acting_in_a_country_lives_there(extract_text: ExtractText) -> None:
+    result = extract_text("Ethnic Hungarians demonstrated on Sunday in Romania.")
+    assert ("ROU", "14", "ROU") in _dyads(result)
+    assert {(event.source.actor.sector, event.target.actor.sector)
+            for event in result.events} == {("CVL", "GOV")}

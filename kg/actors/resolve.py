@@ -224,15 +224,21 @@ class DocumentActors:
         return self._right_attachment(head)
 
     def _residence(self, head: Token, phrase: Span) -> list[Mention]:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+        # "Albanians in Serbia", or where they act: "Albanians demonstrated in Serbia"
+        places = [*head.children, *(head.head.children if head.dep_ == "nsubj" else ())]
+        for child in places:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of") and \
+                    (child.head.i == head.i or child.lower_ == "in"):
                 for place in child.children:
                     if place.dep_ != "pobj":
                         continue
                     states = [mention.actor for mention in self.resolve(place)
                               if mention.actor.type == "state"]
                     if states:
-                        return [self._mention(phrase, states[0])]
+                        # its people, not the state they live in
+                        people = self.gazetteer.state(states[0].state_country or states[0].id,
+                                                      "CVL")
+                        return [self._mention(phrase, people)]
         return []
 
     def _phrase(self, head: Token) -> Span:

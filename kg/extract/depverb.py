@@ -525,10 +525,13 @@ class DepVerbExtractor:
             if len({_speaks_for(source.actor).id for source in source_mentions}) < 2:
                 # "APEC agreed to set up a centre in Tokyo": one side agreeing to a
                 # plan agrees with the first other party the plan names.
-                target_mentions = self._first_target(list(trigger.purpose), actors, exclude,
-                                                     source_mentions)[:1]
+                target_mentions = self._first_target(
+                    [*trigger.purpose, *_condition_subjects(trigger.token)], actors, exclude,
+                    source_mentions)[:1]
         elif trigger.home and not trigger.targets and not trigger.purpose:
-            target_mentions = self._home_side(trigger.token, actors, source_mentions)
+            target_mentions = self._first_target(_condition_subjects(trigger.token), actors,
+                                                 exclude, source_mentions) or \
+                self._home_side(trigger.token, actors, source_mentions)
         else:
             target_mentions = [mention for head in trigger.targets
                                for token in actors.conjuncts(head)
@@ -545,6 +548,12 @@ class DepVerbExtractor:
                            if token.i not in taken and token.ent_type_ not in TIME_ENTITIES]
                 target_mentions = self._first_target(phrases, actors, exclude,
                                                      source_mentions)
+            if not target_mentions and not trigger.statement and not trigger.home:
+                # "threatened to stop negotiations if the United States goes ahead": an
+                # act set on a condition with no target of its own is aimed at whom the
+                # condition is set for.
+                target_mentions = self._first_target(_condition_subjects(trigger.token),
+                                                     actors, exclude, source_mentions)
             if trigger.loose:
                 target_mentions = target_mentions[:1]
             if trigger.home:
@@ -555,6 +564,8 @@ class DepVerbExtractor:
                                     for mention in actors.resolve(token, exclude_country=exclude)],
                                    source_mentions) or \
                     self._owner_targets(trigger.purpose, actors, exclude, source_mentions)
+                purposes = purposes or self._first_target(_condition_subjects(trigger.token),
+                                                          actors, exclude, source_mentions)
                 target_mentions = _others(target_mentions, source_mentions) or purposes[:1] or \
                     self._home_side(trigger.token, actors, source_mentions)
         start, end = _sentence_bounds(sentence)
@@ -990,6 +1001,11 @@ def _embedded(token: Token, acting: set[int]) -> bool:
 
 def _condition(trigger: Token) -> str | None:
     """"if" or "unless" where a clause of the act's verb sets a condition on it."""
+    found = _condition_clause(trigger)
+    return found[0] if found else None
+
+
+def _condition_clause(trigger: Token) -> tuple[str, Token] | None:
     verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" \
         else trigger
     for clause in (*verb.children, *(verb.head.children if verb.dep_ == "xcomp" else ())):
@@ -997,8 +1013,16 @@ def _condition(trigger: Token) -> str | None:
             marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
             for mark in ("unless", "if"):
                 if mark in marks:
-                    return mark
+                    return mark, clause
     return None
+
+
+def _condition_subjects(trigger: Token) -> list[Token]:
+    """Who a condition is set for: "unless Israel rescinds", "if the US goes ahead"."""
+    found = _condition_clause(trigger)
+    if found is None:
+        return []
+    return [child for child in found[1].children if child.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _under_threat(trigger: Token) -> bool:
