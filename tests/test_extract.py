@@ -310,3 +310,27 @@ def test_a_people_named_with_another_states_land_live_there(
     dyads = _dyads(extract_text("The Albanians of southern Serbia demanded autonomy from "
                                 "Serbian authorities."))
     assert dyads == {("SRB", "10", "SRB")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three American soldiers were killed by a roadside bomb outside the Iraqi city of Basra.",
+     ("IRQ", "18", "USA")),
+    ("Two Afghan policemen were killed in Kandahar on Monday.", ("AFG", "19", "AFG")),
+])
+def test_violence_nobody_is_named_for_is_coded_to_the_place_it_struck(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert expected in _dyads(result)
+    assert {event.source.actor.sector for event in result.events} == {"UAF"}
+
+
+def test_a_past_killing_described_by_a_participle_has_no_place_source(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Israel wants Germany to pay compensation to the families of "
+                          "Israeli athletes killed in Munich.")
+    assert not any(event.source.actor.sector == "UAF" for event in result.events)
+
+
+def test_a_stance_towards_a_country_is_no_membership(extract_text: ExtractText) -> None:
+    result = extract_text("Anti-Syrian protesters criticized Lebanon.")
+    assert all(event.source.actor.state_country != "SYR" for event in result.events)

@@ -36,6 +36,8 @@ LOCATION_PREPOSITIONS = {"in", "inside", "into", "to", "across", "throughout", "
 MAX_TERM_WORDS = 3
 # How many tokens back a pronoun may look for its antecedent (about three sentences).
 ANTECEDENT_WINDOW = 120
+# "anti-Syria", "pro-Western": a stance towards a side, not a member of it
+STANCE_PREFIXES = {"anti", "pro"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,8 @@ class DocumentActors:
         found = []
         for key, start, end in resolver.matcher(self.doc):
             entry = self._choose(resolver.gazetteer.aliases[resolver.alias(key)])
-            if entry is None or self._inside_person_name(start, end, entry):
+            if entry is None or self._inside_person_name(start, end, entry) or \
+                    self._stance(start):
                 continue
             found.append(Match(start, end, entry))
         towns = list(self._places(resolver.gazetteer, found))
@@ -104,6 +107,12 @@ class DocumentActors:
             taken_until = match.end
             for index in range(match.start, match.end):
                 self.matches[index] = match
+
+    def _stance(self, start: int) -> bool:
+        """"anti-Syria journalist", "pro-Western party": a stance towards a side, not
+        a member of it."""
+        return start >= 2 and self.doc[start - 1].text == "-" and \
+            self.doc[start - 2].lower_ in STANCE_PREFIXES
 
     def _count_countries(self) -> Counter[str]:
         """How much the story is about each country; "in Syria" says more than "Russian"."""

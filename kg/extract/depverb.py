@@ -71,6 +71,9 @@ LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on"
 # The lexicon's mark for acts aimed, when no target is named, at the government of the
 # place where they happen: a demonstration or strike is a protest against those in power.
 HOME = "*"
+INSTRUMENT_PREPOSITIONS = {"by", "in", "with"}
+# Roots of violence: assault, fight, mass violence.
+VIOLENT_ROOTS = {"18", "19", "20"}
 # Sectors that act for the state: with no target named, they act on the people.
 STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PLACE_PREPOSITIONS = {"in", "throughout", "across", "outside", "at", "near", "around",
@@ -191,6 +194,12 @@ class DepVerbExtractor:
         codes otherwise: "blocked roads", "imposed a state of emergency"."""
         lemma = _verb_lemma(verb)
         objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+        # what the act was done with: "killed by a bomb", "killed in a car bombing",
+        # "suicide bombers killed"
+        objects += [child for child in verb.children if child.dep_ == "nsubj"]
+        objects += [obj for child in verb.children
+                    if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS
+                    for obj in child.children if obj.dep_ == "pobj"]
         for obj in objects:
             for name in _object_names(obj):
                 for verb_lemma in (lemma, f"{lemma}e"):  # "staged" -> "stag"
@@ -284,8 +293,9 @@ class DepVerbExtractor:
             found, inherited = self._subjects(verb, control=True)
             sources = tuple(found)
             direct = tuple(child for child in verb.children if child.dep_ in ("dobj", "dative"))
-        if not sources:
-            return
+        if not sources and not (passive and any(relation.root in VIOLENT_ROOTS
+                                                 for relation in entries.values())):
+            return  # only violence nobody is named for has a source to find: its place
         found_target = False
         for prep, relation in entries.items():
             if prep == HOME:
@@ -515,6 +525,8 @@ class DepVerbExtractor:
         if not source_mentions:
             source_mentions = self._source_owners(trigger.sources, actors)
         if not source_mentions:
+            source_mentions = self._unattributed(trigger, actors)
+        if not source_mentions:
             return
         negated = is_negated(trigger.token)
         modality = modality_of(trigger.token)
@@ -614,20 +626,22 @@ class DepVerbExtractor:
         governor = _governing_verb(trigger) if trigger.pos_ != "VERB" else None
         if governor is not None:
             carriers.append(governor)
-        for carrier in carriers:
-            for prep in carrier.children:
-                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
-                    continue
-                for place in prep.children:
-                    # "at this jail in northern Israel", "in the northern city of Kirkuk"
-                    for token in (place, *(obj for inner in place.children
-                                           if inner.dep_ == "prep"
-                                           for obj in inner.children if obj.dep_ == "pobj")):
-                        for mention in actors.resolve(token):
-                            if mention.actor.state_country:
-                                return [self._side_of(mention, sector)]
+        place = _place(carriers, actors)
+        if place is not None:
+            return [self._side_of(place, sector)]
         return [self._side_of(source, sector) for source in sources[:1]
                 if source.actor.state_country]
+
+    def _unattributed(self, trigger: Trigger, actors: DocumentActors) -> list[Mention]:
+        """Violence nobody is named for ("a car bomb killed three civilians in Baghdad",
+        "servicemen were killed outside Basra") is coded, as CAMEO coders do, to the
+        armed groups of the place where it struck; not "athletes killed at the 1972
+        Games", a description of the past."""
+        if trigger.relation.root not in VIOLENT_ROOTS or trigger.nominal or \
+                trigger.token.dep_ == "acl":
+            return []
+        place = _place([trigger.token, *trigger.sources], actors)
+        return [self._side_of(place, "UAF")] if place is not None else []
 
     def _side_of(self, mention: Mention, sector: str) -> Mention:
         country = mention.actor.state_country
@@ -683,6 +697,31 @@ class DepVerbExtractor:
                     if found:
                         return found
         return []
+
+
+def _place(carriers: list[Token], actors: DocumentActors) -> Mention | None:
+    """The state of the first place the carriers' phrases name: "in Kirkuk", "near the
+    town of Samarra", "at this jail in northern Israel"."""
+    for carrier in carriers:
+        for prep in carrier.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPOSITIONS:
+                continue
+            # "outside of the city": the place hangs from the second preposition
+            places = [obj for child in prep.children
+                      for obj in (child.children if child.dep_ == "prep" else (child,))
+                      if obj.dep_ == "pobj"]
+            for place in places:
+                for token in (place, *(obj for inner in place.children
+                                       if inner.dep_ == "prep"
+                                       for obj in inner.children if obj.dep_ == "pobj")):
+                    for mention in actors.resolve(token):
+                        if mention.actor.state_country:
+                            return mention
+                for modifier in _owner_modifiers(place):  # "the Iraqi city of Basra"
+                    for mention in actors.resolve(modifier):
+                        if mention.actor.state_country:
+                            return mention
+    return None
 
 
 def _with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
