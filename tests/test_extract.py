@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.actors.gazetteer import Gazetteer
 from kg.errors import DataError
 from kg.lexicon import Lexicon
 from kg.model import DocumentResult
@@ -334,3 +335,18 @@ def test_a_past_killing_described_by_a_participle_has_no_place_source(
 def test_a_stance_towards_a_country_is_no_membership(extract_text: ExtractText) -> None:
     result = extract_text("Anti-Syrian protesters criticized Lebanon.")
     assert all(event.source.actor.state_country != "SYR" for event in result.events)
+
+
+def test_towns_are_found_by_their_english_spellings() -> None:
+    places = Gazetteer.load().places
+    assert [state.id for state in places["Raqqa"]][:1] == ["SYR"]  # GeoNames: "Ar Raqqah"
+    assert [state.id for state in places["Samarra"]][:1] == ["IRQ"]  # "Sāmarrā’"
+    # a small town's list of other names holds ordinary words: "Freedom" is no town
+    assert "Freedom" not in places
+
+
+def test_a_landmine_is_a_military_weapon_a_car_bomb_is_not(extract_text: ExtractText) -> None:
+    mine = _dyads(extract_text("A landmine explosion near Kandahar killed two Afghan boys."))
+    bomb = _dyads(extract_text("A car bomb explosion near Kandahar killed two Afghan boys."))
+    assert {root for _, root, _ in mine} == {"19"}
+    assert {root for _, root, _ in bomb} == {"18"}

