@@ -350,3 +350,9 @@ def test_a_landmine_is_a_military_weapon_a_car_bomb_is_not(extract_text: Extract
     bomb = _dyads(extract_text("A car bomb explosion near Kandahar killed two Afghan boys."))
     assert {root for _, root, _ in mine} == {"19"}
     assert {root for _, root, _ in bomb} == {"18"}
+
+
+def test_a_things_owner_may_be_named_by_its_owners_nationality(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("An Egyptian court released a Lebanese businessman's assets."))
+    assert ("EGY", "08", "LBN") in dyads

@@ -806,7 +806,10 @@ def _thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
     adjective, then the objects of its prepositions ("a curfew in the town of Cizre")."""
     if thing.pos_ not in ("NOUN", "PROPN"):
         return
-    yield from _owner_modifiers(thing)
+    for owner in _owner_modifiers(thing):
+        yield owner
+        if owner.dep_ == "poss" and depth > 1:  # "a Lebanese millionaire's assets"
+            yield from _owner_modifiers(owner)
     for child in thing.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
             for obj in child.children:
