@@ -354,5 +354,5 @@ def test_a_landmine_is_a_military_weapon_a_car_bomb_is_not(extract_text: Extract
 
 def test_a_things_owner_may_be_named_by_its_owners_nationality(
         extract_text: ExtractText) -> None:
-    dyads = _dyads(extract_text("An Egyptian court released a Lebanese businessman's assets."))
+    dyads = _dyads(extract_text("An Egyptian court released a Lebanese millionaire's assets."))
     assert ("EGY", "08", "LBN") in dyads
