@@ -356,3 +356,14 @@ def test_a_things_owner_may_be_named_by_its_owners_nationality(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("An Egyptian court released a Lebanese millionaire's assets."))
     assert ("EGY", "08", "LBN") in dyads
+
+
+def test_a_state_body_named_with_another_state_is_that_states_body(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The Kenyan president urged Congress in the Philippines to act.")
+    assert {event.target.actor.id for event in result.events} == {"PHLLEG"}
+
+
+def test_the_european_community_counts_as_the_european_union() -> None:
+    community = Gazetteer.load().organisations["EEC"]
+    assert community.member_of is not None and community.member_of.id == "EU"

@@ -244,6 +244,9 @@ class DocumentActors:
                 # "ethnic Albanians in south Serbia": a minority is coded by where it
                 # lives, never as its kin state.
                 return self._residence(head, phrase)
+            located = self._located_body(head, match.entry.actor)
+            if located is not None:
+                return [self._mention(phrase, located)]
             if match.entry.actor.type == "state" and head.tag_ in ("NNPS", "NNS"):
                 # "the Albanians of southern Serbia": a people named with another
                 # state's land live there.
@@ -257,6 +260,27 @@ class DocumentActors:
             partners = self._coordinated_owners(head, phrase, group)
             return [self._mention(phrase, actor) for actor in (group, *partners)]
         return self._right_attachment(head)
+
+    def _located_body(self, head: Token, body: Actor) -> Actor | None:
+        """"Congress in the Philippines", "the parliament of Kenya": a state body named
+        with another state is that state's body."""
+        if body.type != "state" or not body.sector:
+            return None
+        following = self.doc[head.i + 1] if head.i + 1 < len(self.doc) else None
+        # the parser often hangs the phrase on the verb: "urged Congress in the Philippines"
+        attached = [following] if following is not None and following.dep_ == "prep" and \
+            following.head.i == head.head.i and head.dep_ in ("dobj", "nsubj") else []
+        for child in [*head.children, *attached]:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "of"):
+                continue
+            for place in child.children:
+                if place.dep_ != "pobj":
+                    continue
+                for mention in self.resolve(place):
+                    country = mention.actor.state_country
+                    if mention.actor.type == "state" and country and country != body.country:
+                        return self.gazetteer.state(country, body.sector)
+        return None
 
     def _residence(self, head: Token, phrase: Span, own_phrase: bool = False) -> list[Mention]:
         # "Albanians in Serbia", or where they act: "Albanians demonstrated in Serbia"
