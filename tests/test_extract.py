@@ -367,3 +367,8 @@ def test_a_state_body_named_with_another_state_is_that_states_body(
 def test_the_european_community_counts_as_the_european_union() -> None:
     community = Gazetteer.load().organisations["EEC"]
     assert community.member_of is not None and community.member_of.id == "EU"
+
+
+def test_who_uses_a_thing_to_act_is_who_acts(extract_text: ExtractText) -> None:
+    result = extract_text("Kenyan police used tear gas to disperse Ugandan protesters.")
+    assert ("KEN", "17", "UGA") in _dyads(result)

@@ -72,6 +72,8 @@ LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on"
 # place where they happen: a demonstration or strike is a protest against those in power.
 HOME = "*"
 INSTRUMENT_PREPOSITIONS = {"by", "in", "with"}
+# "used tear gas to disperse them": the user acts, the thing used is its means.
+INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch"}
 # Roots of violence: assault, fight, mass violence.
 VIOLENT_ROOTS = {"18", "19", "20"}
 # Sectors that act for the state: with no target named, they act on the people.
@@ -445,7 +447,7 @@ class DepVerbExtractor:
         if head.i == verb.i or depth >= MAX_CLIMB:
             return [], False
         dep = verb.dep_
-        if dep == "xcomp" and control:
+        if dep == "xcomp" and control and head.lemma_.lower() not in INSTRUMENT_VERBS:
             controllers = [child for child in head.children if child.dep_ in ("dobj", "dative")]
             controllers += [obj for prep in CONTROL_PREPOSITIONS
                             for obj in _prep_objects(head, prep)]
