@@ -332,9 +332,15 @@ def test_a_past_killing_described_by_a_participle_has_no_place_source(
     assert not any(event.source.actor.sector == "UAF" for event in result.events)
 
 
-def test_a_stance_towards_a_country_is_no_membership(extract_text: ExtractText) -> None:
-    result = extract_text("Anti-Syrian protesters criticized Lebanon.")
-    assert all(event.source.actor.state_country != "SYR" for event in result.events)
+@pytest.mark.parametrize(("text", "not_source"), [
+    ("Anti-Syrian protesters criticized Lebanon.", "SYR"),
+    ("An Iranian-backed militia attacked Iraqi troops.", "IRN"),
+    ("A Damascus-based Palestinian group attacked Israeli troops.", "SYR"),
+])
+def test_a_stance_a_backer_or_a_seat_is_no_membership(extract_text: ExtractText, text: str,
+                                                     not_source: str) -> None:
+    result = extract_text(text)
+    assert all(event.source.actor.state_country != not_source for event in result.events)
 
 
 def test_towns_are_found_by_their_english_spellings() -> None:

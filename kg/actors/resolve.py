@@ -38,6 +38,8 @@ MAX_TERM_WORDS = 3
 ANTECEDENT_WINDOW = 120
 # "anti-Syria", "pro-Western": a stance towards a side, not a member of it
 STANCE_PREFIXES = {"anti", "pro"}
+STANCE_SUFFIXES = {"backed", "supported", "sponsored", "funded", "financed", "armed",
+                   "trained", "based", "made", "built"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class DocumentActors:
         for key, start, end in resolver.matcher(self.doc):
             entry = self._choose(resolver.gazetteer.aliases[resolver.alias(key)])
             if entry is None or self._inside_person_name(start, end, entry) or \
-                    self._stance(start):
+                    self._stance(start, end):
                 continue
             found.append(Match(start, end, entry))
         towns = list(self._places(resolver.gazetteer, found))
@@ -108,11 +110,15 @@ class DocumentActors:
             for index in range(match.start, match.end):
                 self.matches[index] = match
 
-    def _stance(self, start: int) -> bool:
-        """"anti-Syria journalist", "pro-Western party": a stance towards a side, not
-        a member of it."""
-        return start >= 2 and self.doc[start - 1].text == "-" and \
-            self.doc[start - 2].lower_ in STANCE_PREFIXES
+    def _stance(self, start: int, end: int) -> bool:
+        """"anti-Syria journalist", "pro-Western party", "Iranian-backed militia",
+        "Damascus-based group": a stance, a backer or a seat, not a membership."""
+        doc = self.doc
+        before = start >= 2 and doc[start - 1].text == "-" and \
+            doc[start - 2].lower_ in STANCE_PREFIXES
+        after = end + 1 < len(doc) and doc[end].text == "-" and \
+            doc[end + 1].lower_ in STANCE_SUFFIXES
+        return before or after
 
     def _count_countries(self) -> Counter[str]:
         """How much the story is about each country; "in Syria" says more than "Russian"."""
@@ -151,7 +157,7 @@ class DocumentActors:
                 if not all(named[start:end]):
                     continue
                 states = gazetteer.places.get(doc[start:end].text)
-                if not states:
+                if not states or self._stance(start, end):
                     continue
                 elsewhere = {country for span, country in states_at.items()
                              if span != (start, end)}
