@@ -378,3 +378,10 @@ def test_the_european_community_counts_as_the_european_union() -> None:
 def test_who_uses_a_thing_to_act_is_who_acts(extract_text: ExtractText) -> None:
     result = extract_text("Kenyan police used tear gas to disperse Ugandan protesters.")
     assert ("KEN", "17", "UGA") in _dyads(result)
+
+
+def test_a_town_name_inside_a_longer_name_is_a_word(extract_text: ExtractText) -> None:
+    # "Liberal" is a town in Kansas
+    result = extract_text("Members of Kenya's Liberal Democratic Party criticized Uganda.")
+    assert all(event.source.actor.state_country != "USA" for event in result.events)
+    assert ("KEN", "11", "UGA") in _dyads(result)

@@ -38,6 +38,7 @@ MAX_TERM_WORDS = 3
 ANTECEDENT_WINDOW = 120
 # "anti-Syria", "pro-Western": a stance towards a side, not a member of it
 STANCE_PREFIXES = {"anti", "pro"}
+NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 STANCE_SUFFIXES = {"backed", "supported", "sponsored", "funded", "financed", "armed",
                    "trained", "based", "made", "built"}
 
@@ -154,7 +155,7 @@ class DocumentActors:
             if not named[start]:
                 continue
             for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
-                if not all(named[start:end]):
+                if not all(named[start:end]) or self._inside_longer_name(start, end):
                     continue
                 states = gazetteer.places.get(doc[start:end].text)
                 if not states or self._stance(start, end):
@@ -168,6 +169,16 @@ class DocumentActors:
                         states_at.get((start, end)) not in elsewhere:
                     yield Match(start, end, Entry("actor", chosen))
                 break
+
+    def _inside_longer_name(self, start: int, end: int) -> bool:
+        """"Liberal" in "the Liberal Democratic Party" is no town in Kansas: inside a
+        longer name of an organisation, a work or a law, a town's name is a word."""
+        for index in (start, end - 1):
+            entity = self.entities.get(index)
+            if entity is not None and entity.label_ in NOT_PLACES and \
+                    (entity.start < start or entity.end > end):
+                return True
+        return False
 
     def _choose(self, entries: list[Entry]) -> Entry | None:
         date = self.document.date
@@ -276,6 +287,12 @@ class DocumentActors:
         # the parser often hangs the phrase on the verb: "urged Congress in the Philippines"
         attached = [following] if following is not None and following.dep_ == "prep" and \
             following.head.i == head.head.i and head.dep_ in ("dobj", "nsubj") else []
+        for child in head.children:  # "Kenya's Liberal Democratic Party"
+            if child.dep_ == "poss":
+                for mention in self.resolve(child):
+                    country = mention.actor.state_country
+                    if mention.actor.type == "state" and country and country != body.country:
+                        return self.gazetteer.state(country, body.sector)
         for child in [*head.children, *attached]:
             if child.dep_ != "prep" or child.lower_ not in ("in", "of"):
                 continue
