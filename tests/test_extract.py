@@ -385,3 +385,10 @@ def test_a_town_name_inside_a_longer_name_is_a_word(extract_text: ExtractText) -
     result = extract_text("Members of Kenya's Liberal Democratic Party criticized Uganda.")
     assert all(event.source.actor.state_country != "USA" for event in result.events)
     assert ("KEN", "11", "UGA") in _dyads(result)
+
+
+def test_a_capital_as_a_place_is_its_country_not_its_government(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Iranian police arrested workers of a bus company in Tehran.")
+    assert ("IRN", "17", "IRN") in _dyads(result)
+    assert {event.target.actor.id for event in result.events} == {"IRN"}

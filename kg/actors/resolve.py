@@ -32,6 +32,9 @@ MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative",
                  "attr", "agent", "npadvmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Where a capital is a place, not its government's seat: "a factory in Moscow"
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "inside", "throughout",
+                      "across", "of", "within"}
 LOCATION_PREPOSITIONS = {"in", "inside", "into", "to", "across", "throughout", "within"}
 MAX_TERM_WORDS = 3
 # How many tokens back a pronoun may look for its antecedent (about three sentences).
@@ -270,6 +273,10 @@ class DocumentActors:
                 lived = self._residence(head, phrase, own_phrase=True)
                 if lived and lived[0].actor.country != match.entry.actor.country:
                     return lived
+            if self._capital_as_place(head, match):
+                # "a company of Tehran", "talks in Moscow": the city, not the government
+                return [self._mention(phrase, self.gazetteer.state(match.entry.actor.country
+                                                                   or match.entry.actor.id))]
             return [self._mention(phrase, self.gazetteer.with_sector(
                 match.entry.actor, self._sector(phrase, exclude_head=False)))]
         group = self._group_phrase(head, phrase, exclude_country)
@@ -277,6 +284,14 @@ class DocumentActors:
             partners = self._coordinated_owners(head, phrase, group)
             return [self._mention(phrase, actor) for actor in (group, *partners)]
         return self._right_attachment(head)
+
+    def _capital_as_place(self, head: Token, match: Match) -> bool:
+        actor = match.entry.actor
+        if actor is None or actor.type != "state" or actor.sector != "GOV" or \
+                head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPOSITIONS:
+            return False
+        name = self.doc[match.start:match.end].text
+        return any(entry.capital for entry in self.gazetteer.aliases.get(name, []))
 
     def _located_body(self, head: Token, body: Actor) -> Actor | None:
         """"Congress in the Philippines", "the parliament of Kenya": a state body named
