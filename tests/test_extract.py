@@ -392,3 +392,14 @@ def test_a_capital_as_a_place_is_its_country_not_its_government(
     result = extract_text("Iranian police arrested workers of a bus company in Tehran.")
     assert ("IRN", "17", "IRN") in _dyads(result)
     assert {event.target.actor.id for event in result.events} == {"IRN"}
+
+
+@pytest.mark.parametrize("text", ["Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.",
+                                  "Tens of thousands of students throughout Iraq staged "
+                                  "demonstrations on Saturday."])
+def test_crowds_named_by_their_nation_are_its_people(extract_text: ExtractText,
+                                                     text: str) -> None:
+    result = extract_text(text)
+    assert ("IRQ", "14", "IRQ") in _dyads(result)
+    assert {(event.source.actor.id, event.target.actor.id)
+            for event in result.events} == {("IRQCVL", "IRQGOV")}

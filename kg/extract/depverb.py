@@ -651,25 +651,37 @@ class DepVerbExtractor:
         side = self.resolver.gazetteer.state(country, sector)
         return Mention(mention.text, mention.start, mention.end, side)
 
-    @staticmethod
-    def _source_owners(heads: tuple[Token, ...], actors: DocumentActors) -> list[Mention]:
+    def _source_owners(self, heads: tuple[Token, ...],
+                       actors: DocumentActors) -> list[Mention]:
         """Unnamed people acting for a named side: "U.S. border patrol agents", "Swiss
         doctors", "members of the Association of African Jurists", "representatives from
-        Egyptian organisations"."""
+        Egyptian organisations", "thousands of Iraqi Kurds", "students throughout
+        Indonesia". People named only by their nation are its civilians, not its state."""
         found: list[Mention] = []
         for head in heads:
             if head.pos_ != "NOUN":
                 continue
             for token in actors.conjuncts(head):
                 owners = list(_owner_modifiers(token))
-                owners += [obj for prep in ("of", "from") for obj in _prep_objects(token, prep)
-                           if obj.ent_type_ not in AMOUNT_ENTITIES]
+                for prep in ("of", "from", "in", "throughout", "across"):
+                    for obj in _prep_objects(token, prep):
+                        if obj.ent_type_ not in AMOUNT_ENTITIES:
+                            owners += [obj, *_owner_modifiers(obj),
+                                       *(inner for deeper in ("of", "from", "throughout")
+                                         for inner in _prep_objects(obj, deeper))]
                 for owner in owners:
                     mentions = actors.resolve(owner)
                     if mentions:
-                        found.extend(mentions)
+                        found.extend(self._as_people(mention) for mention in mentions)
                         break
         return found
+
+    def _as_people(self, mention: Mention) -> Mention:
+        actor = mention.actor
+        if actor.type != "state" or actor.sector or not actor.country:
+            return mention
+        return Mention(mention.text, mention.start, mention.end,
+                       self.resolver.gazetteer.state(actor.country, "CVL"))
 
     @staticmethod
     def _first_target(heads: list[Token], actors: DocumentActors, exclude: str | None,
