@@ -403,3 +403,9 @@ def test_crowds_named_by_their_nation_are_its_people(extract_text: ExtractText,
     assert ("IRQ", "14", "IRQ") in _dyads(result)
     assert {(event.source.actor.id, event.target.actor.id)
             for event in result.events} == {("IRQCVL", "IRQGOV")}
+
+
+def test_suspending_an_act_the_object_names_undoes_that_act(extract_text: ExtractText) -> None:
+    result = extract_text("Japan suspended aid deliveries to Iraq on Wednesday.")
+    assert {(event.relation.cameo, event.target.actor.id) for event in result.events} == \
+        {("162", "IRQ")}

@@ -214,6 +214,13 @@ class DepVerbExtractor:
             return {}
         return self.lexicon.verbs.get(verb.lemma_.lower(), {})
 
+    def _codes_itself(self, verb: Token) -> bool:
+        """Whether the lexicon codes the verb with the phrases it has: "suspended talks
+        with X" does, "suspended aid deliveries" leaves it to the noun."""
+        entries = self.lexicon.verbs.get(_verb_lemma(verb), {})
+        return any(prep == "" or any(True for _ in _verb_prep_objects(verb, prep))
+                   for prep in entries)
+
     def _noun_entries(self, noun: Token) -> dict[str, Relation]:
         """The lexicon's entries for a noun, where a modifier before it may make a word of
         its own: a "hunger strike" is a protest, a "strike" alone an attack."""
@@ -317,11 +324,27 @@ class DepVerbExtractor:
                 # asked to act is the subject of the clause that says what to do.
                 found_target = True
                 yield Trigger(verb, asking, sources, addressees, inherited, nominal=False)
-        if not found_target and "with" in entries and not passive:
+        # "suspended aid deliveries": undoing an act the object names is that act's undoing
+        undone = [self.lexicon.reversals[relation.root]
+                  for obj in direct
+                  for word in (obj, *(child for child in obj.children if child.dep_ == "compound"))
+                  for relation in self._noun_entries(word).values()
+                  if relation.root in self.lexicon.reversals] \
+            if _verb_lemma(verb) in REVERSING_VERBS else []
+        undoes = bool(undone)
+        if not found_target and "with" in entries and not passive and not undoes:
             # "The United States and Jordan agreed": each side acts towards the other.
             found_target = True
             yield Trigger(verb, entries["with"], sources, (), inherited, nominal=False,
                           reciprocal=True)
+        if not found_target and undoes:
+            # the undone act's own words name no target; the verb's phrases may
+            targets = tuple(token for token in _phrase_objects(verb)
+                            if token.ent_type_ not in TIME_ENTITIES)
+            if targets:
+                yield Trigger(verb, undone[0], sources, targets, inherited, nominal=False,
+                              loose=True)
+            return
         if not found_target and not passive and HOME in entries and not direct:
             # "Iraqi Kurds demonstrated in Kirkuk": the protest is against the government
             # of the place, or of the protesters' own country.
@@ -347,7 +370,7 @@ class DepVerbExtractor:
         if governor is not None and _verb_lemma(governor) in REVERSING_VERBS:
             # "lifted sanctions against X" is no sanction but easing them; "halted aid to
             # X" reduces aid. Where the verb codes itself, it alone speaks.
-            if _verb_lemma(governor) in self.lexicon.verbs or noun.head.i != governor.i:
+            if self._codes_itself(governor) or noun.head.i != governor.i:
                 return
             entries = {prep: self.lexicon.reversals[relation.root]
                        for prep, relation in entries.items()
