@@ -409,3 +409,10 @@ def test_suspending_an_act_the_object_names_undoes_that_act(extract_text: Extrac
     result = extract_text("Japan suspended aid deliveries to Iraq on Wednesday.")
     assert {(event.relation.cameo, event.target.actor.id) for event in result.events} == \
         {("162", "IRQ")}
+
+
+def test_what_a_letter_urges_is_the_act_not_the_letter(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("A group of prominent Liberians have written to President "
+                                "Chirac urging him to send peacekeeping troops."))
+    assert ("LBR", "02", "FRA") in dyads
+    assert not any(root == "01" for _, root, _ in dyads)

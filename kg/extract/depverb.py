@@ -176,10 +176,12 @@ class DepVerbExtractor:
         coded = [(trigger, list(self._events(trigger, sentence, actors, document)))
                  for trigger in triggers]
         # "Italy announced a suspension of links with X": what is announced is the act.
-        coding = {trigger.token.i for trigger, events in coded if events}
+        # "wrote to Bush urging him to send troops": what is said is the act.
+        coding = {trigger.token.i for trigger, events in coded
+                  if events and trigger.relation.root != STATEMENT_ROOT}
         coded = [(trigger, events) for trigger, events in coded
                  if not (trigger.relation.root == STATEMENT_ROOT and not trigger.nominal
-                         and any(target.i in coding for target in trigger.targets))]
+                         and any(token.i in coding for token in trigger.token.subtree))]
         # Like the CAMEO coders, code the sentence's main act: an act below another one
         # ("demanded an admission that forces murdered officers") is its content.
         acting = {trigger.token.i for trigger, events in coded if events}
