@@ -416,3 +416,8 @@ def test_what_a_letter_urges_is_the_act_not_the_letter(extract_text: ExtractText
                                 "Chirac urging him to send peacekeeping troops."))
     assert ("LBR", "02", "FRA") in dyads
     assert not any(root == "01" for _, root, _ in dyads)
+
+
+def test_militiamen_are_armed_men_not_civilians(extract_text: ExtractText) -> None:
+    result = extract_text("Burundian militiamen attacked Congolese refugees.")
+    assert {event.source.actor.id for event in result.events} == {"BDIMIL"}
