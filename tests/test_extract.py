@@ -421,3 +421,14 @@ def test_what_a_letter_urges_is_the_act_not_the_letter(extract_text: ExtractText
 def test_militiamen_are_armed_men_not_civilians(extract_text: ExtractText) -> None:
     result = extract_text("Burundian militiamen attacked Congolese refugees.")
     assert {event.source.actor.id for event in result.events} == {"BDIMIL"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Haitian army chief resigned on Monday.", ("HTI", "08", "HTI")),
+    ("Russia closed its border with Georgia.", ("RUS", "19", "GEO")),
+    ("Ethiopia closed its embassy in Eritrea.", ("ETH", "16", "ERI")),
+    ("Israeli settlers set fire to Palestinian offices.", ("ISR", "17", "PSE")),
+])
+def test_more_of_the_cameo_verbs(extract_text: ExtractText, text: str,
+                                 expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))
