@@ -432,3 +432,9 @@ def test_militiamen_are_armed_men_not_civilians(extract_text: ExtractText) -> No
 def test_more_of_the_cameo_verbs(extract_text: ExtractText, text: str,
                                  expected: tuple[str, str, str]) -> None:
     assert expected in _dyads(extract_text(text))
+
+
+def test_a_demand_that_two_sides_must_act_is_made_on_both(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Britain said that the Sudanese government and the Chadian "
+                                "government must reach an agreement."))
+    assert {("GBR", "10", "SDN"), ("GBR", "10", "TCD")} <= dyads

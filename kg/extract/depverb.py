@@ -609,11 +609,14 @@ class DepVerbExtractor:
                     self._home_side(trigger.token, actors, source_mentions)
         start, end = _sentence_bounds(sentence)
         if trigger.statement:
-            # A statement is about the first other party the clause names.
+            # A statement is about the first other party the clause names; a demand
+            # that "X and Y must agree" is made on both.
             target_mentions = [mention for mention in target_mentions
                                if mention.text.lower() not in PRONOUNS
                                and not any(same_side(source.actor, mention.actor)
-                                           for source in source_mentions)][:1]
+                                           for source in source_mentions)]
+            if trigger.relation.root == STATEMENT_ROOT:
+                target_mentions = target_mentions[:1]
         relation = self._intent(trigger.relation, modality, trigger.token)
         if relation.root in PROTEST_ROOTS and _acted_out(trigger.token):
             # "started a hunger strike to protest X", "demonstrators protesting X",
