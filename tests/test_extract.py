@@ -438,3 +438,20 @@ def test_a_demand_that_two_sides_must_act_is_made_on_both(extract_text: ExtractT
     dyads = _dyads(extract_text("Britain said that the Sudanese government and the Chadian "
                                 "government must reach an agreement."))
     assert {("GBR", "10", "SDN"), ("GBR", "10", "TCD")} <= dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel reimposed blockades in the West Bank.", ("ISR", "19", "PSE")),
+    ("Israel has strengthened its forces in Lebanon.", ("ISR", "15", "LBN")),
+    ("Afghan rebels blew up a Pakistani bridge.", ("AFG", "17", "PAK")),
+    ("Kenya reduced food supplies to Somali refugees.", ("KEN", "16", "SOM")),
+])
+def test_acts_named_by_verb_and_object_or_particle(extract_text: ExtractText, text: str,
+                                                   expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))
+
+
+def test_an_act_words_national_owner_is_the_state_not_its_people(
+        extract_text: ExtractText) -> None:
+    result = extract_text("American drone attacks killed eight al-Qaeda leaders in Yemen.")
+    assert {event.source.actor.id for event in result.events} == {"USA"}

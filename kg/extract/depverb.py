@@ -697,10 +697,13 @@ class DepVerbExtractor:
                             owners += [obj, *_owner_modifiers(obj),
                                        *(inner for deeper in ("of", "from", "throughout")
                                          for inner in _prep_objects(obj, deeper))]
+                # "US Predator attacks killed": an act word's owner is the actor itself
+                people = not self._noun_entries(token)
                 for owner in owners:
                     mentions = actors.resolve(owner)
                     if mentions:
-                        found.extend(self._as_people(mention) for mention in mentions)
+                        found.extend(self._as_people(mention) if people else mention
+                                     for mention in mentions)
                         break
         return found
 
