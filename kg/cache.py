@@ -3,8 +3,8 @@ unchanged corpus costs a lookup per document instead of a parse.
 
 A result is keyed on the document's content (text, id, title, date, source) and on the
 extractor's fingerprint: its name, the spaCy model and version, the lexicon and actor
-data versions and kg's own version. Change any of them and the affected documents are
-extracted again.
+data versions, kg's own version and the source of its extraction rules. Change any of
+them and the affected documents are extracted again.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from kg.model import Document, DocumentResult
 from kg.nlp import default_model
 
 CACHE_FILE = ".kg-cache.sqlite"
+RULE_FOLDERS = ("extract", "actors")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
     document TEXT NOT NULL,
@@ -50,8 +51,19 @@ def model_version(name: str | None) -> str:
 def extractor_fingerprint(extractor: str, model: str | None, relations: tuple[Path, ...],
                           actors: tuple[Path, ...]) -> str:
     parts = [extractor, model_version(model), Lexicon.fingerprint(relations),
-             Gazetteer.fingerprint(actors), __version__]
+             Gazetteer.fingerprint(actors), __version__, rules_fingerprint()]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def rules_fingerprint() -> str:
+    """The extraction rules' source: a working copy between releases keeps one version
+    number while its rules change, and a cached result must not outlive the rules."""
+    package = Path(__file__).parent
+    digest = hashlib.sha1()
+    for folder in RULE_FOLDERS:
+        for source in sorted((package / folder).glob("*.py")):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def document_key(document: Document) -> str:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import news_text
 
+from kg import cache
 from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
 
@@ -100,3 +102,15 @@ def test_a_rebuild_redraws_the_map_only_when_its_inputs_change(
     before = (out / "graph.html").stat().st_mtime_ns
     assert runner.invoke(main, [*args, "--no-cache"]).exit_code == 0
     assert (out / "graph.html").stat().st_mtime_ns != before
+
+
+def test_changed_rules_change_the_cache_key(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "rule.py").write_text("LIMIT = 1\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "RULE_FOLDERS", (str(rules),))
+    before = cache.extractor_fingerprint("dep-verb.v1", None, (), ())
+    assert cache.extractor_fingerprint("dep-verb.v1", None, (), ()) == before
+    (rules / "rule.py").write_text("LIMIT = 2\n", encoding="utf-8")
+    assert cache.extractor_fingerprint("dep-verb.v1", None, (), ()) != before
