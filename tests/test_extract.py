@@ -455,3 +455,8 @@ def test_an_act_words_national_owner_is_the_state_not_its_people(
         extract_text: ExtractText) -> None:
     result = extract_text("American drone attacks killed eight al-Qaeda leaders in Yemen.")
     assert {event.source.actor.id for event in result.events} == {"USA"}
+
+
+def test_farmers_are_a_sector_of_their_country(extract_text: ExtractText) -> None:
+    result = extract_text("French farmers blockaded Paris on Monday.")
+    assert {event.source.actor.id for event in result.events} == {"FRAAGR"}
