@@ -460,3 +460,9 @@ def test_an_act_words_national_owner_is_the_state_not_its_people(
 def test_farmers_are_a_sector_of_their_country(extract_text: ExtractText) -> None:
     result = extract_text("French farmers blockaded Paris on Monday.")
     assert {event.source.actor.id for event in result.events} == {"FRAAGR"}
+
+
+def test_sending_peacekeepers_is_peacekeeping(extract_text: ExtractText) -> None:
+    result = extract_text("Pakistan sent peacekeepers to Liberia.")
+    assert {(event.relation.cameo, event.target.actor.id) for event in result.events} == \
+        {("074", "LBR")}
