@@ -826,7 +826,8 @@ def _prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
     """Objects of ``prep`` under ``head``; with depth 2 also under its PP objects, where
     the parser tends to hang them ("veto with China of the resolutions")."""
     for child in head.children:
-        if child.dep_ in ("prep", "prt", "agent") and child.lower_ == prep:
+        # "sent peacekeepers to Liberia": the parser may call "to" a dative
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield obj
@@ -867,9 +868,10 @@ def _thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
 def _phrase_objects(verb: Token) -> Iterator[Token]:
     """The verb's direct objects, then the objects of its prepositional phrases, in
     reading order: where a fallback looks for the one acted on."""
-    yield from (child for child in verb.children if child.dep_ in ("dobj", "dative"))
+    yield from (child for child in verb.children
+                if child.dep_ == "dobj" or (child.dep_ == "dative" and child.pos_ != "ADP"))
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in LOOSE_PREPOSITIONS:
+        if child.dep_ in ("prep", "dative") and child.lower_ in LOOSE_PREPOSITIONS:
             yield from (obj for obj in child.children if obj.dep_ == "pobj")
 
 
