@@ -466,3 +466,12 @@ def test_sending_peacekeepers_is_peacekeeping(extract_text: ExtractText) -> None
     result = extract_text("Pakistan sent peacekeepers to Liberia.")
     assert {(event.relation.cameo, event.target.actor.id) for event in result.events} == \
         {("074", "LBR")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Libya offered to hand over two suspects to Britain.", ("LBY", "03", "GBR")),
+    ("Swiss doctors handed over 700 kg of medicine to Iran.", ("CHE", "07", "IRN")),
+])
+def test_handing_over_people_or_goods(extract_text: ExtractText, text: str,
+                                            expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))

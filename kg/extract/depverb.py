@@ -981,11 +981,14 @@ def _object_names(obj: Token) -> Iterator[str]:
     """How an object may be named in the lexicon, longest first: "state of emergency",
     "martial law", "curfew"."""
     lemma = obj.lemma_.lower()
+    amount = obj.ent_type_ in AMOUNT_ENTITIES or lemma in AMOUNT_WORDS
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for inner in prep.children:
                 if inner.dep_ == "pobj":
                     yield f"{lemma} of {inner.lemma_.lower()}"
+                    if amount:  # "700 kg of medicine" is medicine
+                        yield inner.lemma_.lower()
     for modifier in obj.lefts:
         if modifier.dep_ in ("compound", "amod"):
             yield f"{modifier.lemma_.lower()} {lemma}"
