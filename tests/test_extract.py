@@ -316,13 +316,23 @@ def test_a_people_named_with_another_states_land_live_there(
 @pytest.mark.parametrize(("text", "expected"), [
     ("Three American soldiers were killed by a roadside bomb outside the Iraqi city of Basra.",
      ("IRQ", "18", "USA")),
-    ("Two Afghan policemen were killed in Kandahar on Monday.", ("AFG", "19", "AFG")),
+    ("Two Afghan policemen were killed by a landmine near Kandahar.", ("AFG", "19", "AFG")),
 ])
 def test_violence_nobody_is_named_for_is_coded_to_the_place_it_struck(
         extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
     result = extract_text(text)
     assert expected in _dyads(result)
     assert {event.source.actor.sector for event in result.events} == {"UAF"}
+
+
+@pytest.mark.parametrize("text", [
+    "More than 230,000 people have been killed in Syria since 2011.",
+    "Eleven civilians were killed by barrel bombs in Aleppo on Thursday.",
+])
+def test_a_toll_or_a_states_weapon_names_no_armed_group(extract_text: ExtractText,
+                                                        text: str) -> None:
+    result = extract_text(text)
+    assert not any(event.source.actor.sector == "UAF" for event in result.events)
 
 
 def test_a_past_killing_described_by_a_participle_has_no_place_source(
@@ -475,3 +485,8 @@ def test_sending_peacekeepers_is_peacekeeping(extract_text: ExtractText) -> None
 def test_handing_over_people_or_goods(extract_text: ExtractText, text: str,
                                             expected: tuple[str, str, str]) -> None:
     assert expected in _dyads(extract_text(text))
+
+
+def test_a_town_spelt_with_other_spaces_and_hyphens_is_found(extract_text: ExtractText) -> None:
+    # GeoNames writes "Deir ez-Zor"
+    assert ("USA", "19", "SYR") in _dyads(extract_text("American jets bombed Deir Ezzor."))

@@ -66,6 +66,7 @@ class Gazetteer:
     iso3_of: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-2 to alpha-3
     # town name to the states that have a town of that name, the most populous first
     places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
+    folded_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     version: str = ""
 
     def state(self, iso3: str, sector: str | None = None) -> Actor:
@@ -188,6 +189,10 @@ class Gazetteer:
         self.places = {
             name: tuple(state_of[iso3] for iso3 in sorted(states, key=lambda code: -states[code]))
             for name, states in towns.items()}
+        # "Deir Ezzor" for "Deir ez-Zor": spellings that differ only in case, spaces and
+        # hyphens are one name (the first, most populous town wins a clash)
+        for name, known_as in self.places.items():
+            self.folded_places.setdefault(fold_place(name), known_as)
 
     def _load_country_aliases(self, path: Path) -> None:
         for line, row in read_rows(path, ("alias", "country", "sector")):
@@ -285,6 +290,11 @@ def _ascii(name: str) -> str:
     "Sāmarrā’" -> "Samarra"."""
     return "".join(char for char in unicodedata.normalize("NFKD", name)
                    if not unicodedata.combining(char) and char not in TRANSLITERATION_MARKS)
+
+
+def fold_place(name: str) -> str:
+    """A town name's letters alone, lower-cased: "Deir ez-Zor" and "Deir Ezzor" agree."""
+    return "".join(char for char in name.lower() if char.isalpha())
 
 
 def _record_town(towns: dict[str, dict[str, int]], name: str, iso3: str,

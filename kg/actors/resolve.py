@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.actors.gazetteer import Entry, Gazetteer
+from kg.actors.gazetteer import Entry, Gazetteer, fold_place
 from kg.model import Actor, Document, Mention, Unresolved
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -160,7 +160,9 @@ class DocumentActors:
             for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
                 if not all(named[start:end]) or self._inside_longer_name(start, end):
                     continue
-                states = gazetteer.places.get(doc[start:end].text)
+                name = doc[start:end].text
+                states = gazetteer.places.get(name) or \
+                    gazetteer.folded_places.get(fold_place(name))
                 if not states or self._stance(start, end):
                     continue
                 elsewhere = {country for span, country in states_at.items()

@@ -74,6 +74,8 @@ HOME = "*"
 INSTRUMENT_PREPOSITIONS = {"by", "in", "with"}
 # "used tear gas to disperse them": the user acts, the thing used is its means.
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch"}
+# Artillery and tanks, aerial weapons: the arms of states.
+STATE_WEAPON_CODES = {"194", "195"}
 # Roots of violence: assault, fight, mass violence.
 VIOLENT_ROOTS = {"18", "19", "20"}
 # Sectors that act for the state: with no target named, they act on the people.
@@ -669,6 +671,12 @@ class DepVerbExtractor:
         Games", a description of the past."""
         if trigger.relation.root not in VIOLENT_ROOTS or trigger.nominal or \
                 trigger.token.dep_ == "acl":
+            return []
+        # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
+        # strike or a barrel bomb (a state's), nor a bare "were killed in Syria".
+        lemma = _verb_lemma(trigger.token)
+        by_weapon = self._verb_entries(trigger.token) is not self.lexicon.verbs.get(lemma)
+        if not by_weapon or trigger.relation.cameo[:3] in STATE_WEAPON_CODES:
             return []
         place = _place([trigger.token, *trigger.sources], actors)
         return [self._side_of(place, "UAF")] if place is not None else []
