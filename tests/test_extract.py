@@ -490,3 +490,18 @@ def test_handing_over_people_or_goods(extract_text: ExtractText, text: str,
 def test_a_town_spelt_with_other_spaces_and_hyphens_is_found(extract_text: ExtractText) -> None:
     # GeoNames writes "Deir ez-Zor"
     assert ("USA", "19", "SYR") in _dyads(extract_text("American jets bombed Deir Ezzor."))
+
+
+@pytest.mark.parametrize("text", [
+    "Two children were killed by regime bombs in a rebel-held area of Aleppo.",
+    "Several rounds of Geneva talks failed to agree a transition for Syria.",
+])
+def test_an_owned_weapon_or_a_meeting_place_names_no_actor(extract_text: ExtractText,
+                                                           text: str) -> None:
+    result = extract_text(text)
+    assert not any(event.source.actor.sector in ("UAF", "CVL") for event in result.events)
+
+
+def test_trading_accusations_is_an_accusation_each_way(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Syria and Turkey traded accusations on Monday."))
+    assert {("SYR", "11", "TUR"), ("TUR", "11", "SYR")} <= dyads

@@ -678,6 +678,13 @@ class DepVerbExtractor:
         by_weapon = self._verb_entries(trigger.token) is not self.lexicon.verbs.get(lemma)
         if not by_weapon or trigger.relation.cameo[:3] in STATE_WEAPON_CODES:
             return []
+        # "regime bombs", "Russian missiles": a weapon with an owner the resolver cannot
+        # place is still somebody's, not the place's armed groups'
+        agents = self.resolver.gazetteer.agents
+        if any(modifier.lower_ in agents or modifier.ent_type_ or modifier.pos_ == "PROPN"
+               for head in trigger.sources for modifier in head.children
+               if modifier.dep_ in ("compound", "amod", "poss", "nmod")):
+            return []
         place = _place([trigger.token, *trigger.sources], actors)
         return [self._side_of(place, "UAF")] if place is not None else []
 
@@ -702,7 +709,9 @@ class DepVerbExtractor:
                 for prep in ("of", "from", "in", "throughout", "across"):
                     for obj in _prep_objects(token, prep):
                         if obj.ent_type_ not in AMOUNT_ENTITIES:
-                            owners += [obj, *_owner_modifiers(obj),
+                            # "thousands of Iraqi Kurds", not "rounds of Geneva talks"
+                            named_by = [] if self._noun_entries(obj) else _owner_modifiers(obj)
+                            owners += [obj, *named_by,
                                        *(inner for deeper in ("of", "from", "throughout")
                                          for inner in _prep_objects(obj, deeper))]
                 # "US Predator attacks killed": an act word's owner is the actor itself
