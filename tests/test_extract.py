@@ -505,3 +505,8 @@ def test_an_owned_weapon_or_a_meeting_place_names_no_actor(extract_text: Extract
 def test_trading_accusations_is_an_accusation_each_way(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Syria and Turkey traded accusations on Monday."))
     assert {("SYR", "11", "TUR"), ("TUR", "11", "SYR")} <= dyads
+
+
+def test_a_name_used_as_a_seat_is_not_reported_unresolved(extract_text: ExtractText) -> None:
+    result = extract_text("The Britain-based Syrian Observatory criticized Turkey.")
+    assert [mention.text for mention in result.unresolved] == []

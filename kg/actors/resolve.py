@@ -84,6 +84,7 @@ class DocumentActors:
         self.history: list[tuple[int, Mention, bool]] = []
         self.people: dict[str, Actor] = {}
         self.unresolved: dict[int, Unresolved] = {}
+        self.stances: set[int] = set()  # tokens of names used as a stance: "US-backed"
         self._cache: dict[tuple[int, str | None], list[Mention] | None] = {}
         # doc.ents builds new Span objects on every access; look them up once.
         self.entities: dict[int, Span] = {index: entity for entity in doc.ents
@@ -122,6 +123,8 @@ class DocumentActors:
             doc[start - 2].lower_ in STANCE_PREFIXES
         after = end + 1 < len(doc) and doc[end].text == "-" and \
             doc[end + 1].lower_ in STANCE_SUFFIXES
+        if before or after:
+            self.stances.update(range(start, end))
         return before or after
 
     def _count_countries(self) -> Counter[str]:
@@ -637,7 +640,9 @@ class DocumentActors:
     # -- reporting ------------------------------------------------------------------
 
     def _names_something(self, head: Token) -> bool:
-        return head.pos_ == "PROPN" and head.ent_type_ in NAMED_ENTITY_TYPES \
+        # "Britain-based", "US-backed": a known name used as a stance or a seat
+        stance = head.i in self.stances
+        return head.pos_ == "PROPN" and head.ent_type_ in NAMED_ENTITY_TYPES and not stance \
             and any(char.isalpha() for char in head.text) and not self.is_outlet(head)
 
     def _record_unresolved(self, head: Token) -> None:
