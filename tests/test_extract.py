@@ -510,3 +510,16 @@ def test_trading_accusations_is_an_accusation_each_way(extract_text: ExtractText
 def test_a_name_used_as_a_seat_is_not_reported_unresolved(extract_text: ExtractText) -> None:
     result = extract_text("The Britain-based Syrian Observatory criticized Turkey.")
     assert [mention.text for mention in result.unresolved] == []
+
+
+def test_an_act_on_a_thing_is_aimed_at_who_the_thing_names(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Denmark accepted a formula for ending its fisheries dispute "
+                                "with Norway."))
+    assert ("DNK", "03", "NOR") in dyads
+
+
+def test_who_stages_a_demonstration_protests(extract_text: ExtractText) -> None:
+    result = extract_text("Turkish police prevented a demonstration staged by Kurdish "
+                          "students to protest the Iraqi decision.")
+    protests = [event for event in result.events if event.relation.root == "14"]
+    assert all(event.source.actor.sector != "COP" for event in protests)

@@ -72,6 +72,8 @@ LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on"
 # place where they happen: a demonstration or strike is a protest against those in power.
 HOME = "*"
 INSTRUMENT_PREPOSITIONS = {"by", "in", "with"}
+CLAUSE_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "appos"}
+WHERE_PREPOSITIONS = {"on", "near", "at", "along", "in", "inside", "outside", "across"}
 # "used tear gas to disperse them": the user acts, the thing used is its means.
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch"}
 # Artillery and tanks, aerial weapons: the arms of states.
@@ -492,6 +494,10 @@ class DepVerbExtractor:
         if dep == "pcomp" and head.dep_ == "prep":
             return self._subjects(head.head, control=False, depth=depth + 1)
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            agents = [obj for child in verb.children if child.dep_ == "agent"
+                      for obj in child.children if obj.dep_ == "pobj"]
+            if verb.tag_ == "VBN" and agents:
+                return agents, True  # "a demonstration staged by students": the students
             if verb.tag_ == "VBG" and not any(child.dep_ == "aux" for child in verb.children):
                 return [head], True  # "resolutions condemning him": the resolutions condemn
             owners = _owners(head)
@@ -589,6 +595,15 @@ class DepVerbExtractor:
                            if token.i not in taken and token.ent_type_ not in TIME_ENTITIES]
                 target_mentions = self._first_target(phrases, actors, exclude,
                                                      source_mentions)
+            if not target_mentions and not trigger.statement and not trigger.nominal \
+                    and trigger.relation.root != STATEMENT_ROOT:
+                # "accepted a formula for ending its dispute with its partners": deeper
+                # in what the act is done to
+                inside = [token for head in trigger.targets for token in _within(head)
+                          if token.pos_ in ("PROPN", "NOUN", "ADJ")
+                          and token.ent_type_ not in TIME_ENTITIES]
+                target_mentions = self._first_target(inside, actors, exclude,
+                                                     source_mentions)[:1]
             if not target_mentions and not trigger.statement and not trigger.home:
                 # "threatened to stop negotiations if the United States goes ahead": an
                 # act set on a condition with no target of its own is aimed at whom the
@@ -759,6 +774,17 @@ class DepVerbExtractor:
                     if found:
                         return found
         return []
+
+
+def _within(head: Token) -> Iterator[Token]:
+    """The words of a noun phrase below its head in reading order, without its clauses
+    ("staged by students to protest ...") or where it lies ("on the Thai border")."""
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS or \
+                (child.dep_ == "prep" and child.lower_ in WHERE_PREPOSITIONS):
+            continue
+        yield child
+        yield from _within(child)
 
 
 def _place(carriers: list[Token], actors: DocumentActors) -> Mention | None:
