@@ -596,7 +596,7 @@ class DepVerbExtractor:
                 target_mentions = self._first_target(phrases, actors, exclude,
                                                      source_mentions)
             if not target_mentions and not trigger.statement and not trigger.nominal \
-                    and trigger.relation.root != STATEMENT_ROOT:
+                    and not trigger.loose and trigger.relation.root != STATEMENT_ROOT:
                 # "accepted a formula for ending its dispute with its partners": deeper
                 # in what the act is done to
                 inside = [token for head in trigger.targets for token in _within(head)
