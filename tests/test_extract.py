@@ -523,3 +523,9 @@ def test_who_stages_a_demonstration_protests(extract_text: ExtractText) -> None:
                           "students to protest the Iraqi decision.")
     protests = [event for event in result.events if event.relation.root == "14"]
     assert all(event.source.actor.sector != "COP" for event in protests)
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Lebanon complained to the United Nations over Israeli raids."))
+    assert ("LBN", "11", "ISR") in dyads
+    assert not any(target == "UN" for _, _, target in dyads)

@@ -72,6 +72,8 @@ LOOSE_PREPOSITIONS = {"to", "for", "with", "against", "from", "into", "in", "on"
 # place where they happen: a demonstration or strike is a protest against those in power.
 HOME = "*"
 INSTRUMENT_PREPOSITIONS = {"by", "in", "with"}
+GRIEVANCE_PREPOSITIONS = {"about", "over", "against", "at"}
+DISAPPROVAL_ROOT = "11"
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "appos"}
 WHERE_PREPOSITIONS = {"on", "near", "at", "along", "in", "inside", "outside", "across"}
 # "used tear gas to disperse them": the user acts, the thing used is its means.
@@ -312,6 +314,7 @@ class DepVerbExtractor:
                                                  for relation in entries.values())):
             return  # only violence nobody is named for has a source to find: its place
         found_target = False
+        framed: dict[str, tuple[Relation, tuple[Token, ...]]] = {}
         for prep, relation in entries.items():
             if prep == HOME:
                 continue
@@ -319,9 +322,16 @@ class DepVerbExtractor:
             # "agreed on Wednesday": a date is when, never whom.
             targets = tuple(token for token in targets if token.ent_type_ not in TIME_ENTITIES)
             if targets:
-                found_target = True
-                yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
-                              home=HOME in entries)
+                framed[prep] = (relation, targets)
+        if any(prep in GRIEVANCE_PREPOSITIONS and relation.root == DISAPPROVAL_ROOT
+               for prep, (relation, _) in framed.items()):
+            # "complained to the UN about Israeli raids": the complaint is about Israel;
+            # the UN only hears it
+            framed.pop("to", None)
+        for relation, targets in framed.values():
+            found_target = True
+            yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
+                          home=HOME in entries)
         if not found_target and not passive:
             addressees = tuple(_clause_subjects(verb))
             asking = entries.get("") or entries.get("for")
