@@ -529,3 +529,9 @@ def test_a_complaint_is_aimed_at_what_it_is_about(extract_text: ExtractText) -> 
     dyads = _dyads(extract_text("Lebanon complained to the United Nations over Israeli raids."))
     assert ("LBN", "11", "ISR") in dyads
     assert not any(target == "UN" for _, _, target in dyads)
+
+
+def test_a_demand_noun_is_made_on_the_subject_of_its_clause(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Egypt repeated its demand today that Israel withdraw its "
+                                "troops."))
+    assert ("EGY", "10", "ISR") in dyads

@@ -410,6 +410,24 @@ class DepVerbExtractor:
                 found_target = True
                 yield Trigger(trigger, relation, tuple(sources), targets, inherited,
                               nominal=True)
+        asking = next((relation for relation in entries.values()
+                       if relation.root in ADDRESSEE_ROOTS), None)
+        # the parser hangs the clause on the noun or on the verb that carries it
+        verb_clauses = list(governor.children) if governor is not None and \
+            noun.head.i == governor.i else []
+        addressees = tuple(subject for clause in (*noun.children, *verb_clauses)
+                           if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i
+                           and {child.lower_ for child in clause.children
+                                if child.dep_ == "mark"} & CLAUSE_MARKS
+                           for subject in clause.children if subject.dep_ == "nsubj")
+        if not found_target and asking is not None and addressees:
+            # "reiterated its demand that Israel ease restrictions": the one asked to act
+            # is the subject of what is demanded
+            sources, inherited = self._noun_sources(noun, "")
+            if sources:
+                found_target = True
+                yield Trigger(trigger, asking, tuple(sources), addressees, inherited,
+                              nominal=True)
         if not found_target and light is not None and "with" in entries:
             # "Israel and Lebanon renewed negotiations": each side acts towards the other.
             sources, inherited = self._noun_sources(noun, "with")
