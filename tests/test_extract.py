@@ -535,3 +535,8 @@ def test_a_demand_noun_is_made_on_the_subject_of_its_clause(extract_text: Extrac
     dyads = _dyads(extract_text("Egypt repeated its demand today that Israel withdraw its "
                                 "troops."))
     assert ("EGY", "10", "ISR") in dyads
+
+
+def test_a_states_own_forces_are_not_its_target(extract_text: ExtractText) -> None:
+    result = extract_text("Israel withdrew its troops on Monday.")
+    assert all(event.target.actor.state_country != "ISR" for event in result.events)

@@ -82,6 +82,7 @@ INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch"}
 STATE_WEAPON_CODES = {"194", "195"}
 # Roots of violence: assault, fight, mass violence.
 VIOLENT_ROOTS = {"18", "19", "20"}
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 # Sectors that act for the state: with no target named, they act on the people.
 STATE_SECTORS = {None, "GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PLACE_PREPOSITIONS = {"in", "throughout", "across", "outside", "at", "near", "around",
@@ -670,7 +671,7 @@ class DepVerbExtractor:
             relation = self.lexicon.verbs.get("demonstrate", {}).get("against", relation)
         for source in source_mentions:
             for target in target_mentions:
-                if same_side(source.actor, target.actor):
+                if same_side(source.actor, target.actor) or _own_forces(source, target):
                     continue
                 yield Event(
                     doc_id=document.id,
@@ -871,6 +872,15 @@ def _with_content(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
                   if token.pos_ in ("PROPN", "NOUN", "ADJ")
                   and token.ent_type_ not in TIME_ENTITIES]
     return replace(trigger, purpose=tuple(names)) if names else trigger
+
+
+def _own_forces(source: Mention, target: Mention) -> bool:
+    """"Israel withdrew its troops": a state's own forces or government, named by a
+    possessive, are the state acting, not whom it acts on."""
+    words = target.text.lower().split()
+    return bool(words) and words[0] in OWN_POSSESSIVES and \
+        target.actor.sector in STATE_SECTORS and \
+        target.actor.state_country == source.actor.state_country
 
 
 def _others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
