@@ -540,3 +540,8 @@ def test_a_demand_noun_is_made_on_the_subject_of_its_clause(extract_text: Extrac
 def test_a_states_own_forces_are_not_its_target(extract_text: ExtractText) -> None:
     result = extract_text("Israel withdrew its troops on Monday.")
     assert all(event.target.actor.state_country != "ISR" for event in result.events)
+
+
+def test_a_compounds_owner_owns_the_act(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Recent US Predator attacks have killed eight al-Qaeda leaders."))
+    assert ("USA", "19", "AL_QAEDA") in dyads

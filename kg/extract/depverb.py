@@ -750,6 +750,9 @@ class DepVerbExtractor:
                 continue
             for token in actors.conjuncts(head):
                 owners = list(_owner_modifiers(token))
+                # "US Predator attacks": the owner may modify the compound before the head
+                owners += [owner for child in token.children if child.dep_ == "compound"
+                           for owner in _owner_modifiers(child)]
                 for prep in ("of", "from", "in", "throughout", "across"):
                     for obj in _prep_objects(token, prep):
                         if obj.ent_type_ not in AMOUNT_ENTITIES:
