@@ -545,3 +545,10 @@ def test_a_states_own_forces_are_not_its_target(extract_text: ExtractText) -> No
 def test_a_compounds_owner_owns_the_act(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Recent US Predator attacks have killed eight al-Qaeda leaders."))
     assert ("USA", "19", "AL_QAEDA") in dyads
+
+
+def test_victims_named_by_no_nation_are_the_places_people(extract_text: ExtractText) -> None:
+    result = extract_text("Two Palestinian suicide bombers killed 23 people as well as "
+                          "themselves when they blew themselves up in Tel Aviv.")
+    assert {(event.source.actor.id, event.relation.root, event.target.actor.id)
+            for event in result.events} == {("PSEIMG", "18", "ISRCVL")}

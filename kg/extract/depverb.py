@@ -633,6 +633,17 @@ class DepVerbExtractor:
                           and token.ent_type_ not in TIME_ENTITIES]
                 target_mentions = self._first_target(inside, actors, exclude,
                                                      source_mentions)[:1]
+            if not _others(target_mentions, source_mentions) and \
+                    trigger.relation.root in VIOLENT_ROOTS:
+                # "bombers killed 23 people in Tel Aviv": victims named by no nation are
+                # the people of the place
+                people = self.resolver.gazetteer.agents
+                if any(people.get(head.lower_) == "CVL" for head in trigger.targets):
+                    # "... when they blew themselves up in Tel Aviv"
+                    when = [clause for clause in trigger.token.children if clause.dep_ == "advcl"]
+                    place = _place([trigger.token, *when], actors)
+                    target_mentions = _others([self._side_of(place, "CVL")], source_mentions) \
+                        if place is not None else []
             if not target_mentions and not trigger.statement and not trigger.home:
                 # "threatened to stop negotiations if the United States goes ahead": an
                 # act set on a condition with no target of its own is aimed at whom the
