@@ -461,9 +461,13 @@ def test_acts_named_by_verb_and_object_or_particle(extract_text: ExtractText, te
     assert expected in _dyads(extract_text(text))
 
 
-def test_an_act_words_national_owner_is_the_state_not_its_people(
-        extract_text: ExtractText) -> None:
-    result = extract_text("American drone attacks killed eight al-Qaeda leaders in Yemen.")
+@pytest.mark.parametrize("text", [
+    "American drone attacks killed eight al-Qaeda leaders in Yemen.",
+    "American air power supported Iraqi forces near Mosul.",
+])
+def test_a_things_national_owner_is_the_state_not_its_people(extract_text: ExtractText,
+                                                             text: str) -> None:
+    result = extract_text(text)
     assert {event.source.actor.id for event in result.events} == {"USA"}
 
 

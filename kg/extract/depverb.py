@@ -754,7 +754,7 @@ class DepVerbExtractor:
         """Unnamed people acting for a named side: "U.S. border patrol agents", "Swiss
         doctors", "members of the Association of African Jurists", "representatives from
         Egyptian organisations", "thousands of Iraqi Kurds", "students throughout
-        Indonesia". People named only by their nation are its civilians, not its state."""
+        Indonesia". A crowd named only by its nation is its civilians, not its state."""
         found: list[Mention] = []
         for head in heads:
             if head.pos_ != "NOUN":
@@ -764,6 +764,8 @@ class DepVerbExtractor:
                 # "US Predator attacks": the owner may modify the compound before the head
                 owners += [owner for child in token.children if child.dep_ == "compound"
                            for owner in _owner_modifiers(child)]
+                # "Russian air power" is Russia's; "thousands of Iraqi Kurds" are Iraqis
+                direct = len(owners)
                 for prep in ("of", "from", "in", "throughout", "across"):
                     for obj in _prep_objects(token, prep):
                         if obj.ent_type_ not in AMOUNT_ENTITIES:
@@ -772,12 +774,10 @@ class DepVerbExtractor:
                             owners += [obj, *named_by,
                                        *(inner for deeper in ("of", "from", "throughout")
                                          for inner in _prep_objects(obj, deeper))]
-                # "US Predator attacks killed": an act word's owner is the actor itself
-                people = not self._noun_entries(token)
-                for owner in owners:
+                for index, owner in enumerate(owners):
                     mentions = actors.resolve(owner)
                     if mentions:
-                        found.extend(self._as_people(mention) if people else mention
+                        found.extend(self._as_people(mention) if index >= direct else mention
                                      for mention in mentions)
                         break
         return found
