@@ -328,6 +328,8 @@ def test_violence_nobody_is_named_for_is_coded_to_the_place_it_struck(
 @pytest.mark.parametrize("text", [
     "More than 230,000 people have been killed in Syria since 2011.",
     "Eleven civilians were killed by barrel bombs in Aleppo on Thursday.",
+    # a doubled word the parser reads as a particle
+    "Numbers of Jeish Al Fatah terrorists were killed in in Tal Al Qarasi Al Mansoura.",
 ])
 def test_a_toll_or_a_states_weapon_names_no_armed_group(extract_text: ExtractText,
                                                         text: str) -> None:

@@ -203,6 +203,19 @@ class DepVerbExtractor:
     def _verb_entries(self, verb: Token) -> dict[str, Relation]:
         """The lexicon's entries for a verb, or for the verb with its object where that
         codes otherwise: "blocked roads", "imposed a state of emergency"."""
+        entries = self._object_entries(verb)
+        if entries:
+            return entries
+        lemma = _verb_lemma(verb)
+        if lemma in self.lexicon.verbs:
+            return self.lexicon.verbs[lemma]
+        if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
+            return {}
+        return self.lexicon.verbs.get(verb.lemma_.lower(), {})
+
+    def _object_entries(self, verb: Token) -> dict[str, Relation] | None:
+        """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
+        instruments, if any."""
         lemma = _verb_lemma(verb)
         objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
         # what the act was done with: "killed by a bomb", "killed in a car bombing",
@@ -217,11 +230,7 @@ class DepVerbExtractor:
                     entries = self.lexicon.objects.get(f"{verb_lemma} {name}")
                     if entries:
                         return entries
-        if lemma in self.lexicon.verbs:
-            return self.lexicon.verbs[lemma]
-        if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
-            return {}
-        return self.lexicon.verbs.get(verb.lemma_.lower(), {})
+        return None
 
     def _codes_itself(self, verb: Token) -> bool:
         """Whether the lexicon codes the verb with the phrases it has: "suspended talks
@@ -729,8 +738,7 @@ class DepVerbExtractor:
             return []
         # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
         # strike or a barrel bomb (a state's), nor a bare "were killed in Syria".
-        lemma = _verb_lemma(trigger.token)
-        by_weapon = self._verb_entries(trigger.token) is not self.lexicon.verbs.get(lemma)
+        by_weapon = self._object_entries(trigger.token) is not None
         if not by_weapon or trigger.relation.cameo[:3] in STATE_WEAPON_CODES:
             return []
         # "regime bombs", "Russian missiles": a weapon with an owner the resolver cannot
