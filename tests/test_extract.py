@@ -558,3 +558,9 @@ def test_victims_named_by_no_nation_are_the_places_people(extract_text: ExtractT
                           "themselves when they blew themselves up in Tel Aviv.")
     assert {(event.source.actor.id, event.relation.root, event.target.actor.id)
             for event in result.events} == {("PSEIMG", "18", "ISRCVL")}
+
+
+def test_an_arrest_nobody_is_named_for_is_the_places_state(extract_text: ExtractText) -> None:
+    result = extract_text("A Canadian missionary was arrested in Lebanon on Monday.")
+    assert {(event.source.actor.id, event.relation.root, event.target.actor.id)
+            for event in result.events} == {("LBNCOP", "17", "CAN")}

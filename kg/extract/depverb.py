@@ -78,6 +78,8 @@ CLAUSE_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "appos"}
 WHERE_PREPOSITIONS = {"on", "near", "at", "along", "in", "inside", "outside", "across"}
 # "used tear gas to disperse them": the user acts, the thing used is its means.
 INSTRUMENT_VERBS = {"use", "employ", "deploy", "send", "dispatch"}
+# Acts only a state does, and the body that does them: arrest or charge, deport, convict.
+STATE_ACTS = {"173": "COP", "174": "COP", "116": "JUD"}
 # Artillery and tanks, aerial weapons: the arms of states.
 STATE_WEAPON_CODES = {"194", "195"}
 # Roots of violence: assault, fight, mass violence.
@@ -320,9 +322,10 @@ class DepVerbExtractor:
             found, inherited = self._subjects(verb, control=True)
             sources = tuple(found)
             direct = tuple(child for child in verb.children if child.dep_ in ("dobj", "dative"))
-        if not sources and not (passive and any(relation.root in VIOLENT_ROOTS
-                                                 for relation in entries.values())):
-            return  # only violence nobody is named for has a source to find: its place
+        if not sources and not (passive and any(
+                relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
+                for relation in entries.values())):
+            return  # only violence or arrests nobody is named for have a source to find
         found_target = False
         framed: dict[str, tuple[Relation, tuple[Token, ...]]] = {}
         for prep, relation in entries.items():
@@ -599,6 +602,13 @@ class DepVerbExtractor:
             source_mentions = self._source_owners(trigger.sources, actors)
         if not source_mentions:
             source_mentions = self._unattributed(trigger, actors)
+        if not source_mentions and trigger.relation.cameo in STATE_ACTS and \
+                not trigger.sources and not trigger.nominal:
+            # "a missionary was arrested in Lebanon": only a state arrests, tries or
+            # deports; the state of the place did
+            place = _place([trigger.token], actors)
+            if place is not None:
+                source_mentions = [self._side_of(place, STATE_ACTS[trigger.relation.cameo])]
         if not source_mentions:
             return
         negated = is_negated(trigger.token)
