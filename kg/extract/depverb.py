@@ -107,8 +107,9 @@ class Trigger:
     loose: bool = False
     # No target named: aimed at the government where the act happens (``HOME``).
     home: bool = False
-    # For such acts, the targets of the act they are done for: "blocked roads to
-    # protest the embargo".
+    # Where to look when the act names no target of its own: for such acts, the targets
+    # of the act they are done for ("blocked roads to protest the embargo"); for a
+    # one-sided agreement, the names in what was agreed ("to set up a centre in Tokyo").
     purpose: tuple[Token, ...] = ()
 
 
