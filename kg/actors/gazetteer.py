@@ -78,6 +78,10 @@ class Gazetteer:
         return Actor(id=f"{iso3}{sector}", name=f"{demonym} {sector_name}", type=actor_type,
                      country=iso3, sector=sector)
 
+    def is_capital(self, name: str) -> bool:
+        """Whether ``name`` is written as some state's capital ("Tripoli", "Moscow")."""
+        return any(entry.capital for entry in self.aliases.get(name, []))
+
     def with_sector(self, actor: Actor, sector: str | None) -> Actor:
         """The same actor narrowed to a sector, where that makes a distinct actor."""
         if not sector or actor.type != "state" or actor.sector:

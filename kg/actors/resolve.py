@@ -153,8 +153,7 @@ class DocumentActors:
                      if match.entry.actor is not None and match.entry.actor.type == "state"}
         # "Tripoli" is Libya's capital, but in a story about Lebanon it is Lebanon's town.
         capitals = {(match.start, match.end) for match in named_matches
-                    if any(entry.capital for entry in gazetteer.aliases.get(
-                        self.doc[match.start:match.end].text, []))}
+                    if gazetteer.is_capital(self.doc[match.start:match.end].text)}
         taken = {(match.start, match.end) for match in named_matches}
         named = [token.pos_ == "PROPN" and token.ent_type_ != "PERSON" for token in doc]
         for start in range(len(doc)):
@@ -295,8 +294,7 @@ class DocumentActors:
         if actor is None or actor.type != "state" or actor.sector != "GOV" or \
                 head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPOSITIONS:
             return False
-        name = self.doc[match.start:match.end].text
-        return any(entry.capital for entry in self.gazetteer.aliases.get(name, []))
+        return self.gazetteer.is_capital(self.doc[match.start:match.end].text)
 
     def _located_body(self, head: Token, body: Actor) -> Actor | None:
         """"Congress in the Philippines", "the parliament of Kenya": a state body named
@@ -307,22 +305,16 @@ class DocumentActors:
         # the parser often hangs the phrase on the verb: "urged Congress in the Philippines"
         attached = [following] if following is not None and following.dep_ == "prep" and \
             following.head.i == head.head.i and head.dep_ in ("dobj", "nsubj") else []
-        for child in head.children:  # "Kenya's Liberal Democratic Party"
-            if child.dep_ == "poss":
-                for mention in self.resolve(child):
-                    country = mention.actor.state_country
-                    if mention.actor.type == "state" and country and country != body.country:
-                        return self.gazetteer.state(country, body.sector)
-        for child in [*head.children, *attached]:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "of"):
-                continue
-            for place in child.children:
-                if place.dep_ != "pobj":
-                    continue
-                for mention in self.resolve(place):
-                    country = mention.actor.state_country
-                    if mention.actor.type == "state" and country and country != body.country:
-                        return self.gazetteer.state(country, body.sector)
+        # "Kenya's Liberal Democratic Party", "Congress in the Philippines"
+        owners = [child for child in head.children if child.dep_ == "poss"]
+        owners += [place for child in [*head.children, *attached]
+                   if child.dep_ == "prep" and child.lower_ in ("in", "of")
+                   for place in child.children if place.dep_ == "pobj"]
+        for owner in owners:
+            for mention in self.resolve(owner):
+                country = mention.actor.state_country
+                if mention.actor.type == "state" and country and country != body.country:
+                    return self.gazetteer.state(country, body.sector)
         return None
 
     def _residence(self, head: Token, phrase: Span, own_phrase: bool = False) -> list[Mention]:

@@ -170,8 +170,8 @@ class DepVerbExtractor:
                     threats.append(token)
                 elif not found and lemma in REFUSING_VERBS and lemma in self.lexicon.verbs:
                     refusals.append(token)
-            elif token.pos_ in ("NOUN", "PROPN") and self._noun_entries(token):
-                triggers.extend(self._noun_triggers(token, self._noun_entries(token)))
+            elif token.pos_ in ("NOUN", "PROPN") and (noun_entries := self._noun_entries(token)):
+                triggers.extend(self._noun_triggers(token, noun_entries))
             elif token.pos_ == "ADJ" and lemma in self.lexicon.adjectives:
                 triggers.extend(self._adjective_triggers(token, self.lexicon.adjectives[lemma]))
         for speech in statements:
@@ -229,7 +229,7 @@ class DepVerbExtractor:
                     for obj in child.children if obj.dep_ == "pobj"]
         for obj in objects:
             for name in _object_names(obj):
-                for verb_lemma in (lemma, f"{lemma}e"):  # "staged" -> "stag"
+                for verb_lemma in _lemma_forms(lemma):
                     entries = self.lexicon.objects.get(f"{verb_lemma} {name}")
                     if entries:
                         return entries
@@ -603,13 +603,6 @@ class DepVerbExtractor:
             source_mentions = self._source_owners(trigger.sources, actors)
         if not source_mentions:
             source_mentions = self._unattributed(trigger, actors)
-        if not source_mentions and trigger.relation.cameo in STATE_ACTS and \
-                not trigger.sources and not trigger.nominal:
-            # "a missionary was arrested in Lebanon": only a state arrests, tries or
-            # deports; the state of the place did
-            place = _place([trigger.token], actors)
-            if place is not None:
-                source_mentions = [self._side_of(place, STATE_ACTS[trigger.relation.cameo])]
         if not source_mentions:
             return
         negated = is_negated(trigger.token)
@@ -740,12 +733,18 @@ class DepVerbExtractor:
                 if source.actor.state_country]
 
     def _unattributed(self, trigger: Trigger, actors: DocumentActors) -> list[Mention]:
-        """Violence nobody is named for ("a car bomb killed three civilians in Baghdad",
-        "servicemen were killed outside Basra") is coded, as CAMEO coders do, to the
-        armed groups of the place where it struck; not "athletes killed at the 1972
-        Games", a description of the past."""
-        if trigger.relation.root not in VIOLENT_ROOTS or trigger.nominal or \
-                trigger.token.dep_ == "acl":
+        """Acts nobody is named for, coded as CAMEO coders do to the place where they
+        happened. Only a state arrests, tries or deports ("a missionary was arrested in
+        Lebanon"); violence ("a car bomb killed three civilians in Baghdad", "servicemen
+        were killed outside Basra") goes to the armed groups of the place, but not
+        "athletes killed at the 1972 Games", a description of the past."""
+        if trigger.nominal:
+            return []
+        state_body = STATE_ACTS.get(trigger.relation.cameo)
+        if state_body is not None and not trigger.sources:
+            place = _place([trigger.token], actors)
+            return [self._side_of(place, state_body)] if place is not None else []
+        if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
             return []
         # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
         # strike or a barrel bomb (a state's), nor a bare "were killed in Syria".
@@ -1109,10 +1108,13 @@ def _object_names(obj: Token) -> Iterator[str]:
     yield lemma
 
 
-def _lemma_in(token: Token, lemmas: set[str]) -> bool:
+def _lemma_forms(lemma: str) -> tuple[str, str]:
     # The lemmatizer sometimes drops a final "e": "staged" -> "stag".
-    lemma = token.lemma_.lower()
-    return lemma in lemmas or f"{lemma}e" in lemmas
+    return lemma, f"{lemma}e"
+
+
+def _lemma_in(token: Token, lemmas: set[str]) -> bool:
+    return any(form in lemmas for form in _lemma_forms(token.lemma_.lower()))
 
 
 def _ancestors(token: Token) -> Iterator[Token]:
