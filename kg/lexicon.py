@@ -17,7 +17,14 @@ from kg.errors import DataError
 from kg.model import Relation
 
 LABEL = re.compile(r"^[A-Z][A-Z_]*$")
-KINDS = ("verb", "noun", "adj", "object", "light", "reverse")
+KINDS = ("verb", "noun", "adj", "object", "light", "reverse", "rule")
+# The lexicon's mark for acts aimed, when no target is named, at the government of the
+# place where they happen: a demonstration or strike is a protest against those in power.
+HOME = "*"
+# What the rules code when the words alone do not name the act, each a "rule" row:
+# "said China must drop barriers" is a demand, an act under "threaten" a threat, a
+# protest carried out in deeds a demonstration.
+RULES = ("demand", "threat", "demonstration")
 
 
 @dataclass
@@ -33,6 +40,7 @@ class Lexicon:
     intents: dict[str, Relation] = field(default_factory=dict)
     # CAMEO root of an act -> what ending it codes as ("halted aid" 162, "lifted a curfew" 081)
     reversals: dict[str, Relation] = field(default_factory=dict)
+    rules: dict[str, Relation] = field(default_factory=dict)
     light_verbs: set[str] = field(default_factory=set)
     cameo_names: dict[str, str] = field(default_factory=dict)
     goldstein: dict[str, float] = field(default_factory=dict)
@@ -48,6 +56,9 @@ class Lexicon:
         files = [builtin_path("relations.csv"), *extra]
         for path in files:
             lexicon._load_relations(path)
+        missing = [rule for rule in RULES if rule not in lexicon.rules]
+        if missing:
+            raise DataError(f"{files[0]}: no rule row for {', '.join(missing)}")
         lexicon.version = cls.fingerprint(extra)
         return lexicon
 
@@ -86,8 +97,11 @@ class Lexicon:
             if kind == "light":
                 self.light_verbs.add(lemma)
                 continue
-            if kind == "reverse":
-                self.reversals[lemma] = self._relation(path, line, row["label"], row["cameo"])
+            if kind == "rule" and lemma not in RULES:
+                raise DataError(f"{path}:{line}: a rule row names one of {', '.join(RULES)}")
+            if kind in ("reverse", "rule"):
+                named = self.reversals if kind == "reverse" else self.rules
+                named[lemma] = self._relation(path, line, row["label"], row["cameo"])
                 continue
             if kind == "object" and len(lemma.split()) < 2:
                 raise DataError(f"{path}:{line}: an object row names a verb and its object")
@@ -101,4 +115,4 @@ class Lexicon:
         tables = (self.verbs, self.nouns, self.adjectives, self.objects)
         return {relation.label for table in tables
                 for entries in table.values() for relation in entries.values()} | \
-            {relation.label for relation in self.intents.values()}
+            {relation.label for relation in (*self.intents.values(), *self.rules.values())}

@@ -11,9 +11,6 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself", "it",
-                      "its", "itself", "they", "them", "their", "theirs", "themselves",
-                      "who", "which", "that", "whom", "whose"})
 ACTOR_TYPES = ("state", "igo", "ngo", "group", "person", "bloc", "other")
 MODALITIES = ("asserted", "hedged", "future", "conditional")
 

@@ -19,7 +19,10 @@ from types import TracebackType
 from typing import IO, Any
 
 from kg.errors import InputError, OutputError
-from kg.model import PRONOUNS, Actor, DocumentResult, Event
+from kg.model import Actor, DocumentResult, Event
+from kg.words import pronouns
+
+PRONOUNS = pronouns()
 
 EVENTS = "events.jsonl"
 ACTORS = "actors.jsonl"

@@ -60,6 +60,12 @@ class Gazetteer:
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     sector_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Sectors that act for the state (and the state itself, sector None): with no target
+    # named, they act on the people.
+    state_sectors: frozenset[str | None] = frozenset({None})
+    # Armed and opposition groups: named with no country ("the rebels"), they are the
+    # story's country's.
+    local_sectors: frozenset[str] = frozenset()
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)
     organisations: dict[str, Actor] = field(default_factory=dict)
     proxies: set[str] = field(default_factory=set)
@@ -127,8 +133,12 @@ class Gazetteer:
             entries.append(entry)
 
     def _load_sector_names(self, path: Path) -> None:
-        for _, row in read_rows(path, ("sector", "name", "type")):
+        for _, row in read_rows(path, ("sector", "name", "type", "local")):
             self.sector_names[row["sector"]] = (row["name"], row["type"])
+            if row["type"] == "state":
+                self.state_sectors |= {row["sector"]}
+            if row["local"] == "yes":
+                self.local_sectors |= {row["sector"]}
 
     def _load_sectors(self, path: Path) -> None:
         for line, row in read_rows(path, ("term", "sector", "kind")):

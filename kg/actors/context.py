@@ -1,0 +1,91 @@
+"""What actor resolution knows of one document while it reads it: the gazetteer's matches,
+the actors already mentioned (for pronouns and "the regime"), the people introduced (so
+that a later "Lavrov" is the "Foreign Minister Sergei Lavrov" of an earlier sentence) and
+the names it could not resolve.
+
+The resolution steps (``matching``, ``people``, ``groups``, ``places``, ``coreference``)
+are functions over this state; ``kg.actors.resolve.DocumentActors`` ties them together
+and supplies ``resolve``, which the steps call back for the phrases inside a phrase.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors.gazetteer import Entry, Gazetteer
+from kg.model import Actor, Document, Mention, Unresolved
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer form found in the text, over tokens start..end."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+class ActorContext:
+    """Actor resolution state for one document."""
+
+    def __init__(self, gazetteer: Gazetteer, doc: Doc, document: Document) -> None:
+        self.gazetteer = gazetteer
+        self.doc = doc
+        self.document = document
+        self.matches: dict[int, Match] = {}
+        # (token index, mention, whether it was a subject), in reading order
+        self.history: list[tuple[int, Mention, bool]] = []
+        self.people: dict[str, Actor] = {}
+        self.unresolved: dict[int, Unresolved] = {}
+        self.stances: set[int] = set()  # tokens of names used as a stance: "US-backed"
+        # doc.ents builds new Span objects on every access; look them up once.
+        self.entities: dict[int, Span] = {index: entity for entity in doc.ents
+                                          for index in range(entity.start, entity.end)}
+        self.country_counts: Counter[str] = Counter()
+
+    def resolve(self, head: Token, exclude_country: str | None = None) -> list[Mention]:
+        """The actors a phrase headed by ``head`` stands for."""
+        raise NotImplementedError
+
+    def resolve_each(self, heads: Iterable[Token],
+                     exclude_country: str | None = None) -> list[Mention]:
+        """The actors of several phrases and of every phrase coordinated with them."""
+        return [mention for head in heads for token in self.conjuncts(head)
+                for mention in self.resolve(token, exclude_country)]
+
+    def conjuncts(self, token: Token) -> list[Token]:
+        """Coordinated heads, also where the parser hangs "and Y" inside a name
+        ("the Organization of Islamic Cooperation and United Nations")."""
+        match = self.matches.get(token.i)
+        tokens = [self.doc[i] for i in range(match.start, match.end)] if match else [token]
+        found = [token]
+        for inside in tokens:
+            for child in inside.children:
+                if child.dep_ == "conj" and not (match and match.start <= child.i < match.end):
+                    found.extend(self.conjuncts(child))
+        return found
+
+    def is_outlet(self, head: Token) -> bool:
+        match = self.matches.get(head.i)
+        return match is not None and match.entry.kind == "outlet"
+
+    def phrase(self, head: Token) -> Span:
+        """The words before the head that describe it, and the rest of a name it is in."""
+        start = head.left_edge.i
+        while start < head.i and self.doc[start].dep_ in ("det", "predet", "preconj", "punct",
+                                                          "cc", "advmod", "nummod", "quantmod"):
+            start += 1
+        end = head.i + 1
+        match = self.matches.get(head.i)
+        if match is not None:
+            start, end = min(start, match.start), max(end, match.end)
+        return self.doc[start:end]
+
+    @staticmethod
+    def mention(phrase: Span, actor: Actor) -> Mention:
+        return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                       actor=actor)

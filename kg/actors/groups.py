@@ -1,0 +1,152 @@
+"""Phrases that name an actor through another: "Syria's rebel forces", "the Assad
+regime", "U.N. resolutions", "Hungarian and Romanian officials", "members of NATO"; and
+short references resolved from the story ("the regime", "the organisation", "rebels"
+with no country are the story's country's)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.actors.context import ActorContext
+from kg.actors.coreference import recent
+from kg.actors.sectors import agent_sector, title_sector
+from kg.model import Actor, Mention
+from kg.words import words
+
+ORGANISATION_ANAPHORS = words("organisation anaphor")
+STATE_ANAPHORS = words("state anaphor")
+GOVERNMENT_ANAPHORS = words("government anaphor")
+DEFINITE_DETERMINERS = words("definite determiner")
+
+
+def group_phrase(actors: ActorContext, head: Token, phrase: Span,
+                 exclude_country: str | None) -> Actor | None:
+    """"Syria's rebel forces", "the Assad regime", "the body's head", "the regime"."""
+    sector = _sector_word(actors, phrase)
+    lemma = head.lemma_.lower()
+    # "ICRC access" or "Russia's concerns" are things, not actors; "U.N. resolutions",
+    # "the Russian delegation" and "Syria's army" stand for who owns them.
+    proxies = actors.gazetteer.proxies
+    stands_for_owner = sector is not None or lemma in proxies or head.lower_ in proxies
+    owner = _owner(actors, head, phrase) if stands_for_owner else None
+    if owner is not None:
+        return _owned(actors, owner, sector)
+    local = sector in actors.gazetteer.local_sectors
+    if not _definite(head) and not local:
+        return None
+    if lemma in ORGANISATION_ANAPHORS:
+        return recent(actors, lambda actor: actor.type in ("igo", "ngo"), head)
+    if lemma in STATE_ANAPHORS:
+        return recent(actors, lambda actor: actor.type == "state"
+                      and actor.country != exclude_country, head)
+    if sector is not None and local:
+        country = _sibling_country(actors, head) or _focus_country(actors)
+        return actors.gazetteer.state(country, sector) if country else None
+    if sector and lemma in GOVERNMENT_ANAPHORS:
+        found = recent(actors, lambda actor: actor.state_country is not None
+                       and actor.state_country != exclude_country, head)
+        if found is not None and found.state_country:
+            return actors.gazetteer.state(found.state_country, sector)
+    return None
+
+
+def _sector_word(actors: ActorContext, phrase: Span) -> str | None:
+    return agent_sector(actors.gazetteer, phrase) or title_sector(actors.gazetteer, phrase)
+
+
+def _owned(actors: ActorContext, owner: Actor, sector: str | None) -> Actor | None:
+    """What "<owner> <sector word>" stands for: "Syria's army", "Putin's government"."""
+    if owner.type == "person":
+        base = owner.member_of
+        if base is None or not sector:
+            return None
+        return actors.gazetteer.state(base.state_country, sector) \
+            if base.state_country else base
+    return actors.gazetteer.with_sector(owner, sector) if sector else owner
+
+
+def coordinated_owners(actors: ActorContext, head: Token, phrase: Span,
+                       group: Actor) -> list[Actor]:
+    """"Hungarian and Romanian officials", "U.S. and Soviet negotiators": each
+    coordinated modifier names a side of its own (the cross product of the dyad)."""
+    doc = actors.doc
+    owners = [doc[index] for index in range(phrase.start, head.i)
+              if index in actors.matches and doc[index].head.i != index]
+    linked = {token.i for token in owners for other in owners
+              if token.dep_ == "conj" and token.head.i == other.i}
+    linked |= {doc[index].head.i for index in linked}
+    if len(linked) < 2:
+        return []
+    sector = _sector_word(actors, phrase)
+    found: list[Actor] = []
+    for index in sorted(linked):
+        actor = actors.matches[index].entry.actor
+        owned = _owned(actors, actor, sector) if actor is not None else None
+        if owned is not None and owned.id != group.id and \
+                all(owned.id != seen.id for seen in found):
+            found.append(owned)
+    return found
+
+
+def _owner(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
+    """The actor named inside the phrase, nearest the head: "Syria's", "Russian", "ICRC"."""
+    for index in range(phrase.start, head.i)[::-1]:
+        match = actors.matches.get(index)
+        if match is not None and match.entry.actor is not None:
+            return match.entry.actor
+        token = actors.doc[index]
+        if token.dep_ == "poss" and token.head.i <= head.i:
+            owners = actors.resolve(token)
+            if owners:
+                return owners[0].actor
+        known = actors.people.get(token.text)
+        if known is not None:
+            return known
+    return None
+
+
+def _definite(head: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS
+               for child in head.children)
+
+
+def _focus_country(actors: ActorContext) -> str | None:
+    """The country a story is about: "armed groups" with no country are its groups."""
+    if not actors.country_counts:
+        return None
+    return actors.country_counts.most_common(1)[0][0]
+
+
+def _sibling_country(actors: ActorContext, head: Token) -> str | None:
+    """"the Syrian government and armed groups": the groups share the sibling's country."""
+    siblings = _coordinated(head.head) if head.dep_ == "conj" else _coordinated(head)
+    for sibling in siblings:
+        if sibling.i == head.i:
+            continue
+        for index in range(sibling.left_edge.i, sibling.i + 1):
+            match = actors.matches.get(index)
+            if match is not None and match.entry.actor is not None and \
+                    match.entry.actor.state_country:
+                return match.entry.actor.state_country
+    return None
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ("Russia and China")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(_coordinated(child))
+    return found
+
+
+def right_attachment(actors: ActorContext, head: Token) -> list[Mention]:
+    """"teams from the OIC and the UN", "members of NATO": the actor is in the PP."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return actors.resolve_each((obj,))
+    return []

@@ -1,0 +1,141 @@
+"""Finding the gazetteer's names in a document: the forms the phrase matcher found,
+dated by the article, minus names inside people's names and names used as a stance
+("US-backed"); town names among the proper nouns; one match per token, longest first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from kg.actors.context import ActorContext, Match
+from kg.actors.gazetteer import Entry, fold_place
+from kg.words import words
+
+MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
+# "anti-Syria", "pro-Western": a stance towards a side, not a member of it
+STANCE_PREFIXES = words("stance prefix")
+STANCE_SUFFIXES = words("stance suffix")
+LOCATION_PREPOSITIONS = words("location preposition")
+NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list[Entry]]]) -> None:
+    """Fill ``actors.matches`` from the matcher's (start, end, entries) and the towns,
+    then count how much the story is about each country."""
+    found = []
+    for start, end, entries in candidates:
+        entry = _choose(actors, entries)
+        if entry is None or _inside_person_name(actors, start, end, entry) or \
+                stance(actors, start, end):
+            continue
+        found.append(Match(start, end, entry))
+    towns = list(_places(actors, found))
+    overridden = {(town.start, town.end) for town in towns}
+    found = [match for match in found if (match.start, match.end) not in overridden]
+    found.extend(towns)
+    found.sort(key=lambda match: (match.start, -(match.end - match.start)))
+    taken_until = -1
+    for match in found:
+        if match.start < taken_until:
+            continue
+        taken_until = match.end
+        for index in range(match.start, match.end):
+            actors.matches[index] = match
+    actors.country_counts = _count_countries(actors)
+
+
+def stance(actors: ActorContext, start: int, end: int) -> bool:
+    """"anti-Syria journalist", "pro-Western party", "Iranian-backed militia",
+    "Damascus-based group": a stance, a backer or a seat, not a membership."""
+    doc = actors.doc
+    before = start >= 2 and doc[start - 1].text == "-" and \
+        doc[start - 2].lower_ in STANCE_PREFIXES
+    after = end + 1 < len(doc) and doc[end].text == "-" and \
+        doc[end + 1].lower_ in STANCE_SUFFIXES
+    if before or after:
+        actors.stances.update(range(start, end))
+    return before or after
+
+
+def _count_countries(actors: ActorContext) -> Counter[str]:
+    """How much the story is about each country; "in Syria" says more than "Russian"."""
+    counts: Counter[str] = Counter()
+    for match in {match.start: match for match in actors.matches.values()}.values():
+        actor = match.entry.actor
+        if actor is None or actor.type != "state" or not actor.country:
+            continue
+        head = actors.doc[match.end - 1]
+        weight = 1
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPOSITIONS:
+            weight = 2
+        elif head.dep_ in ("amod", "compound"):
+            weight = 0
+        counts[actor.country] += weight
+    return +counts
+
+
+def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]:
+    """Town names among the proper nouns that name no person ("Split" the verb and
+    "Hamilton" the person are no towns). A name several states share goes to one the
+    story names ("Tripoli, the north Lebanese port"), else to the most populous."""
+    doc, gazetteer = actors.doc, actors.gazetteer
+    states_at = {(match.start, match.end): match.entry.actor.country
+                 for match in named_matches
+                 if match.entry.actor is not None and match.entry.actor.type == "state"}
+    # "Tripoli" is Libya's capital, but in a story about Lebanon it is Lebanon's town.
+    capitals = {(match.start, match.end) for match in named_matches
+                if gazetteer.is_capital(doc[match.start:match.end].text)}
+    taken = {(match.start, match.end) for match in named_matches}
+    named = [token.pos_ == "PROPN" and token.ent_type_ != "PERSON" for token in doc]
+    for start in range(len(doc)):
+        if not named[start]:
+            continue
+        for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
+            if not all(named[start:end]) or _inside_longer_name(actors, start, end):
+                continue
+            name = doc[start:end].text
+            states = gazetteer.places.get(name) or \
+                gazetteer.folded_places.get(fold_place(name))
+            if not states or stance(actors, start, end):
+                continue
+            elsewhere = {country for span, country in states_at.items()
+                         if span != (start, end)}
+            chosen = next((state for state in states if state.country in elsewhere), None)
+            if (start, end) not in taken:
+                yield Match(start, end, Entry("actor", chosen or states[0]))
+            elif (start, end) in capitals and chosen is not None and \
+                    states_at.get((start, end)) not in elsewhere:
+                yield Match(start, end, Entry("actor", chosen))
+            break
+
+
+def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:
+    """"Liberal" in "the Liberal Democratic Party" is no town in Kansas: inside a
+    longer name of an organisation, a work or a law, a town's name is a word."""
+    for index in (start, end - 1):
+        entity = actors.entities.get(index)
+        if entity is not None and entity.label_ in NOT_PLACES and \
+                (entity.start < start or entity.end > end):
+            return True
+    return False
+
+
+def _choose(actors: ActorContext, entries: list[Entry]) -> Entry | None:
+    date = actors.document.date
+    valid = [entry for entry in entries if entry.valid_on(date)]
+    if valid:
+        return valid[0]
+    people = [entry for entry in entries if entry.kind == "person"]
+    return max(people, key=lambda entry: entry.valid_from or "") if people else None
+
+
+def _inside_person_name(actors: ActorContext, start: int, end: int, entry: Entry) -> bool:
+    """A capital or country inside a person's name ("Victoria Nuland") is no country."""
+    if entry.kind != "actor":
+        return False
+    if not all(actors.doc[index].ent_type_ == "PERSON" for index in range(start, end)):
+        return False
+    # A name the tagger marked as a person all by itself ("Ugandan" in "Ugandan
+    # opposition candidates") is a mistagged country word, not part of a name.
+    entity = actors.entities.get(start)
+    return entity is None or entity.start < start or entity.end > end

@@ -1,0 +1,99 @@
+"""People: a named person is who the gazetteer says, or whom the words around the name
+make them ("Russian Foreign Minister Sergei Lavrov" is a member of Russia's government);
+once introduced, a later "Lavrov" is the same person."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.actors.context import ActorContext, Match
+from kg.actors.sectors import described_sector
+from kg.model import Actor
+
+
+def person(actors: ActorContext, head: Token, phrase: Span, match: Match | None) -> Actor | None:
+    """The person a name (or a name already introduced) stands for, if the text says
+    whom they speak for."""
+    known = actors.people.get(head.text)
+    if known is not None and (match is None or match.entry.kind != "actor"):
+        return known
+    if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
+        return None
+    name = _person_name(actors, head)
+    if name is None:
+        return None
+    known = actors.people.get(name.text)
+    if known is not None:
+        return known
+    affiliation = _affiliation(actors, phrase, name, head)
+    if affiliation is None:
+        return None
+    found = actors.gazetteer.person(name.text, affiliation)
+    _remember(actors, name, found)
+    return found
+
+
+def introduce(actors: ActorContext, head: Token, phrase: Span, match: Match) -> Actor:
+    """A person the gazetteer knows, as the text titles them."""
+    known = match.entry.actor
+    assert known is not None
+    # A title in the text outranks the gazetteer's dated role ("former minister" aside).
+    affiliation = _affiliation(actors, phrase, actors.doc[match.start:match.end], head)
+    if affiliation is not None and known.member_of is None:
+        known = actors.gazetteer.person(known.name, affiliation)
+    _remember(actors, actors.doc[match.start:match.end], known)
+    return known
+
+
+def _person_name(actors: ActorContext, head: Token) -> Span | None:
+    entity = actors.entities.get(head.i)
+    if entity is None or entity.label_ != "PERSON":
+        return None
+    start = entity.start
+    while start < entity.end - 1 and _is_title_word(actors, actors.doc[start]):
+        start += 1
+    return actors.doc[start:head.i + 1] if head.i >= start else None
+
+
+def _is_title_word(actors: ActorContext, token: Token) -> bool:
+    titles = actors.gazetteer.titles
+    return token.lower_ in titles or any(
+        term.split()[0] == token.lower_ for term in titles if " " in term)
+
+
+def _remember(actors: ActorContext, name: Span, found: Actor) -> None:
+    actors.people[name.text] = found
+    actors.people[name[-1].text] = found
+    actors.people[found.name] = found
+    actors.people[found.name.split()[-1]] = found
+
+
+def _affiliation(actors: ActorContext, phrase: Span, name: Span, head: Token) -> Actor | None:
+    """Who a named person speaks for, from the words around the name."""
+    sector = described_sector(actors.gazetteer, phrase)
+    for index in range(phrase.start, name.start)[::-1]:
+        match = actors.matches.get(index)
+        if match is not None and match.entry.actor is not None and \
+                match.entry.kind == "actor":
+            return _member_of(actors, match.entry.actor, sector)
+    for child in head.children:
+        if child.dep_ == "poss":
+            owners = actors.resolve(child)
+            if owners:
+                return _member_of(actors, owners[0].actor, sector)
+        if child.dep_ == "appos":
+            described = actors.phrase(child)
+            sector = described_sector(actors.gazetteer, described)
+            for index in range(described.start, described.end):
+                match = actors.matches.get(index)
+                if match is not None and match.entry.actor is not None:
+                    return _member_of(actors, match.entry.actor, sector)
+    return None
+
+
+def _member_of(actors: ActorContext, actor: Actor, sector: str | None) -> Actor:
+    if actor.type == "person":
+        return actor.member_of or actor
+    if actor.type == "state" and not actor.sector:
+        return actors.gazetteer.state(actor.country or actor.id, sector or "GOV")
+    return actor

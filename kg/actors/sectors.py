@@ -1,0 +1,41 @@
+"""What the words of a phrase say of the actor it names: an agent word's sector ("army"
+MIL, "rebels" REB) or a title's ("Foreign Minister" GOV)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span
+
+from kg.actors.gazetteer import Gazetteer
+
+MAX_TERM_WORDS = 3
+
+
+def terms(phrase: Span) -> Iterable[tuple[int, str]]:
+    """(end index, lower-cased n-gram) of the phrase, right-most and longest first."""
+    words = [token.lower_ for token in phrase]
+    lemmas = [token.lemma_.lower() for token in phrase]
+    for end in range(len(words), 0, -1):
+        for size in range(min(MAX_TERM_WORDS, end), 0, -1):
+            yield phrase.start + end, " ".join(words[end - size:end])
+            yield phrase.start + end, " ".join([*words[end - size:end - 1], lemmas[end - 1]])
+
+
+def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    for _, term in terms(phrase):
+        if term in gazetteer.agents:
+            return gazetteer.agents[term]
+    return None
+
+
+def title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    for _, term in terms(phrase):
+        if term in gazetteer.titles:
+            return gazetteer.titles[term]
+    return None
+
+
+def described_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    """A title's sector, else an agent word's: "Foreign Minister", "army chief"."""
+    return title_sector(gazetteer, phrase) or agent_sector(gazetteer, phrase)

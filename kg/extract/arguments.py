@@ -1,0 +1,99 @@
+"""Who acts: the subject of a verb, inherited through control, coordination and purpose
+clauses when it has none of its own, and the owner of an event noun ("Russia's veto",
+"a visit by teams", "Russian criticism")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import (
+    MAX_CLIMB,
+    could_name_actor,
+    governing_verb,
+    not_dates,
+    owners,
+    prep_objects,
+)
+from kg.words import ordered_words, words
+
+CONTROL_PREPOSITIONS = ordered_words("control preposition")
+# "used tear gas to disperse them": the user acts, the thing used is its means.
+INSTRUMENT_VERBS = words("instrument verb")
+
+
+def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject of ``verb`` and whether it was inherited from another clause."""
+    own = [child for child in verb.children if child.dep_ == "nsubj"]
+    if own:
+        return own, depth > 0
+    head = verb.head
+    if head.i == verb.i or depth >= MAX_CLIMB:
+        return [], False
+    dep = verb.dep_
+    if dep == "xcomp" and control and head.lemma_.lower() not in INSTRUMENT_VERBS:
+        controllers = _controllers(head)
+        if controllers:
+            return controllers, True
+    if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        return subjects(head, control=control, depth=depth + 1)
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT"):
+        # "Syria is willing to withdraw": the subject of the adjective's copula
+        return subjects(head.head if head.dep_ == "acomp" else head,
+                        control=False, depth=depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        return subjects(head.head, control=False, depth=depth + 1)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return _participle_subjects(verb, head, depth)
+    return [], False
+
+
+def _controllers(head: Token) -> list[Token]:
+    """Who is asked or told to act: "urged Syria to withdraw", "called on Iran to stop"."""
+    found = [child for child in head.children if child.dep_ in ("dobj", "dative")]
+    found += [obj for prep in CONTROL_PREPOSITIONS for obj in prep_objects(head, prep)]
+    # "agreed on Saturday to provide": a date controls nothing.
+    return list(not_dates(found))
+
+
+def _participle_subjects(verb: Token, head: Token, depth: int) -> tuple[list[Token], bool]:
+    """The subject of a verb that describes a noun: its agent, the noun, or the noun's
+    owner or governing verb."""
+    agents = [obj for child in verb.children if child.dep_ == "agent"
+              for obj in child.children if obj.dep_ == "pobj"]
+    if verb.tag_ == "VBN" and agents:
+        return agents, True  # "a demonstration staged by students": the students
+    if verb.tag_ == "VBG" and not any(child.dep_ == "aux" for child in verb.children):
+        return [head], True  # "resolutions condemning him": the resolutions condemn
+    found = owners(head)
+    if found:
+        return found, True
+    governor = governing_verb(head)
+    if governor is not None:
+        return subjects(governor, control=False, depth=depth + 1)
+    return [], False
+
+
+def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
+    """Who does what an event noun names, and whether it was inherited from its verb."""
+    # "a suspension of air links": a thing, not who suspends
+    found = [owner for owner in owners(noun, exclude_prep=target_prep)
+             if could_name_actor(owner)]
+    if not found and noun.dep_ == "conj":
+        found = [owner for owner in owners(noun.head, exclude_prep=target_prep)
+                 if could_name_actor(owner)]
+    if found:
+        partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
+        return found + partners, False
+    # "Russian criticism" names its source; "warm welcome" does not.
+    modifiers = [child for child in noun.children
+                 if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "NOUN"
+                 and (child.pos_ == "PROPN" or child.ent_type_)]
+    if modifiers:
+        return modifiers, False
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return [], False
+    governor = governing_verb(noun)
+    if governor is None:
+        return [], False
+    found, _ = subjects(governor, control=False)
+    return found, True

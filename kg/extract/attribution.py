@@ -1,0 +1,303 @@
+"""From a trigger's tokens to actors: who the source and the targets are.
+
+Sources are the actors the source tokens name; else the side that unnamed people act for
+("U.S. border patrol agents", "thousands of Iraqi Kurds"); else, for the few acts CAMEO
+codes by place, the state or the armed groups of the place where they happened. Targets
+are the actors the target tokens name, else the owners of the things acted on, else the
+first actor the verb's other phrases, the object's inner words or a condition name; acts
+aimed at nobody in particular go to the other side of the state where they happen.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import SentenceContext, Trigger
+from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
+from kg.extract.syntax import (
+    AMOUNT_ENTITIES,
+    condition_subjects,
+    governing_verb,
+    not_dates,
+    owner_modifiers,
+    phrase_objects,
+    prep_objects,
+    thing_owners,
+    within,
+)
+from kg.model import Actor, Mention
+from kg.words import cameo_codes, cameo_sectors, ordered_words, words
+
+VIOLENT_ROOTS = cameo_codes("violence")
+# Artillery and tanks, aerial weapons: the arms of states.
+STATE_WEAPON_CODES = cameo_codes("state weapon")
+# Acts only a state does, and the body that does them: arrest or charge, deport, convict.
+STATE_ACTS = cameo_sectors("state act")
+SCENE_PREPOSITIONS = words("scene preposition")
+# In the order they are tried: "members of X" before "students throughout X".
+MEMBER_PREPOSITIONS = ordered_words("member preposition")
+CROWD_PREPOSITIONS = ordered_words("crowd preposition")
+
+
+def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
+    actors = context.actors
+    return actors.resolve_each(trigger.sources) or \
+        _source_owners(context, trigger.sources) or _unattributed(context, trigger)
+
+
+def target_mentions(context: SentenceContext, trigger: Trigger,
+                    sources: list[Mention]) -> list[Mention]:
+    countries = {mention.actor.state_country for mention in sources}
+    exclude = next(iter(countries)) if len(countries) == 1 else None
+    if trigger.reciprocal:
+        if len({speaks_for(source.actor).id for source in sources}) >= 2:
+            return sources
+        # "APEC agreed to set up a centre in Tokyo": one side agreeing to a plan
+        # agrees with the first other party the plan names.
+        return _first_target(context, [*trigger.purpose, *condition_subjects(trigger.token)],
+                             exclude, sources)[:1]
+    if trigger.home and not trigger.targets and not trigger.purpose:
+        return _first_target(context, condition_subjects(trigger.token), exclude, sources) or \
+            _home_side(context, trigger.token, sources)
+    targets = _named_targets(context, trigger, sources, exclude)
+    if trigger.loose:
+        targets = targets[:1]
+    if trigger.home:
+        targets = _home_targets(context, trigger, targets, sources, exclude)
+    return targets
+
+
+def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Mention],
+                   exclude: str | None) -> list[Mention]:
+    """The actors the trigger's target tokens name, directly or through what they say."""
+    targets = context.actors.resolve_each(trigger.targets, exclude)
+    if not targets and not trigger.statement:
+        targets = _owner_targets(context, trigger.targets, exclude, sources)
+    acts_on_things = not trigger.statement and not trigger.nominal and \
+        trigger.relation.root not in STATEMENT_ROOTS
+    if not targets and acts_on_things:
+        # "evacuated the wounded from the Bosnian town": the act's object names no
+        # actor, a phrase of the verb does.
+        taken = {token.i for token in trigger.targets}
+        phrases = [token for token in not_dates(phrase_objects(trigger.token))
+                   if token.i not in taken]
+        targets = _first_target(context, phrases, exclude, sources)
+    if not targets and acts_on_things and not trigger.loose:
+        # "accepted a formula for ending its dispute with its partners": deeper in what
+        # the act is done to
+        inside = [token for head in trigger.targets for token in not_dates(within(head))
+                  if token.pos_ in ("PROPN", "NOUN", "ADJ")]
+        targets = _first_target(context, inside, exclude, sources)[:1]
+    if not others(targets, sources) and trigger.relation.root in VIOLENT_ROOTS:
+        victims = _victims(context, trigger, sources)
+        targets = targets if victims is None else victims
+    if not targets and not trigger.statement and not trigger.home:
+        # "threatened to stop negotiations if the United States goes ahead": an act set
+        # on a condition with no target of its own is aimed at whom the condition is
+        # set for.
+        targets = _first_target(context, condition_subjects(trigger.token), exclude, sources)
+    return targets
+
+
+def _victims(context: SentenceContext, trigger: Trigger,
+             sources: list[Mention]) -> list[Mention] | None:
+    """"bombers killed 23 people in Tel Aviv": victims named by no nation are the
+    people of the place (None where the victims are not civilians)."""
+    if not any(context.gazetteer.agents.get(head.lower_) == "CVL" for head in trigger.targets):
+        return None
+    # "... when they blew themselves up in Tel Aviv"
+    when = [clause for clause in trigger.token.children if clause.dep_ == "advcl"]
+    place = _place(context, [trigger.token, *when])
+    return others([_side_of(context, place, "CVL")], sources) if place is not None else []
+
+
+def _home_targets(context: SentenceContext, trigger: Trigger, targets: list[Mention],
+                  sources: list[Mention], exclude: str | None) -> list[Mention]:
+    """"Yugoslavia lifted a curfew in Kosovo": a place of the source's own country
+    stands for those who live there."""
+    purposes = others(context.actors.resolve_each(trigger.purpose, exclude), sources) or \
+        _owner_targets(context, trigger.purpose, exclude, sources)
+    purposes = purposes or _first_target(context, condition_subjects(trigger.token),
+                                         exclude, sources)
+    return others(targets, sources) or purposes[:1] or \
+        _home_side(context, trigger.token, sources)
+
+
+def _home_side(context: SentenceContext, trigger: Token,
+               sources: list[Mention]) -> list[Mention]:
+    """Who an act with no named target is aimed at: the other side of the state in
+    the place it happens ("in Kirkuk", "throughout Indonesia"), else in the actors'
+    own country. Protesters act against the government; a government or its forces
+    act on the people."""
+    state_sectors = context.gazetteer.state_sectors
+    state_side = any(source.actor.type == "state" and
+                     source.actor.sector in state_sectors for source in sources)
+    sector = "CVL" if state_side else "GOV"
+    carriers = [trigger]
+    governor = governing_verb(trigger) if trigger.pos_ != "VERB" else None
+    if governor is not None:
+        carriers.append(governor)
+    place = _place(context, carriers)
+    if place is not None:
+        return [_side_of(context, place, sector)]
+    return [_side_of(context, source, sector) for source in sources[:1]
+            if source.actor.state_country]
+
+
+def _unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
+    """Acts nobody is named for, coded as CAMEO coders do to the place where they
+    happened. Only a state arrests, tries or deports ("a missionary was arrested in
+    Lebanon"); violence ("a car bomb killed three civilians in Baghdad", "servicemen
+    were killed outside Basra") goes to the armed groups of the place, but not
+    "athletes killed at the 1972 Games", a description of the past."""
+    if trigger.nominal:
+        return []
+    state_body = STATE_ACTS.get(trigger.relation.cameo)
+    if state_body is not None and not trigger.sources:
+        place = _place(context, [trigger.token])
+        return [_side_of(context, place, state_body)] if place is not None else []
+    if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
+        return []
+    # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
+    # strike or a barrel bomb (a state's), nor a bare "were killed in Syria".
+    by_weapon = object_entries(context.lexicon, trigger.token) is not None
+    if not by_weapon or trigger.relation.cameo[:3] in STATE_WEAPON_CODES:
+        return []
+    # "regime bombs", "Russian missiles": a weapon with an owner the resolver cannot
+    # place is still somebody's, not the place's armed groups'
+    agents = context.gazetteer.agents
+    if any(modifier.lower_ in agents or modifier.ent_type_ or modifier.pos_ == "PROPN"
+           for head in trigger.sources for modifier in head.children
+           if modifier.dep_ in ("compound", "amod", "poss", "nmod")):
+        return []
+    place = _place(context, [trigger.token, *trigger.sources])
+    return [_side_of(context, place, "UAF")] if place is not None else []
+
+
+def _side_of(context: SentenceContext, mention: Mention, sector: str) -> Mention:
+    country = mention.actor.state_country
+    assert country is not None
+    side = context.gazetteer.state(country, sector)
+    return Mention(mention.text, mention.start, mention.end, side)
+
+
+def _source_owners(context: SentenceContext, heads: tuple[Token, ...]) -> list[Mention]:
+    """Unnamed people acting for a named side: "U.S. border patrol agents", "Swiss
+    doctors", "members of the Association of African Jurists", "representatives from
+    Egyptian organisations", "thousands of Iraqi Kurds", "students throughout
+    Indonesia". A crowd named only by its nation is its civilians, not its state."""
+    found: list[Mention] = []
+    for head in heads:
+        if head.pos_ != "NOUN":
+            continue
+        for token in context.actors.conjuncts(head):
+            direct, named = _people_owners(context, token)
+            for index, owner in enumerate(named):
+                mentions = context.actors.resolve(owner)
+                if mentions:
+                    found.extend(_as_people(context, mention) if index >= direct else mention
+                                 for mention in mentions)
+                    break
+    return found
+
+
+def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[Token]]:
+    """The tokens that may name whom unnamed people belong to, nearest first, and how
+    many of them modify the people directly (the rest name a crowd's nation)."""
+    found = list(owner_modifiers(token))
+    # "US Predator attacks": the owner may modify the compound before the head
+    found += [owner for child in token.children if child.dep_ == "compound"
+              for owner in owner_modifiers(child)]
+    # "Russian air power" is Russia's; "thousands of Iraqi Kurds" are Iraqis
+    direct = len(found)
+    for prep in MEMBER_PREPOSITIONS:
+        for obj in prep_objects(token, prep):
+            if obj.ent_type_ not in AMOUNT_ENTITIES:
+                # "thousands of Iraqi Kurds", not "rounds of Geneva talks"
+                named_by = [] if noun_entries(context.lexicon, obj) else owner_modifiers(obj)
+                found += [obj, *named_by,
+                          *(inner for deeper in CROWD_PREPOSITIONS
+                            for inner in prep_objects(obj, deeper))]
+    return direct, found
+
+
+def _as_people(context: SentenceContext, mention: Mention) -> Mention:
+    actor = mention.actor
+    if actor.type != "state" or actor.sector or not actor.country:
+        return mention
+    return Mention(mention.text, mention.start, mention.end,
+                   context.gazetteer.state(actor.country, "CVL"))
+
+
+def _first_target(context: SentenceContext, heads: list[Token], exclude: str | None,
+                  sources: list[Mention]) -> list[Mention]:
+    """The actors of the first phrase that names any, itself or by its owners."""
+    for head in heads:
+        found = others(context.actors.resolve_each((head,), exclude), sources)
+        found = found or _owner_targets(context, (head,), exclude, sources)
+        if found:
+            return found
+    return []
+
+
+def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude: str | None,
+                   sources: list[Mention]) -> list[Mention]:
+    """A thing acted on stands for whom it belongs to or where it is: "demolished
+    Palestinian homes", "lifted a curfew in Kosovo", "rejected an offer from Kabul".
+    The source's own things ("lifted its boycott on Namibia") point further on."""
+    for head in targets:
+        for token in context.actors.conjuncts(head):
+            for owner in thing_owners(token):
+                found = others(context.actors.resolve_each((owner,), exclude), sources)
+                if found:
+                    return found
+    return []
+
+
+def _place(context: SentenceContext, carriers: list[Token]) -> Mention | None:
+    """The state of the first place the carriers' phrases name: "in Kirkuk", "near the
+    town of Samarra", "at this jail in northern Israel"."""
+    for carrier in carriers:
+        for prep in carrier.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPOSITIONS:
+                continue
+            # "outside of the city": the place hangs from the second preposition
+            places = [obj for child in prep.children
+                      for obj in (child.children if child.dep_ == "prep" else (child,))
+                      if obj.dep_ == "pobj"]
+            for place in places:
+                found = _stated(context, [place, *(obj for inner in place.children
+                                                   if inner.dep_ == "prep"
+                                                   for obj in inner.children
+                                                   if obj.dep_ == "pobj")])
+                # "the Iraqi city of Basra"
+                found = found or _stated(context, list(owner_modifiers(place)))
+                if found is not None:
+                    return found
+    return None
+
+
+def _stated(context: SentenceContext, tokens: list[Token]) -> Mention | None:
+    """The first mention among the tokens' that belongs to a state."""
+    for token in tokens:
+        for mention in context.actors.resolve(token):
+            if mention.actor.state_country:
+                return mention
+    return None
+
+
+def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """The mentions that are not on the side of any source."""
+    return [mention for mention in mentions
+            if not any(same_side(source.actor, mention.actor) for source in sources)]
+
+
+def same_side(source: Actor, target: Actor) -> bool:
+    """An actor and itself, or a person and the body they speak for: no dyad between
+    them. Two actors of one country are a dyad (a government and its parliament, police
+    and protesters): CAMEO codes domestic events like any other."""
+    return speaks_for(source).id == speaks_for(target).id
+
+
+def speaks_for(actor: Actor) -> Actor:
+    return actor.member_of if actor.type == "person" and actor.member_of else actor

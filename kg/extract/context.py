@@ -1,0 +1,53 @@
+"""What the extraction stages pass each other: the sentence being read with everything
+the rules consult, and the triggers found in it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.actors.gazetteer import Gazetteer
+from kg.actors.resolve import DocumentActors
+from kg.lexicon import Lexicon
+from kg.model import Document, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceContext:
+    """One sentence of a parsed document, with the lexicon, the gazetteer and the
+    document's actor resolution (which remembers earlier sentences for pronouns)."""
+
+    sentence: Span
+    document: Document
+    actors: DocumentActors
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word with the relation it codes and where its arguments come from."""
+
+    token: Token
+    relation: Relation
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+    inherited_source: bool
+    nominal: bool
+    statement: bool = False
+    reciprocal: bool = False
+    # Targets found by the fallback search (any preposition), not the lexicon's frame.
+    loose: bool = False
+    # No target named: aimed at the government where the act happens (lexicon.HOME).
+    home: bool = False
+    # Where to look when the act names no target of its own: for such acts, the targets
+    # of the act they are done for ("blocked roads to protest the embargo"); for a
+    # one-sided agreement, the names in what was agreed ("to set up a centre in Tokyo").
+    purpose: tuple[Token, ...] = ()
+
+
+def triggers_under(indices: set[int], triggers: Iterable[Trigger]) -> list[Trigger]:
+    """The triggers whose word is among ``indices`` (a clause's subtree)."""
+    return [trigger for trigger in triggers if trigger.token.i in indices]

@@ -1,0 +1,97 @@
+"""What the relation lexicon says of a word in its sentence: a verb with its particle or
+object ("called off", "blocked roads"), a noun with its modifier ("hunger strike")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import (
+    lemma_forms,
+    object_names,
+    verb_lemma,
+    verb_prep_objects,
+)
+from kg.lexicon import Lexicon
+from kg.model import Relation
+from kg.words import cameo_codes, words
+
+REVERSING_VERBS = words("reversing verb")
+INSTRUMENT_PREPOSITIONS = words("instrument preposition")
+APPEAL_ROOTS = cameo_codes("appeal")
+THREAT_ROOTS = cameo_codes("threat")
+STATEMENT_ROOTS = cameo_codes("statement")
+
+Entries = dict[str, Relation]  # the preposition that introduces the target -> relation
+
+
+def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
+    """The lexicon's entries for a verb, or for the verb with its object where that
+    codes otherwise: "blocked roads", "imposed a state of emergency"."""
+    entries = object_entries(lexicon, verb)
+    if entries:
+        return entries
+    lemma = verb_lemma(verb)
+    if lemma in lexicon.verbs:
+        return lexicon.verbs[lemma]
+    if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
+        return {}
+    return lexicon.verbs.get(verb.lemma_.lower(), {})
+
+
+def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
+    """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
+    instruments, if any."""
+    lemma = verb_lemma(verb)
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    # what the act was done with: "killed by a bomb", "killed in a car bombing",
+    # "suicide bombers killed"
+    objects += [child for child in verb.children if child.dep_ == "nsubj"]
+    objects += [obj for child in verb.children
+                if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS
+                for obj in child.children if obj.dep_ == "pobj"]
+    for obj in objects:
+        for name in object_names(obj):
+            for form in lemma_forms(lemma):
+                entries = lexicon.objects.get(f"{form} {name}")
+                if entries:
+                    return entries
+    return None
+
+
+def noun_entries(lexicon: Lexicon, noun: Token) -> Entries:
+    """The lexicon's entries for a noun, where a modifier before it may make a word of
+    its own: a "hunger strike" is a protest, a "strike" alone an attack."""
+    lemma = noun.lemma_.lower()
+    for modifier in noun.lefts:
+        if modifier.dep_ in ("compound", "amod"):
+            entries = lexicon.nouns.get(f"{modifier.lemma_.lower()} {lemma}")
+            if entries:
+                return entries
+    return lexicon.nouns.get(lemma, {})
+
+
+def codes_itself(lexicon: Lexicon, verb: Token) -> bool:
+    """Whether the lexicon codes the verb with the phrases it has: "suspended talks
+    with X" does, "suspended aid deliveries" leaves it to the noun."""
+    entries = lexicon.verbs.get(verb_lemma(verb), {})
+    return any(prep == "" or any(True for _ in verb_prep_objects(verb, prep))
+               for prep in entries)
+
+
+def frames_an_act(lexicon: Lexicon, token: Token) -> bool:
+    """An appeal, whose content is what it asks for, not an act that happened."""
+    entries = lexicon.verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" \
+        else lexicon.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+    return bool(entries) and any(relation.root in APPEAL_ROOTS
+                                 for relation in (entries or {}).values())
+
+
+def is_threat(lexicon: Lexicon, lemma: str) -> bool:
+    entry = lexicon.verbs.get(lemma, {}).get("")
+    return entry is not None and entry.root in THREAT_ROOTS
+
+
+def is_statement(lexicon: Lexicon, lemma: str) -> bool:
+    entry = lexicon.verbs.get(lemma, {}).get("")
+    return entry is not None and entry.root in STATEMENT_ROOTS
+

@@ -1,0 +1,131 @@
+"""Acts about other acts: what is said, threatened or refused, and what an act is done
+for. These readings look at the triggers already found in the sentence: a statement
+codes only when nothing it reports is an event, a refusal is aimed where the refused act
+was, an act with no target of its own borrows the target of the act it serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import subjects
+from kg.extract.context import SentenceContext, Trigger, triggers_under
+from kg.extract.entries import STATEMENT_ROOTS
+from kg.extract.syntax import (
+    TIME_ENTITIES,
+    governing_verb,
+    not_dates,
+    obliges,
+    phrase_objects,
+    subtree_indices,
+)
+from kg.words import words
+
+CONTENT_PREPOSITIONS = words("content preposition")
+# "declined to comment" refuses nobody anything.
+UNREFUSED_VERBS = words("unrefused verb")
+
+
+def reported_speech(context: SentenceContext, speech: Token,
+                    triggers: list[Trigger]) -> Iterator[Trigger]:
+    """"X said Y ...": X speaks to Y only when nothing inside the clause is an event.
+
+    A trailing attribution ("..., the White House announced") names where the news
+    came from, not a statement to anyone, so it codes nothing.
+    """
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or clause.i < speech.i:
+            continue
+        said_of = tuple(child for child in clause.children
+                        if child.dep_ in ("nsubj", "nsubjpass"))
+        if obliges(clause):
+            # "declared that China must drop barriers": saying what another must do
+            # is a demand on them, and what they must do is its content.
+            relation = context.lexicon.rules["demand"]
+        elif triggers_under(subtree_indices(clause), triggers):
+            continue
+        else:
+            # "Powell said NATO would need to remain strong": the statement is about
+            # the clause's subject; other names deeper in the clause are what it
+            # talks of.
+            relation = context.lexicon.verbs[speech.lemma_.lower()][""]
+        sources, inherited = subjects(speech, control=False)
+        if said_of and sources:
+            yield Trigger(speech, relation, tuple(sources), said_of, inherited,
+                          nominal=False, statement=True)
+
+
+def threatened_content(context: SentenceContext, verb: Token,
+                       triggers: list[Trigger]) -> Iterator[Trigger]:
+    """"Hamas threatened to resume activities in Israel": where what is threatened
+    codes nothing itself, the threat is aimed at the first actor it names."""
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp") or clause.i < verb.i:
+            continue
+        if triggers_under(subtree_indices(clause), triggers):
+            continue
+        sources, inherited = subjects(verb, control=False)
+        targets = not_dates(phrase_objects(clause))
+        if sources and targets:
+            yield Trigger(verb, context.lexicon.verbs[verb.lemma_.lower()][""],
+                          tuple(sources), targets, inherited, nominal=False, loose=True)
+
+
+def refused_act(context: SentenceContext, verb: Token,
+                triggers: list[Trigger]) -> Iterator[Trigger]:
+    """"Israel refused to lift the curfew on Palestinians", "declined to meet Jordan's
+    king": the refusal is a rejection aimed where the refused act was; where that act
+    codes nothing, at the first actor it names."""
+    rejection = context.lexicon.verbs[verb.lemma_.lower()].get("")
+    sources, inherited = subjects(verb, control=False)
+    if rejection is None or not sources:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "xcomp" or clause.i < verb.i or \
+                clause.lemma_.lower() in UNREFUSED_VERBS:
+            continue
+        refused = [trigger for trigger in triggers_under(subtree_indices(clause), triggers)
+                   if trigger.targets]
+        for trigger in refused:
+            yield Trigger(verb, rejection, tuple(sources), trigger.targets, inherited,
+                          nominal=False, loose=trigger.loose)
+        targets = not_dates(phrase_objects(clause))
+        if not refused and targets:
+            yield Trigger(verb, rejection, tuple(sources), targets, inherited,
+                          nominal=False, loose=True)
+
+
+def with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """An act with no named target done for another act ("blocked roads to protest the
+    embargo", "began a hunger strike to demand reforms") is aimed where that act is."""
+    scope = trigger.token
+    if trigger.nominal:
+        scope = governing_verb(trigger.token) or scope
+    inside = subtree_indices(scope) - {scope.i, trigger.token.i}
+    for other in triggers_under(inside, triggers):
+        if other.targets and not other.home and not other.statement and \
+                other.relation.root not in STATEMENT_ROOTS:
+            return replace(trigger, purpose=other.targets)
+    return trigger
+
+
+def with_content(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
+    """What a one-sided agreement is about, where no act inside it codes itself: the
+    names in its clause ("agreed to set up a centre in Tokyo") or its "to" phrase
+    ("agreed to an extension of the force in Lebanon")."""
+    verb = trigger.token
+    contents = [child for child in verb.children
+                if (child.dep_ in ("xcomp", "ccomp") and child.i > verb.i)
+                or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS)]
+    others = [other for other in triggers if other is not trigger]
+    names: list[Token] = []
+    for content in contents:
+        if triggers_under(subtree_indices(content), others):
+            continue
+        names += [token for token in content.subtree
+                  if token.pos_ in ("PROPN", "NOUN", "ADJ")
+                  and token.ent_type_ not in TIME_ENTITIES]
+    return replace(trigger, purpose=tuple(names)) if names else trigger

@@ -1,0 +1,139 @@
+"""Whether an act happened as told: negation ("did not", "denied that"), modality
+(asserted, hedged, future, conditional), and what that does to the code — a promised act
+is an intent, a threatened or conditional hostile one a threat, a protest carried out in
+deeds a demonstration."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Token
+
+from kg.extract.syntax import ancestors, condition_clause
+from kg.lexicon import Lexicon
+from kg.model import Relation
+from kg.words import cameo_codes, words
+
+Modality = Literal["asserted", "hedged", "future", "conditional"]
+
+DENIAL_VERBS = words("denial verb")
+NEGATING_DETERMINERS = words("negating determiner")
+NEGATING_PREPOSITIONS = words("negating preposition")
+FUTURE_AUXILIARIES = words("future auxiliary")
+HEDGING_AUXILIARIES = words("hedging auxiliary")
+FUTURE_HEADS = words("future head")
+# Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
+THREAT_HEADS = words("threat head")
+REPORTING_VERBS = words("reporting verb")
+CONDITIONAL_MARKS = words("conditional mark")
+THREAT_ROOTS = cameo_codes("threat")
+# Verbal protest and demand (11x, 10x): carried out in deeds, they are demonstrations.
+PROTEST_ROOTS = cameo_codes("protest")
+
+
+def is_negated(trigger: Token) -> bool:
+    """Negated or denied: "did not", "no plans to", "denied that", "without any call"."""
+    if any(child.dep_ == "neg" for child in trigger.children):
+        return True
+    if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
+        return True
+    for ancestor in ancestors(trigger):
+        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB":
+            return True
+        if ancestor.pos_ in ("VERB", "AUX") and any(
+                child.dep_ == "neg" for child in ancestor.children):
+            return True
+        if ancestor.pos_ == "NOUN" and _has_negating_determiner(ancestor):
+            return True
+        if ancestor.lower_ in NEGATING_PREPOSITIONS and ancestor.dep_ == "prep":
+            return True
+    return False
+
+
+def _has_negating_determiner(token: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in NEGATING_DETERMINERS
+               for child in token.children)
+
+
+def modality_of(trigger: Token) -> Modality:
+    """asserted, hedged ("could"), future ("will", "plans to") or conditional ("if")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj":
+        # "will give Tanzania a grant", "prepares an offensive": the verb's mood
+        if trigger.head.lemma_.lower() in FUTURE_HEADS:
+            return "future"
+        return modality_of(trigger.head)
+    chain = [trigger, *ancestors(trigger)]
+    for token in chain:
+        if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
+               for child in token.children):
+            return "conditional"
+    auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"}
+    if auxiliaries & FUTURE_AUXILIARIES:
+        return "future"
+    if "would" in auxiliaries and _reported(trigger):
+        return "future"  # "said it would allow": the future of a reported statement
+    if auxiliaries & HEDGING_AUXILIARIES:
+        return "hedged"
+    if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
+        return "future"
+    return "asserted"
+
+
+def _reported(verb: Token) -> bool:
+    """Whether a verb heads the clause of a reporting verb ("Iraq said it would ...")."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS
+
+
+def coded_relation(lexicon: Lexicon, relation: Relation, modality: Modality,
+                   trigger: Token) -> Relation:
+    """What an act codes as in its mood: the intent to act, a threat, a demonstration."""
+    coded = _intent(lexicon, relation, modality, trigger)
+    if coded.root in PROTEST_ROOTS and _acted_out(trigger):
+        # "started a hunger strike to protest X", "demonstrators protesting X",
+        # "blocked roads to press demands": a protest carried by a deed is a
+        # demonstration, not a statement.
+        return lexicon.rules["demonstration"]
+    return coded
+
+
+def _intent(lexicon: Lexicon, relation: Relation, modality: Modality,
+            trigger: Token) -> Relation:
+    """A promised or planned act codes as the intent to act (03x) or a threat (13x);
+    under "threaten" even a cooperative-looking act ("to withdraw") is a threat, and
+    so is an act promised on a condition: "will withdraw unless X", "may halt
+    mediation if Y" (an intent to cooperate "if attacked" stays an intent)."""
+    threat = lexicon.rules["threat"]
+    if relation.root not in THREAT_ROOTS and _under_threat(trigger):
+        return threat  # "threatened to launch an offensive": the threat is the act
+    if modality not in ("future", "hedged"):
+        return relation
+    found = condition_clause(trigger)
+    condition = found[0] if found else None
+    if condition == "unless" or (condition == "if" and relation.quad.endswith("conflict")):
+        return threat
+    if modality != "future":
+        return relation
+    return lexicon.intents.get(relation.root, relation)
+
+
+def _under_threat(trigger: Token) -> bool:
+    """"threatened to impose restrictions", "threatened to launch an offensive": the act
+    hangs from a threatening verb (through a light verb for a noun)."""
+    reach = 3 if trigger.pos_ in ("NOUN", "PROPN") else 2
+    return any(token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB"
+               for token in list(ancestors(trigger))[:reach])
+
+
+def _acted_out(trigger: Token) -> bool:
+    """Whether a protest or demand is the purpose of a deed ("blocked roads to press
+    demands") or what protesters are doing ("demonstrators protesting the results")."""
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return trigger.dep_ == "pobj" and trigger.head.lower_ == "in"  # "in protest of X"
+    if trigger.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to"
+                                       for child in trigger.children):
+        head = trigger.head
+        return head.pos_ == "VERB" and not any(child.dep_ == "ccomp" for child in head.children)
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG"

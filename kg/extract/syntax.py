@@ -1,0 +1,284 @@
+"""Walks over spaCy's dependency tree that every stage shares. Nothing here decides what
+an event is: these functions find phrases, owners, clauses and heads, and leave the
+meaning to the stages that call them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.words import words
+
+# The parser's labels: dates and times, amounts, asides and clauses.
+TIME_ENTITIES = {"DATE", "TIME"}
+AMOUNT_ENTITIES = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", *TIME_ENTITIES}
+ASIDE_DEPS = {"appos", "parataxis"}
+CLAUSE_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "appos"}
+# How far up the tree a word looks for a subject, a negation or a modal.
+MAX_CLIMB = 6
+
+AGENT_PREPOSITIONS = words("agent preposition")
+AMOUNT_WORDS = words("amount word")
+CLAUSE_MARKS = words("clause mark")
+CONDITIONAL_MARKS = words("conditional mark")
+LOOSE_PREPOSITIONS = words("loose preposition")
+OBLIGATION_AUXILIARIES = words("obligation auxiliary")
+OWNER_PREPOSITIONS = words("owner preposition")
+WHERE_PREPOSITIONS = words("where preposition")
+
+
+def not_dates(tokens: Iterable[Token]) -> tuple[Token, ...]:
+    """The tokens that are not part of a date or time: "agreed on Wednesday" names when,
+    never whom, and a date controls nothing."""
+    return tuple(token for token in tokens if token.ent_type_ not in TIME_ENTITIES)
+
+
+def subtree_indices(token: Token) -> set[int]:
+    return {each.i for each in token.subtree}
+
+
+def prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
+    """Objects of ``prep`` under ``head``; with depth 2 also under its PP objects, where
+    the parser tends to hang them ("veto with China of the resolutions")."""
+    for child in head.children:
+        # "sent peacekeepers to Liberia": the parser may call "to" a dative
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield obj
+    if depth > 1:
+        for child in head.children:
+            if child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from prep_objects(obj, prep, depth - 1)
+
+
+def verb_prep_objects(verb: Token, prep: str) -> Iterator[Token]:
+    """Objects of ``prep`` under the verb, a particle phrase or the direct object:
+    "severed ties with Qatar", "pulled out of Syria"."""
+    yield from prep_objects(verb, prep)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "prt"):
+            yield from prep_objects(child, prep)
+
+
+def phrase_objects(verb: Token) -> Iterator[Token]:
+    """The verb's direct objects, then the objects of its prepositional phrases, in
+    reading order: where a fallback looks for the one acted on."""
+    yield from (child for child in verb.children
+                if child.dep_ == "dobj" or (child.dep_ == "dative" and child.pos_ != "ADP"))
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in LOOSE_PREPOSITIONS:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
+
+
+def light_verb_targets(verb: Token, prep: str) -> Iterator[Token]:
+    """Objects of ``prep`` under a light verb, and its indirect object for "to"."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == prep:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON") \
+                and prep == "to":
+            yield child
+
+
+def owner_modifiers(noun: Token) -> Iterator[Token]:
+    """A noun's possessor and nationality or name modifiers: "Syria's", "Palestinian"."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod")
+                                    and child.pos_ in ("ADJ", "PROPN")):
+            yield child
+
+
+def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
+    """Who a non-actor noun belongs to, nearest first: its possessor or nationality
+    adjective, then the objects of its prepositions ("a curfew in the town of Cizre")."""
+    if thing.pos_ not in ("NOUN", "PROPN"):
+        return
+    for owner in owner_modifiers(thing):
+        yield owner
+        if owner.dep_ == "poss" and depth > 1:  # "a Lebanese millionaire's assets"
+            yield from owner_modifiers(owner)
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                    if depth > 1:
+                        yield from thing_owners(obj, depth - 1)
+
+
+def owners(noun: Token, exclude_prep: str = "") -> list[Token]:
+    """Who a noun belongs to: "Russia's veto", "a visit by teams", "a call from Russia",
+    "the withdrawal of Syrian forces" (where "of" does not introduce the target)."""
+    found = [child for child in noun.children if child.dep_ == "poss"]
+    for prep in ("by", "from", "of"):
+        if prep != exclude_prep:
+            # "a grant of 580 million shillings": an amount, not an owner
+            found.extend(obj for obj in prep_objects(noun, prep)
+                         if obj.ent_type_ not in AMOUNT_ENTITIES)
+    return found
+
+
+def within(head: Token) -> Iterator[Token]:
+    """The words of a noun phrase below its head in reading order, without its clauses
+    ("staged by students to protest ...") or where it lies ("on the Thai border")."""
+    for child in head.children:
+        if child.dep_ in CLAUSE_DEPS or \
+                (child.dep_ == "prep" and child.lower_ in WHERE_PREPOSITIONS):
+            continue
+        yield child
+        yield from within(child)
+
+
+def clause_subjects(verb: Token) -> Iterator[Token]:
+    """Subjects of the clauses a verb governs after it: "that the US cancel ...",
+    "for Burma to institute ..."."""
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i < verb.i:
+            continue
+        marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+        if clause.dep_ == "advcl" and not marks & CLAUSE_MARKS:
+            continue
+        if marks - CLAUSE_MARKS:
+            continue
+        yield from (child for child in clause.children if child.dep_ == "nsubj")
+
+
+def clause_heads(clause: Token) -> Iterator[Token]:
+    """Noun phrase heads of a clause in reading order: where a statement's target is."""
+    for token in clause.subtree:
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "poss", "attr") \
+                and token.pos_ in ("PROPN", "NOUN", "PRON"):
+            yield token
+
+
+def marked_clause_subjects(noun: Token, governor: Token | None) -> tuple[Token, ...]:
+    """Subjects of "that"/"for" clauses after a noun, which the parser hangs on the noun
+    or on the verb that carries it: "its demand that Israel ease restrictions"."""
+    verb_clauses = list(governor.children) if governor is not None and \
+        noun.head.i == governor.i else []
+    return tuple(subject for clause in (*noun.children, *verb_clauses)
+                 if clause.dep_ in ("acl", "ccomp") and clause.i > noun.i
+                 and {child.lower_ for child in clause.children
+                      if child.dep_ == "mark"} & CLAUSE_MARKS
+                 for subject in clause.children if subject.dep_ == "nsubj")
+
+
+def obliges(clause: Token) -> bool:
+    """A clause saying its subject must act: "China must drop", "Libya has to hand over"."""
+    if any(child.dep_ == "aux" and child.lower_ in OBLIGATION_AUXILIARIES
+           for child in clause.children):
+        return True
+    return clause.lemma_ == "have" and any(child.dep_ == "xcomp" and
+                                           any(grand.dep_ == "aux" and grand.lower_ == "to"
+                                               for grand in child.children)
+                                           for child in clause.children)
+
+
+def could_name_actor(token: Token) -> bool:
+    """A name, a pronoun, or a noun with a named modifier ("Syrian forces")."""
+    if token.pos_ in ("PROPN", "PRON") or token.ent_type_:
+        return True
+    return any(child.dep_ in ("amod", "compound", "nmod", "poss")
+               and (child.pos_ in ("PROPN", "PRON") or child.ent_type_)
+               for child in token.children)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions and quantities."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        current = head
+    return None
+
+
+def ancestors(token: Token) -> Iterator[Token]:
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.head.i == current.i:
+            return
+        current = current.head
+        yield current
+
+
+def amount_holding(noun: Token) -> Token | None:
+    """The amount a noun is measured in: "dollars" in "5 million dollars of aid"."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.i == of.i:
+        return None
+    amount = of.head
+    return amount if amount.ent_type_ in AMOUNT_ENTITIES or \
+        amount.lemma_.lower() in AMOUNT_WORDS else None
+
+
+def verb_lemma(verb: Token) -> str:
+    """A verb with its particle, where it has one: "call off", "turn down"."""
+    lemma = verb.lemma_.lower()
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def object_names(obj: Token) -> Iterator[str]:
+    """How an object may be named in the lexicon, longest first: "state of emergency",
+    "martial law", "curfew"."""
+    lemma = obj.lemma_.lower()
+    amount = obj.ent_type_ in AMOUNT_ENTITIES or lemma in AMOUNT_WORDS
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for inner in prep.children:
+                if inner.dep_ == "pobj":
+                    yield f"{lemma} of {inner.lemma_.lower()}"
+                    if amount:  # "700 kg of medicine" is medicine
+                        yield inner.lemma_.lower()
+    for modifier in obj.lefts:
+        if modifier.dep_ in ("compound", "amod"):
+            yield f"{modifier.lemma_.lower()} {lemma}"
+    yield lemma
+
+
+def lemma_forms(lemma: str) -> tuple[str, str]:
+    # The lemmatizer sometimes drops a final "e": "staged" -> "stag".
+    return lemma, f"{lemma}e"
+
+
+def lemma_in(token: Token, lemmas: set[str] | frozenset[str]) -> bool:
+    return any(form in lemmas for form in lemma_forms(token.lemma_.lower()))
+
+
+def condition_clause(trigger: Token) -> tuple[str, Token] | None:
+    """("if" or "unless", the clause) where a clause of the act's verb sets a condition."""
+    verb = trigger.head if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "dobj" \
+        else trigger
+    for clause in (*verb.children, *(verb.head.children if verb.dep_ == "xcomp" else ())):
+        if clause.dep_ == "advcl":
+            marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+            for mark in ("unless", "if"):
+                if mark in marks:
+                    return mark, clause
+    return None
+
+
+def condition_subjects(trigger: Token) -> list[Token]:
+    """Who a condition is set for: "unless Israel rescinds", "if the US goes ahead"."""
+    found = condition_clause(trigger)
+    if found is None:
+        return []
+    return [child for child in found[1].children if child.dep_ in ("nsubj", "nsubjpass")]
+
+
+def evidence_span(sentence: Span) -> Span:
+    """The sentence without the white space and the stray closing quote that the
+    sentence splitter leaves at the start of a line."""
+    words_ = [token for token in sentence if not token.is_space]
+    while len(words_) > 1 and words_[0].is_punct and words_[0].nbor(1).is_space:
+        words_.pop(0)
+    return sentence.doc[words_[0].i:words_[-1].i + 1]

@@ -1,0 +1,255 @@
+"""Event words and their frames: a verb, event noun or adjective the lexicon knows, with
+the tokens that name who acts and whom the act is aimed at.
+
+A verb's target is its object or the object of the preposition the lexicon names; where
+that finds nothing, a demand is aimed at whom it asks to act, an agreement "with" is
+reciprocal, an act the lexicon marks ``*`` is aimed at those in power where it happens,
+and other acts at the nearest actor their phrases name. A noun takes its arguments from
+its owner and prepositions, or from the light verb that carries it ("held talks with").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import noun_sources, subjects
+from kg.extract.context import SentenceContext, Trigger
+from kg.extract.entries import (
+    REVERSING_VERBS,
+    STATEMENT_ROOTS,
+    Entries,
+    codes_itself,
+    noun_entries,
+)
+from kg.extract.syntax import (
+    amount_holding,
+    clause_heads,
+    clause_subjects,
+    governing_verb,
+    lemma_in,
+    light_verb_targets,
+    marked_clause_subjects,
+    not_dates,
+    phrase_objects,
+    prep_objects,
+    verb_lemma,
+    verb_prep_objects,
+)
+from kg.lexicon import HOME, Lexicon
+from kg.model import Relation
+from kg.words import cameo_codes, cameo_sectors, words
+
+ADDRESSED_ROOTS = cameo_codes("addressed")
+DISAPPROVAL_ROOTS = cameo_codes("disapproval")
+VIOLENT_ROOTS = cameo_codes("violence")
+# Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
+STATE_ACTS = cameo_sectors("state act")
+GRIEVANCE_PREPOSITIONS = words("grievance preposition")
+CARRYING_VERBS = words("carrying verb")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbShape:
+    """A verb's voice and the tokens its voice makes source and direct target."""
+
+    passive: bool
+    sources: tuple[Token, ...]
+    inherited: bool
+    direct: tuple[Token, ...]
+
+
+def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> Iterator[Trigger]:
+    shape = _verb_shape(verb)
+    if not shape.sources and not (shape.passive and any(
+            relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
+            for relation in entries.values())):
+        return  # only violence or arrests nobody is named for have a source to find
+    framed = list(_framed(verb, entries, shape))
+    yield from framed
+    if not framed:
+        yield from _unframed(context.lexicon, verb, entries, shape)
+
+
+def _verb_shape(verb: Token) -> VerbShape:
+    # "athletes killed at the Games": a participle after its noun is passive, and the
+    # noun is who it was done to.
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and \
+        not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+    if reduced or any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        agents = tuple(obj for child in verb.children if child.dep_ == "agent"
+                       for obj in child.children if obj.dep_ == "pobj")
+        direct = (verb.head,) if reduced else \
+            tuple(child for child in verb.children if child.dep_ == "nsubjpass")
+        return VerbShape(True, agents, False, direct)
+    found, inherited = subjects(verb, control=True)
+    return VerbShape(False, tuple(found), inherited,
+                     tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
+
+
+def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger]:
+    """The act as the lexicon frames it: its target behind the preposition it names."""
+    framed: dict[str, tuple[Relation, tuple[Token, ...]]] = {}
+    for prep, relation in entries.items():
+        if prep == HOME:
+            continue
+        targets = not_dates(shape.direct if prep == "" else verb_prep_objects(verb, prep))
+        if targets:
+            framed[prep] = (relation, targets)
+    if any(prep in GRIEVANCE_PREPOSITIONS and relation.root in DISAPPROVAL_ROOTS
+           for prep, (relation, _) in framed.items()):
+        # "complained to the UN about Israeli raids": the complaint is about Israel;
+        # the UN only hears it
+        framed.pop("to", None)
+    for relation, targets in framed.values():
+        yield Trigger(verb, relation, shape.sources, targets, shape.inherited, nominal=False,
+                      home=HOME in entries)
+
+
+def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
+              shape: VerbShape) -> Iterator[Trigger]:
+    """Where the lexicon's frame finds no target: the first of the readings below that
+    applies."""
+    sources, inherited = shape.sources, shape.inherited
+    if not shape.passive:
+        addressees = tuple(clause_subjects(verb))
+        asking = entries.get("") or entries.get("for")
+        if addressees and asking is not None and asking.root in ADDRESSED_ROOTS:
+            # "demanded that the US cancel", "called for Burma to reform": the one
+            # asked to act is the subject of the clause that says what to do.
+            yield Trigger(verb, asking, sources, addressees, inherited, nominal=False)
+            return
+    # "suspended aid deliveries": undoing an act the object names is that act's undoing
+    undone = _undone(lexicon, verb, shape.direct)
+    if undone:
+        # the undone act's own words name no target; the verb's phrases may
+        targets = not_dates(phrase_objects(verb))
+        if targets:
+            yield Trigger(verb, undone[0], sources, targets, inherited, nominal=False,
+                          loose=True)
+        return
+    if shape.passive:
+        return
+    relation = entries.get("") or next(iter(entries.values()))
+    if "with" in entries:
+        # "The United States and Jordan agreed": each side acts towards the other.
+        yield Trigger(verb, entries["with"], sources, (), inherited, nominal=False,
+                      reciprocal=True)
+    elif HOME in entries and not shape.direct:
+        # "Iraqi Kurds demonstrated in Kirkuk": the protest is against the government
+        # of the place, or of the protesters' own country.
+        yield Trigger(verb, entries[HOME], sources, (), inherited, nominal=False, home=True)
+    elif relation.root not in STATEMENT_ROOTS:
+        # The lexicon's preposition is not the one used ("arrived in", "provided aid
+        # for"): the nearest actor the verb's phrases name is who the act is aimed at,
+        # as the CAMEO coders read it; statements stay out, they name any topic.
+        targets = not_dates(phrase_objects(verb))
+        if targets:
+            yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
+                          loose=True)
+
+
+def _undone(lexicon: Lexicon, verb: Token, direct: tuple[Token, ...]) -> list[Relation]:
+    """What undoing the acts the verb's objects name codes as: "halted aid deliveries"."""
+    if verb_lemma(verb) not in REVERSING_VERBS:
+        return []
+    return [lexicon.reversals[relation.root]
+            for obj in direct
+            for word in (obj, *(child for child in obj.children if child.dep_ == "compound"))
+            for relation in noun_entries(lexicon, word).values()
+            if relation.root in lexicon.reversals]
+
+
+def noun_triggers(context: SentenceContext, trigger: Token,
+                  entries: Entries) -> Iterator[Trigger]:
+    lexicon = context.lexicon
+    # "a mediation effort between X and Y", "an aid convoy to X": the act word names
+    # a plain noun, whose phrase carries the act's arguments.
+    noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
+        and trigger.head.lemma_.lower() not in lexicon.nouns else trigger
+    governor = governing_verb(noun)
+    if governor is not None and verb_lemma(governor) in REVERSING_VERBS:
+        # "lifted sanctions against X" is no sanction but easing them; "halted aid to
+        # X" reduces aid. Where the verb codes itself, it alone speaks.
+        if codes_itself(lexicon, governor) or noun.head.i != governor.i:
+            return
+        entries = {prep: lexicon.reversals[relation.root]
+                   for prep, relation in entries.items()
+                   if relation.root in lexicon.reversals}
+    light = _light_verb(lexicon, noun, governor)
+    framed = list(_noun_framed(trigger, noun, entries, light))
+    yield from framed
+    if not framed:
+        yield from _noun_unframed(lexicon, trigger, noun, entries, governor, light)
+
+
+def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token | None:
+    """The verb that carries an act noun as its object: "held talks", "lifted sanctions"."""
+    carriers = lexicon.light_verbs | REVERSING_VERBS
+    # "gave Ivory Coast 5 million dollars of aid": the amount carries the act word.
+    held = amount_holding(noun) or noun
+    return governor if governor is not None and held.head.i == governor.i and \
+        held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
+
+
+def _noun_framed(trigger: Token, noun: Token, entries: Entries,
+                 light: Token | None) -> Iterator[Trigger]:
+    for prep, relation in entries.items():
+        targets = tuple(prep_objects(noun, prep, depth=2)) if prep and prep != HOME else ()
+        if not targets and light is not None and prep:
+            # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
+            # light verb carries the noun's target.
+            targets = tuple(light_verb_targets(light, prep))
+        if not targets:
+            continue
+        sources, inherited = noun_sources(noun, prep)
+        if sources:
+            yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True)
+
+
+def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entries,
+                   governor: Token | None, light: Token | None) -> Iterator[Trigger]:
+    asking = next((relation for relation in entries.values()
+                   if relation.root in ADDRESSED_ROOTS), None)
+    addressees = marked_clause_subjects(noun, governor)
+    if asking is not None and addressees:
+        # "reiterated its demand that Israel ease restrictions": the one asked to act
+        # is the subject of what is demanded
+        sources, inherited = noun_sources(noun, "")
+        if sources:
+            yield Trigger(trigger, asking, tuple(sources), addressees, inherited,
+                          nominal=True)
+            return
+    if light is not None and "with" in entries:
+        # "Israel and Lebanon renewed negotiations": each side acts towards the other.
+        sources, inherited = noun_sources(noun, "with")
+        yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
+                      nominal=True, reciprocal=True)
+    elif HOME in entries and noun.i == trigger.i:
+        # "students staged demonstrations", "began a hunger strike"; but "police
+        # prevented the demonstration" is not theirs: only a verb that carries out
+        # the act lends its subject.
+        sources, inherited = noun_sources(noun, HOME)
+        carried = not inherited or (governor is not None and
+                                    lemma_in(governor, lexicon.light_verbs | CARRYING_VERBS))
+        if sources and carried:
+            yield Trigger(trigger, entries[HOME], tuple(sources), (), inherited,
+                          nominal=True, home=True)
+
+
+def adjective_triggers(adjective: Token, entries: Entries) -> Iterator[Trigger]:
+    """"Moscow was critical of Damascus", "he was skeptical over Moscow's will"."""
+    if adjective.dep_ not in ("acomp", "ROOT", "ccomp", "conj"):
+        return
+    holder = adjective.head if adjective.dep_ == "acomp" else adjective
+    sources, inherited = subjects(holder, control=False)
+    if not sources:
+        return
+    for prep, relation in entries.items():
+        targets = tuple(prep_objects(adjective, prep)) if prep else \
+            tuple(clause_heads(adjective))
+        if targets:
+            yield Trigger(adjective, relation, tuple(sources), targets, inherited,
+                          nominal=False)
