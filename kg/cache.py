@@ -2,9 +2,9 @@
 unchanged corpus costs a lookup per document instead of a parse.
 
 A result is keyed on the document's content (text, id, title, date, source) and on the
-extractor's fingerprint: its name, the spaCy model and version, the lexicon and actor
-data versions, kg's own version and the source of its extraction rules. Change any of
-them and the affected documents are extracted again.
+extractor's fingerprint (``ExtractorSpec.fingerprint``): its name, the spaCy model and
+version, the lexicon and actor data versions, kg's own version and the source of its
+extraction rules. Change any of them and the affected documents are extracted again.
 """
 
 from __future__ import annotations
@@ -12,19 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
 
-from kg import __version__
-from kg.actors.gazetteer import Gazetteer
 from kg.errors import OutputError
-from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult
-from kg.nlp import default_model
 
 CACHE_FILE = ".kg-cache.sqlite"
-RULE_FOLDERS = ("extract", "actors")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
     document TEXT NOT NULL,
@@ -33,37 +27,6 @@ CREATE TABLE IF NOT EXISTS results (
     PRIMARY KEY (document, extractor)
 )
 """
-
-
-def model_version(name: str | None) -> str:
-    """Model name and version, read from its package or folder without loading it."""
-    chosen = name or default_model()
-    folder = Path(chosen)
-    if (folder / "meta.json").is_file():
-        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-        return f"{meta.get('name')}@{meta.get('version')}:{folder.resolve()}"
-    try:
-        return f"{chosen}@{version(chosen)}"
-    except PackageNotFoundError:
-        return f"{chosen}@unknown"
-
-
-def extractor_fingerprint(extractor: str, model: str | None, relations: tuple[Path, ...],
-                          actors: tuple[Path, ...]) -> str:
-    parts = [extractor, model_version(model), Lexicon.fingerprint(relations),
-             Gazetteer.fingerprint(actors), __version__, rules_fingerprint()]
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
-
-
-def rules_fingerprint() -> str:
-    """The extraction rules' source: a working copy between releases keeps one version
-    number while its rules change, and a cached result must not outlive the rules."""
-    package = Path(__file__).parent
-    digest = hashlib.sha1()
-    for folder in RULE_FOLDERS:
-        for source in sorted((package / folder).glob("*.py")):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def document_key(document: Document) -> str:

@@ -19,6 +19,7 @@ from kg import __version__
 from kg.errors import KgError
 from kg.evaluate import format_report, write_report
 from kg.export.neo4j_import import export_neo4j_import
+from kg.extract.spec import ExtractorSpec
 from kg.pipeline import (
     ExtractOptions,
     Summary,
@@ -151,13 +152,11 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
     if kwargs["scheduler"] and kwargs["executor"] != "dask":
         raise click.BadOptionUsage("scheduler", "--scheduler needs --executor dask")
     return ExtractOptions(
+        spec=ExtractorSpec(model=kwargs["model"], relations=tuple(kwargs["relations"]),
+                           actors=tuple(kwargs["actors"]), batch_size=kwargs["batch_size"]),
         fields=Fields(text=kwargs["text_field"], id=kwargs["id_field"],
                       date=kwargs["date_field"], title=kwargs["title_field"],
                       source=kwargs["source_field"], dayfirst=kwargs["dayfirst"]),
-        model=kwargs["model"],
-        relations=tuple(kwargs["relations"]),
-        actors=tuple(kwargs["actors"]),
-        batch_size=kwargs["batch_size"],
         strict=kwargs["strict"],
         english_only=not kwargs["any_language"],
         workers=kwargs["workers"],
@@ -314,7 +313,8 @@ def export_neo4j_import_command(folder: Path, out: Path | None) -> None:
 def eval_command(gold: Path, report: Path | None, model: str | None,
                  relations: tuple[Path, ...], actors: tuple[Path, ...]) -> None:
     """Score the extractor on GOLD.jsonl: precision, recall and F1 at three levels."""
-    options = ExtractOptions(model=model, relations=relations, actors=actors, progress=False)
+    options = ExtractOptions(spec=ExtractorSpec(model=model, relations=relations, actors=actors),
+                             progress=False)
     result = evaluate_gold(gold, options)
     click.echo(format_report(result))
     if report is not None:

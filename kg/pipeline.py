@@ -16,11 +16,12 @@ from tqdm import tqdm
 
 from kg import __version__
 from kg.actors.gazetteer import Gazetteer
-from kg.cache import ExtractionCache, extractor_fingerprint
+from kg.cache import ExtractionCache
 from kg.datafiles import builtin_path
 from kg.errors import InputError
 from kg.evaluate import Report, evaluate
-from kg.extract.base import Extractor, extractors
+from kg.extract.base import Extractor
+from kg.extract.spec import ExtractorSpec
 from kg.graph import build_graph, write_graphml
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult
@@ -50,14 +51,10 @@ PROGRESS_AFTER_SECONDS = 2.0
 
 @dataclass(frozen=True)
 class ExtractOptions:
-    """How to read the inputs and which model, lexicon and actor files to use."""
+    """How to read the inputs, which extractor to run (``spec``) and where to run it."""
 
+    spec: ExtractorSpec = ExtractorSpec()
     fields: Fields = Fields()
-    model: str | None = None
-    relations: Sequence[Path] = ()
-    actors: Sequence[Path] = ()
-    extractor: str = "dep-verb.v1"
-    batch_size: int = 32
     strict: bool = False
     progress: bool = True
     english_only: bool = True
@@ -84,27 +81,14 @@ class Summary:
     seconds: float = 0.0
 
 
-def make_extractor(options: ExtractOptions, gazetteer: Gazetteer | None = None) -> Extractor:
-    # Imported here, not at the top: they import spaCy, which a rebuild served entirely by
-    # the cache never needs.
-    from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
-    from kg.nlp import load_model
-
-    factory = extractors.get(options.extractor)
-    nlp = load_model(options.model)
-    lexicon = Lexicon.load(options.relations)
-    gazetteer = gazetteer or Gazetteer.load(options.actors)
-    extractor: Extractor = factory(nlp, lexicon, gazetteer, batch_size=options.batch_size)
-    return extractor
-
-
 def extract_documents(documents: Iterable[Document], options: ExtractOptions,
                       extractor: Extractor | None = None,
                       cache: ExtractionCache | None = None) -> Iterator[DocumentResult]:
     """Run the extractor over documents (cached results first, the rest on
     ``options.workers`` processes or ``options.executor``), with a progress bar on long
     interactive runs."""
-    runner = Runner(options, workers=options.workers, cache=cache, extractor=extractor)
+    runner = Runner(options.spec, workers=options.workers, executor=options.executor,
+                    scheduler=options.scheduler, cache=cache, extractor=extractor)
     results: Iterable[DocumentResult] = runner.run(documents)
     if options.progress:
         results = tqdm(results, unit="doc", desc="extracting", delay=PROGRESS_AFTER_SECONDS,
@@ -145,9 +129,7 @@ def _cache(out: Path, options: ExtractOptions) -> Iterator[ExtractionCache | Non
     if not options.cache:
         yield None
         return
-    fingerprint = extractor_fingerprint(options.extractor, options.model,
-                                        tuple(options.relations), tuple(options.actors))
-    with ExtractionCache(out, fingerprint) as cache:
+    with ExtractionCache(out, options.spec.fingerprint()) as cache:
         yield cache
 
 
@@ -231,8 +213,8 @@ def init_database(connection: Connection, relations: Sequence[Path] = ()) -> int
 
 def evaluate_gold(gold: Path, options: ExtractOptions) -> Report:
     """Score the extractor on a gold JSONL file (``kg eval``)."""
-    gazetteer = Gazetteer.load(options.actors)
-    extractor = make_extractor(options, gazetteer)
+    gazetteer = Gazetteer.load(options.spec.actors)
+    extractor = options.spec.make(gazetteer)
     return evaluate(gold, lambda documents: extract_documents(documents, options, extractor),
                     gazetteer)
 

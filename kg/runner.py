@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from kg.cache import ExtractionCache
 from kg.errors import KgError
+from kg.extract.spec import ExtractorSpec
 from kg.model import Document, DocumentResult
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
 
     from kg.extract.base import Extractor
-    from kg.pipeline import ExtractOptions
 
 # Documents per task sent to a worker: large enough to amortise pickling, small enough
 # to spread the work evenly over the workers.
@@ -43,7 +43,7 @@ DASK_MISSING = "--executor dask needs the 'distributed' package: pip install 'kg
 
 _worker_extractor: Extractor | None = None
 _parent_pid: int | None = None
-_worker_key: tuple[object, ...] | None = None
+_worker_spec: ExtractorSpec | None = None
 # Dask workers may run several task threads in one process; they share one extractor
 # (one model in memory) and take turns, since a spaCy pipeline is not thread-safe.
 _worker_lock = threading.Lock()
@@ -56,26 +56,18 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _start_worker(options: ExtractOptions) -> None:
-    from kg.pipeline import make_extractor
-
-    global _worker_extractor, _worker_key
-    _worker_extractor = make_extractor(options)
-    _worker_key = _extractor_key(options)
+def _start_worker(spec: ExtractorSpec) -> None:
+    global _worker_extractor, _worker_spec
+    _worker_extractor = spec.make()
+    _worker_spec = spec
 
 
-def _extractor_key(options: ExtractOptions) -> tuple[object, ...]:
-    """What make_extractor reads: runs that differ only in, say, --workers share a model."""
-    return (options.extractor, options.model, tuple(options.relations),
-            tuple(options.actors), options.batch_size)
-
-
-def _start_pool_worker(options: ExtractOptions, parent: int) -> None:
+def _start_pool_worker(spec: ExtractorSpec, parent: int) -> None:
     # Ctrl-C is the parent's to handle: it stops the pool and reports one line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _parent_pid
     _parent_pid = parent
-    _start_worker(options)
+    _start_worker(spec)
 
 
 def _extract_chunk(documents: list[Document]) -> list[DocumentResult]:
@@ -86,13 +78,14 @@ def _extract_chunk(documents: list[Document]) -> list[DocumentResult]:
     return list(_worker_extractor.extract(documents))
 
 
-def _extract_chunk_with(options: ExtractOptions,
+def _extract_chunk_with(spec: ExtractorSpec,
                         documents: list[Document]) -> list[DocumentResult]:
     """A Dask task: the model loads on a worker's first task and stays for the next ones
-    (and for later runs with the same options on a long-lived cluster)."""
+    (and for later runs with the same spec on a long-lived cluster; runs that differ
+    only in, say, --workers share a model)."""
     with _worker_lock:
-        if _worker_extractor is None or _worker_key != _extractor_key(options):
-            _start_worker(options)
+        if _worker_extractor is None or _worker_spec != spec:
+            _start_worker(spec)
         return _extract_chunk(documents)
 
 
@@ -128,11 +121,11 @@ class _PoolTask:
 class LocalPool:
     """``workers`` spawned processes on this machine, each loading the model once."""
 
-    def __init__(self, options: ExtractOptions, workers: int) -> None:
+    def __init__(self, spec: ExtractorSpec, workers: int) -> None:
         # spawn, not fork: the parent may hold threads (progress bar, drivers).
         context = multiprocessing.get_context("spawn")
         self._pool: Pool = context.Pool(workers, initializer=_start_pool_worker,
-                                        initargs=(options, os.getpid()))
+                                        initargs=(spec, os.getpid()))
         self.parallelism = workers
 
     def submit(self, chunk: list[Document]) -> Pending:
@@ -161,13 +154,13 @@ class DaskExecutor:
     """A Dask distributed cluster: the one at ``scheduler``, or a local one of
     ``workers`` single-threaded processes that lives as long as this executor."""
 
-    def __init__(self, options: ExtractOptions, workers: int,
+    def __init__(self, spec: ExtractorSpec, workers: int,
                  scheduler: str | None = None) -> None:
         try:
             import distributed
         except ImportError:
             raise KgError(DASK_MISSING) from None
-        self.options = options
+        self.spec = spec
         self._cluster: LocalCluster | None = None
         if scheduler is None:
             # No dashboard: nobody looks at it for a local run, and binding :8787 warns
@@ -189,7 +182,7 @@ class DaskExecutor:
 
     def submit(self, chunk: list[Document]) -> Pending:
         # pure=False: hashing every document for a task key buys nothing here.
-        return _DaskTask(self._client.submit(_extract_chunk_with, self.options, chunk,
+        return _DaskTask(self._client.submit(_extract_chunk_with, self.spec, chunk,
                                              pure=False), chunk)
 
     def close(self) -> None:
@@ -208,18 +201,20 @@ Entry = tuple[Document, "DocumentResult | None"]  # a document and its cached re
 @dataclass
 class Runner:
     """Extraction over a stream of documents with a cache and ``workers`` processes,
-    local or (``options.executor == "dask"``) on a Dask cluster; results come out in the
-    order the documents went in."""
+    local or (``executor == "dask"``) on a Dask cluster, the one at ``scheduler`` or a
+    local one; results come out in the order the documents went in."""
 
-    options: ExtractOptions
+    spec: ExtractorSpec
     workers: int = 1
+    executor: str = "local"
+    scheduler: str | None = None
     cache: ExtractionCache | None = None
     extractor: Extractor | None = None
     _executor: Executor | None = None
 
     def run(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        if self.options.executor not in EXECUTORS:
-            raise ValueError(f"unknown executor {self.options.executor!r}")
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"unknown executor {self.executor!r}")
         iterator = iter(documents)
         try:
             while batch := list(islice(iterator, WINDOW)):
@@ -248,9 +243,7 @@ class Runner:
         fresh: Iterator[DocumentResult] = iter(())
         if missing:
             if self.extractor is None:
-                from kg.pipeline import make_extractor
-
-                self.extractor = make_extractor(self.options)
+                self.extractor = self.spec.make()
             fresh = iter(self.extractor.extract(missing))
         for _, found in entries:
             yield found if found is not None else self._fresh(next(fresh))
@@ -292,15 +285,14 @@ class Runner:
     def _runs_elsewhere(self, count: int) -> bool:
         # A Dask run always sends the work out, however small: the user asked for the
         # cluster, and a remote one was sized for the model, not this machine.
-        if self.options.executor == "dask":
+        if self.executor == "dask":
             return count > 0
         return self.workers > 1 and count >= MIN_PARALLEL
 
     def _started_executor(self) -> Executor:
         if self._executor is None:
-            if self.options.executor == "dask":
-                self._executor = DaskExecutor(self.options, self.workers,
-                                              self.options.scheduler)
+            if self.executor == "dask":
+                self._executor = DaskExecutor(self.spec, self.workers, self.scheduler)
             else:
-                self._executor = LocalPool(self.options, self.workers)
+                self._executor = LocalPool(self.spec, self.workers)
         return self._executor

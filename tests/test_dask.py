@@ -15,8 +15,8 @@ from conftest import news_text, unavailable
 from kg.cli import main
 from kg.errors import KgError
 from kg.extract.depverb import DepVerbExtractor
+from kg.extract.spec import ExtractorSpec
 from kg.model import Document
-from kg.pipeline import ExtractOptions
 from kg.runner import DASK_MISSING, Runner
 
 
@@ -49,11 +49,9 @@ def _worker_processes() -> set[int]:
 def test_a_local_dask_cluster_gives_the_events_of_one_process(
         extractor: DepVerbExtractor, dask_installed: None) -> None:
     documents = _documents(30)
-    options = ExtractOptions(progress=False, cache=False)
-    local = _events(Runner(options, workers=1, extractor=extractor), documents)
+    local = _events(Runner(ExtractorSpec(), workers=1, extractor=extractor), documents)
     before = _worker_processes()
-    dask_options = ExtractOptions(progress=False, cache=False, executor="dask", workers=2)
-    runner = Runner(dask_options, workers=2)
+    runner = Runner(ExtractorSpec(), workers=2, executor="dask")
     results = list(runner.run(documents))
     assert [result.document.id for result in results] == [doc.id for doc in documents]
     dask = [event.to_dict() for result in results for event in result.events]
@@ -110,7 +108,7 @@ def test_unreachable_scheduler_is_one_line(tmp_path: Path, extractor: DepVerbExt
 def test_missing_distributed_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     # None in sys.modules makes the import fail as if the package were not installed.
     monkeypatch.setitem(sys.modules, "distributed", None)
-    runner = Runner(ExtractOptions(progress=False, cache=False, executor="dask"))
+    runner = Runner(ExtractorSpec(), executor="dask")
     with pytest.raises(KgError) as error:
         list(runner.run([Document(id="a", text="Russia urged Syria to talk.")]))
     assert str(error.value) == DASK_MISSING

