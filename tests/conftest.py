@@ -13,11 +13,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 from kg.actors.gazetteer import Gazetteer
+from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
 from kg.lexicon import Lexicon
-from kg.model import Document, DocumentResult
+from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
+from kg.output import ExtractionWriter, write_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -131,3 +134,63 @@ def write_file(path: Path, data: bytes | str) -> Path:
     else:
         path.write_text(data, encoding="utf-8")
     return path
+
+
+# Article-shaped corpora: varied pairs of states and acts, one article per file.
+PAIRS = [("Russia", "Syria"), ("Iran", "Iraq"), ("Turkey", "Greece"), ("France", "Germany"),
+         ("China", "Japan")]
+ACTS = ["called on {t} to accept a truce", "criticized {t} for the attacks",
+        "accused {t} of violating the ceasefire", "met officials from {t} in Geneva"]
+
+
+def write_corpus(folder: Path, count: int, start: int = 0) -> Path:
+    """``count`` short articles doc-NNNN.txt (numbered from ``start``), each with events."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + count):
+        source, target = PAIRS[i % len(PAIRS)]
+        act = ACTS[i % len(ACTS)].format(t=target)
+        (folder / f"doc-{i:04d}.txt").write_text(
+            f"{source} {act} on Monday, the ministry said. Officials from {target} said "
+            f"they would answer {source} within a week. Talks on item {i} went on.",
+            encoding="utf-8")
+    return folder
+
+
+def build(*args: str | Path) -> Result:
+    """``kg build ARGS`` in this process, on one worker."""
+    return CliRunner().invoke(main, ["build", "--workers", "1", *map(str, args)])
+
+
+def write_output(folder: Path, *results: DocumentResult) -> Path:
+    """An output folder as ``kg extract`` would leave it, holding ``results``."""
+    with ExtractionWriter(folder) as writer:
+        for result in results:
+            writer.add(result)
+        write_jsonl(folder / "actors.jsonl", writer.actors.records())
+    return folder
+
+
+# Text that would break a store or a page that built queries or markup from it.
+HOSTILE = [
+    "'}) DETACH DELETE n //",
+    'Robert"); MATCH (n) DETACH DELETE n; //',
+    "`backtick` {brace} $param \\ new\nline",
+    "<img src=x onerror=alert(1)>",
+    'comma, "quote", and\r\nCRLF; semicolon|pipe',
+]
+HOSTILE_DOC = "doc '}) //"
+
+
+def hostile_ring(varied: bool = False) -> list[Event]:
+    """Actors named by HOSTILE, each accusing the next; ``varied`` gives the events
+    differing negation, confidence and dates."""
+    actors = [Actor(id=f"X{i}", name=name, type="group") for i, name in enumerate(HOSTILE)]
+    relation = Relation("ACCUSES", "112", -2.0)
+    return [Event(doc_id=HOSTILE_DOC, sentence=HOSTILE[i], sentence_start=i,
+                  sentence_end=i + 1, source=Mention(HOSTILE[i], 0, 1, actors[i]),
+                  target=Mention(HOSTILE[(i + 1) % len(HOSTILE)], 0, 1,
+                                 actors[(i + 1) % len(HOSTILE)]),
+                  relation=relation,
+                  **({"negated": i % 2 == 1, "confidence": 0.25 * i,
+                      "date": "2016-05-01" if i else None} if varied else {}))
+            for i in range(len(HOSTILE))]

@@ -24,37 +24,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
+from conftest import build, write_corpus, write_output
 from neo4j import Session
 from neo4j.exceptions import ConstraintError
 
 from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
-from kg.output import OUTPUTS, ExtractionWriter, write_jsonl
+from kg.output import OUTPUTS, ExtractionWriter
 from kg.store import neo4j as store_module
 from kg.store.neo4j import Connection, Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERRUPTED = "kg: interrupted; outputs already in place were left as they were"
-PAIRS = [("Russia", "Syria"), ("Iran", "Iraq"), ("Turkey", "Greece"), ("France", "Germany"),
-         ("China", "Japan")]
-ACTS = ["called on {t} to accept a truce", "criticized {t} for the attacks",
-        "accused {t} of violating the ceasefire", "met officials from {t} in Geneva"]
-
-
-def write_corpus(folder: Path, count: int, start: int = 0) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(start, start + count):
-        source, target = PAIRS[i % len(PAIRS)]
-        act = ACTS[i % len(ACTS)].format(t=target)
-        (folder / f"a{i:04d}.txt").write_text(
-            f"{source} {act} on Monday, the ministry said. Officials from {target} said "
-            f"they would answer {source} within a week. Talks on item {i} went on.",
-            encoding="utf-8")
-    return folder
-
-
 def kg_process(*args: str | Path, **options: Any) -> subprocess.Popen[str]:
     # Its own session, so that a signal to its process group reaches only kg and the
     # workers it started, as Ctrl-C in a terminal would.
@@ -257,10 +240,6 @@ def test_file_size_limit_during_final_flush(tmp_path: Path,
     assert visible(out) == before and temporaries(out) == []
 
 
-def build(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, ["build", "--workers", "1", *map(str, args)])
-
-
 def test_output_folder_cannot_be_written(tmp_path: Path, extractor: DepVerbExtractor) -> None:
     corpus = write_corpus(tmp_path / "news", 2)
     # Root (what CI runs as) writes through mode bits; a folder under a file stops anyone.
@@ -326,11 +305,9 @@ def _overlapping(folder: Path, seed: int, count: int = 3000) -> Expected:
             if actor.member_of is not None:
                 expected.actors.add(actor.member_of.id)
                 expected.memberships.add((actor.id, actor.member_of.id))
-    with ExtractionWriter(folder) as writer:
-        for doc_id in sorted(events):
-            writer.add(DocumentResult(Document(id=doc_id, text="x", title=doc_id), 1,
-                                      tuple(events[doc_id]), ()))
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
+    write_output(folder, *(DocumentResult(Document(id=doc_id, text="x", title=doc_id), 1,
+                                          tuple(events[doc_id]), ())
+                           for doc_id in sorted(events)))
     return expected
 
 

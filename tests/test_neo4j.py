@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import HOSTILE, HOSTILE_DOC, hostile_ring, write_output
 
 from kg.cli import main
 from kg.errors import StoreError
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
-from kg.output import ExtractionWriter, write_jsonl
 from kg.store import queries
 from kg.store.neo4j import Connection, Neo4jStore
 
@@ -23,16 +23,9 @@ pytestmark = pytest.mark.neo4j
 CYPHER = Path(__file__).resolve().parent.parent / "cypher"
 
 
-def _write_output(folder: Path, result: DocumentResult) -> Path:
-    with ExtractionWriter(folder) as writer:
-        writer.add(result)
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
-    return folder
-
-
 @pytest.fixture
 def seed_out(tmp_path: Path, seed_result: DocumentResult) -> Path:
-    return _write_output(tmp_path / "seed-out", seed_result)
+    return write_output(tmp_path / "seed-out", seed_result)
 
 
 def _store(connection: Connection) -> Neo4jStore:
@@ -211,29 +204,13 @@ def test_credentials_in_the_uri_are_not_echoed() -> None:
     assert connection.safe_uri == "neo4j://db.example:7687"
 
 
-HOSTILE = [
-    "'}) DETACH DELETE n //",
-    'Robert"); MATCH (n) DETACH DELETE n; //',
-    "`backtick` {brace} $param \\ new\nline",
-    "<img src=x onerror=alert(1)>",
-]
-
-
 def _hostile_result() -> DocumentResult:
-    text = " ".join(HOSTILE)
-    actors = [Actor(id=f"X{i}", name=name, type="group") for i, name in enumerate(HOSTILE)]
-    relation = Relation("ACCUSES", "112", -2.0)
-    events = tuple(
-        Event(doc_id="doc '}) //", sentence=HOSTILE[i], sentence_start=i, sentence_end=i + 1,
-              source=Mention(HOSTILE[i], 0, 1, actors[i]),
-              target=Mention(HOSTILE[(i + 1) % 4], 0, 1, actors[(i + 1) % 4]),
-              relation=relation)
-        for i in range(len(HOSTILE)))
-    return DocumentResult(Document(id="doc '}) //", text=text, title=HOSTILE[0]), 1, events, ())
+    return DocumentResult(Document(id=HOSTILE_DOC, text=" ".join(HOSTILE), title=HOSTILE[0]),
+                          1, tuple(hostile_ring()), ())
 
 
 def test_hostile_text_is_stored_verbatim(neo4j: Connection, tmp_path: Path) -> None:
-    folder = _write_output(tmp_path / "hostile", _hostile_result())
+    folder = write_output(tmp_path / "hostile", _hostile_result())
     with _store(neo4j) as store:
         store.load_folder(folder)
         store.load_folder(folder)
@@ -244,7 +221,7 @@ def test_hostile_text_is_stored_verbatim(neo4j: Connection, tmp_path: Path) -> N
                            store._run("MATCH ()-[r]->() RETURN r.sentence AS s"))
         title = store._run("MATCH (d:Document) RETURN d.title AS t, d.id AS id")
     assert names == sorted(HOSTILE) and sentences == sorted(HOSTILE)
-    assert title == [{"t": HOSTILE[0], "id": "doc '}) //"}]
+    assert title == [{"t": HOSTILE[0], "id": HOSTILE_DOC}]
 
 
 def _bulk_result(count: int) -> DocumentResult:
@@ -262,7 +239,7 @@ def _bulk_result(count: int) -> DocumentResult:
 
 def test_server_killed_mid_load_then_rerun_converges(neo4j_server: object, neo4j: Connection,
                                                      tmp_path: Path) -> None:
-    folder = _write_output(tmp_path / "bulk", _bulk_result(20000))
+    folder = write_output(tmp_path / "bulk", _bulk_result(20000))
     with Neo4jStore.connect(neo4j, batch_size=500) as store:
         store.load_folder(folder)
         clean = store.counts()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import unavailable
+from conftest import HOSTILE, HOSTILE_DOC, hostile_ring, unavailable, write_output
 
 from kg.cli import main
 from kg.export.neo4j_import import (
@@ -25,15 +25,8 @@ from kg.export.neo4j_import import (
     export_neo4j_import,
 )
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
-from kg.output import ExtractionWriter, write_jsonl
 from kg.store.neo4j import Connection, Neo4jStore
 
-HOSTILE = [
-    "'}) DETACH DELETE n //",
-    'Robert"); MATCH (n) DETACH DELETE n; //',
-    "`backtick` {brace} $param \\ new\nline",
-    'comma, "quote", and\r\nCRLF; semicolon|pipe',
-]
 MINISTRY = Actor(id="RUSGOV", name="Russian government", type="state", country="RUS",
                  sector="GOV")
 MINISTER = Actor(id="person:x", name='Sergei "the, minister"', type="person",
@@ -41,32 +34,20 @@ MINISTER = Actor(id="person:x", name='Sergei "the, minister"', type="person",
 
 
 def _results() -> list[DocumentResult]:
-    actors = [Actor(id=f"X{i}", name=name, type="group") for i, name in enumerate(HOSTILE)]
-    relation = Relation("ACCUSES", "112", -2.0)
-    events = [
-        Event(doc_id="doc '}) //", sentence=HOSTILE[i], sentence_start=i, sentence_end=i + 1,
-              source=Mention(HOSTILE[i], 0, 1, actors[i]),
-              target=Mention(HOSTILE[(i + 1) % 4], 0, 1, actors[(i + 1) % 4]),
-              relation=relation, negated=i % 2 == 1, confidence=0.25 * i,
-              date="2016-05-01" if i else None)
-        for i in range(len(HOSTILE))]
-    events.append(Event(doc_id="doc '}) //", sentence="Minister, \"X\" met X0.",
+    events = hostile_ring(varied=True)
+    events.append(Event(doc_id=HOSTILE_DOC, sentence="Minister, \"X\" met X0.",
                         sentence_start=9, sentence_end=30,
                         source=Mention("he", 0, 2, MINISTER),
-                        target=Mention("X0", 3, 5, actors[0]),
+                        target=Mention("X0", 3, 5, events[0].source.actor),
                         relation=Relation("MEETS", "040", 1.0), modality="hedged"))
-    first = DocumentResult(Document(id="doc '}) //", text="...", title=HOSTILE[3],
+    first = DocumentResult(Document(id=HOSTILE_DOC, text="...", title=HOSTILE[-1],
                                     source='Outlet, "Quoted"'), 1, tuple(events), ())
     # The same document again (a re-read input): kg load would MERGE it away.
     return [first, first]
 
 
 def _output(folder: Path) -> Path:
-    with ExtractionWriter(folder) as writer:
-        for result in _results():
-            writer.add(result)
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
-    return folder
+    return write_output(folder, *_results())
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -82,7 +63,9 @@ def _text(value: Any) -> str:
 def test_csv_files_hold_every_event_verbatim(tmp_path: Path) -> None:
     files = export_neo4j_import(_output(tmp_path / "out"), tmp_path / "csv")
     events = list(_results()[0].events)
-    assert (files.actors, files.documents, files.events, files.memberships) == (6, 1, 5, 1)
+    # the hostile ring's actors, the minister and his government; its events and his
+    assert (files.actors, files.documents, files.events, files.memberships) == \
+        (len(HOSTILE) + 2, 1, len(HOSTILE) + 1, 1)
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == \
         ["actors.csv", "documents.csv", "events.csv", "memberships.csv"]
 
@@ -109,8 +92,8 @@ def test_csv_files_hold_every_event_verbatim(tmp_path: Path) -> None:
     header, rows = _rows(tmp_path / "csv" / "actors.csv")
     assert header == ACTOR_HEADER
     actors = {row["id:ID(Actor)"]: row for row in rows}
-    assert sorted(actors) == ["RUSGOV", "X0", "X1", "X2", "X3", "person:x"]
-    assert [actors[f"X{i}"]["name"] for i in range(4)] == HOSTILE
+    assert sorted(actors) == ["RUSGOV", *(f"X{i}" for i in range(len(HOSTILE))), "person:x"]
+    assert [actors[f"X{i}"]["name"] for i in range(len(HOSTILE))] == HOSTILE
     assert actors["X2"]["forms:string[]"].split(ARRAY_DELIMITER) == [HOSTILE[2]]
     assert actors["X0"][":LABEL"].split(ARRAY_DELIMITER) == ["Actor", "Group"]
     assert actors["RUSGOV"][":LABEL"].split(ARRAY_DELIMITER) == ["Actor", "State"]
@@ -127,7 +110,7 @@ def test_csv_files_hold_every_event_verbatim(tmp_path: Path) -> None:
 
     header, rows = _rows(tmp_path / "csv" / "documents.csv")
     assert header == DOCUMENT_HEADER
-    assert rows == [{"id:ID(Document)": "doc '}) //", "title": HOSTILE[3], "date": "",
+    assert rows == [{"id:ID(Document)": HOSTILE_DOC, "title": HOSTILE[-1], "date": "",
                      "source": 'Outlet, "Quoted"', "path": "", ":LABEL": "Document"}]
 
 
@@ -137,7 +120,8 @@ def test_cli_prints_the_import_command(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     target = folder / "neo4j-import"
     assert result.stdout.splitlines()[0] == (
-        f"kg: wrote {target}/ (6 actors, 1 documents, 5 events, 1 memberships)")
+        f"kg: wrote {target}/ ({len(HOSTILE) + 2} actors, 1 documents, "
+        f"{len(HOSTILE) + 1} events, 1 memberships)")
     assert (f"  neo4j-admin database import full '--nodes={target}/actors.csv' "
             f"'--nodes={target}/documents.csv' '--relationships={target}/events.csv' "
             f"'--relationships={target}/memberships.csv' --multiline-fields=true "
@@ -181,11 +165,7 @@ def test_neo4j_admin_import_gives_the_graph_of_kg_load(
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from neo4j_server import Neo4jServer
 
-    folder = tmp_path / "out"
-    with ExtractionWriter(folder) as writer:
-        for result in [*_results(), seed_result]:
-            writer.add(result)
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
+    folder = write_output(tmp_path / "out", *_results(), seed_result)
     files = export_neo4j_import(folder)
     with Neo4jStore.connect(neo4j) as store:
         store.load_folder(folder)

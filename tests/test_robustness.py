@@ -15,12 +15,11 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import write_file
+from click.testing import Result
+from conftest import build, write_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
 from kg.model import Document, Event
 from kg.output import dumps
@@ -42,10 +41,6 @@ GERMAN = ("Russland hat Syrien am Montag aufgefordert, die Forderungen des Inter
 def _model(extractor: DepVerbExtractor) -> None:
     """Every build here parses; without the model they skip locally and fail in CI."""
 
-
-
-def build(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, ["build", "--workers", "1", *map(str, args)])
 
 
 def warnings_of(result: Result) -> list[str]:

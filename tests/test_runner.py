@@ -8,20 +8,12 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import news_text
+from conftest import write_corpus
 
 from kg.cli import main
 from kg.extract import spec
 from kg.extract.depverb import DepVerbExtractor
 from kg.extract.spec import ExtractorSpec
-
-
-def _corpus(folder: Path, count: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for number in range(count):
-        text = news_text(number)
-        (folder / f"doc-{number:03d}.txt").write_text(text, encoding="utf-8")
-    return folder
 
 
 def _events(out: Path) -> list[str]:
@@ -30,7 +22,7 @@ def _events(out: Path) -> list[str]:
 
 def test_two_workers_give_the_same_events_as_one(tmp_path: Path,
                                                  extractor: DepVerbExtractor) -> None:
-    corpus = _corpus(tmp_path / "in", 40)
+    corpus = write_corpus(tmp_path / "in", 40)
     runner = CliRunner()
     one = runner.invoke(main, ["build", str(corpus), "-o", str(tmp_path / "one"),
                                "--workers", "1", "--no-cache"])
@@ -42,7 +34,7 @@ def test_two_workers_give_the_same_events_as_one(tmp_path: Path,
 
 def test_cache_reuses_unchanged_documents_and_redoes_changed_ones(
         tmp_path: Path, extractor: DepVerbExtractor) -> None:
-    corpus = _corpus(tmp_path / "in", 5)
+    corpus = write_corpus(tmp_path / "in", 5)
     out = tmp_path / "out"
     args = ["build", str(corpus), "-o", str(out), "--workers", "1"]
     runner = CliRunner()
@@ -52,11 +44,11 @@ def test_cache_reuses_unchanged_documents_and_redoes_changed_ones(
     second = runner.invoke(main, args)
     assert "(5 documents from the cache)" in second.stdout
     assert _events(out) == clean
-    (corpus / "doc-002.txt").write_text("Germany praised Greece for the reforms.",
+    (corpus / "doc-0002.txt").write_text("Germany praised Greece for the reforms.",
                                         encoding="utf-8")
     third = runner.invoke(main, args)
     assert "(4 documents from the cache)" in third.stdout
-    changed = [json.loads(line) for line in _events(out) if '"doc-002"' in line]
+    changed = [json.loads(line) for line in _events(out) if '"doc-0002"' in line]
     assert [(e["source"]["id"], e["target"]["id"]) for e in changed] == [("DEU", "GRC")]
 
 
@@ -79,7 +71,7 @@ def test_a_changed_lexicon_invalidates_the_cache(tmp_path: Path,
 
 def test_a_rebuild_redraws_the_map_only_when_its_inputs_change(
         tmp_path: Path, extractor: DepVerbExtractor) -> None:
-    corpus = _corpus(tmp_path / "in", 3)
+    corpus = write_corpus(tmp_path / "in", 3)
     out = tmp_path / "out"
     args = ["build", str(corpus), "-o", str(out), "--workers", "1"]
     runner = CliRunner()
@@ -93,10 +85,10 @@ def test_a_rebuild_redraws_the_map_only_when_its_inputs_change(
     assert runner.invoke(main, args).exit_code == 0
     assert (out / "graph.html").exists()
 
-    (corpus / "doc-001.txt").write_text("Germany praised Greece for the reforms.",
-                                        encoding="utf-8")
+    (corpus / "doc-0001.txt").write_text("Germany praised Brazil for the reforms.",
+                                         encoding="utf-8")
     assert runner.invoke(main, args).exit_code == 0
-    assert "Greece" in (out / "graph.html").read_text(encoding="utf-8")
+    assert "Brazil" in (out / "graph.html").read_text(encoding="utf-8")
     assert (out / "graph.graphml").stat().st_mtime_ns != drawn["graph.graphml"]
 
     # --no-cache keeps nothing from earlier runs, the drawing included.

@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import write_output
 from test_html import browser, opened  # noqa: F401  (the Chromium fixture and page helper)
 
 from kg.cli import main
 from kg.lexicon import Lexicon
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
-from kg.output import ExtractionWriter, write_jsonl
 from kg.store import queries
 from kg.store.neo4j import Connection, Neo4jStore
 
@@ -55,7 +55,7 @@ def hostile_result() -> DocumentResult:
                          sector=CYPHER[3])
     person = Actor(id="person:" + CYPHER[4], name=CYPHER[5], type="person", sector=CYPHER[6],
                    member_of=organisation)
-    other = Actor(id=CYPHER[7], name=CYPHER[8], type=CYPHER[2])  # an unknown type too
+    other = Actor(id=CYPHER[7], name=CYPHER[8], type="other")
     sentences = [f"{CYPHER[5]} urged {CYPHER[8]} and {CYPHER[1]}.",
                  f"{CYPHER[8]} accused {CYPHER[5]}: {CYPHER[0]}"]
     text = " ".join(sentences)
@@ -78,13 +78,6 @@ def hostile_result() -> DocumentResult:
     document = Document(id=doc_id, text=text, title=CYPHER[2], date=CYPHER[3],
                         source=CYPHER[4], path=CYPHER[6])
     return DocumentResult(document, 2, events, ())
-
-
-def write_output(folder: Path, result: DocumentResult) -> Path:
-    with ExtractionWriter(folder) as writer:
-        writer.add(result)
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
-    return folder
 
 
 def _without_nulls(record: dict[str, Any]) -> dict[str, Any]:
@@ -219,6 +212,22 @@ def test_a_relation_label_that_is_not_a_label_is_refused(neo4j: Connection,
         assert store.counts() == (1, 0)
 
 
+def test_an_actor_type_that_is_not_kgs_is_refused(neo4j: Connection, tmp_path: Path) -> None:
+    folder = write_output(tmp_path / "out", hostile_result())
+    events = folder / "events.jsonl"
+    record = json.loads(events.read_text(encoding="utf-8").splitlines()[0])
+    record["target"]["type"] = CYPHER[2]
+    events.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(folder), "--neo4j", neo4j.uri],
+                                env={"NEO4J_PASSWORD": str(neo4j.password)})
+    assert result.exit_code == 1
+    assert result.stderr == (f"kg: error: {events}:1: not a kg event (actor type must be one "
+                             "of state, igo, ngo, group, person, bloc, other, not "
+                             f"{CYPHER[2]!r})\n")
+    with Neo4jStore.connect(neo4j) as store:
+        assert store.counts() == (0, 0)
+
+
 # -- the HTML map ----------------------------------------------------------------------------
 
 # Each payload would set window.__pwned if it ever ran, wherever it landed.
@@ -264,10 +273,7 @@ def xss_folder(folder: Path) -> list[Event]:
                               10 + sentence.index(target_text) + len(target_text), target),
                       relation, date="2016-05-0" + str(len(results) + 1))
         results.append(DocumentResult(document, 1, (event,), ()))
-    with ExtractionWriter(folder) as writer:
-        for result in results:
-            writer.add(result)
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
+    write_output(folder, *results)
     return [result.events[0] for result in results]
 
 
