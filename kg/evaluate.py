@@ -4,6 +4,11 @@ Gold files are JSONL, one sentence per line: ``{"id", "text", "events": [{"sourc
 "source_name", "target", "target_name", "code", "root", "quad", ...}]}``. Each sentence
 is extracted as a document of its own (its ``id`` is the document id), and events are
 matched one-to-one at three levels: dyad + CAMEO root, dyad only, dyad + QuadClass.
+
+A line that carries an article's metadata (``title``, ``date`` or ``source``) is a whole
+article: it is extracted with its date (dated roles apply) and each gold event's
+``quote`` (words of one sentence) must stand in the sentence of the predicted event it
+matches, so that an event is found where the article says it.
 Negated events are not scored: they assert that an act did not happen.
 An actor matches when its country (a person's ``member_of`` country) or its
 organisation matches the gold actor's code or name.
@@ -22,8 +27,10 @@ from kg.actors.gazetteer import Gazetteer
 from kg.errors import InputError
 from kg.model import Actor, Document, DocumentResult, Event
 from kg.output import atomic_writer, read_jsonl
+from kg.readers import normalise_date
 
 LEVELS = ("dyad+root", "dyad", "dyad+quad")
+ARTICLE_FIELDS = ("title", "date", "source")
 ISO_SECTOR_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
 
@@ -37,6 +44,7 @@ class GoldEvent:
     root: str | None
     quad: str | None
     actor_type: str
+    quote: str | None = None  # an article's events: words of the sentence that tells it
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,12 @@ class GoldSentence:
     text: str
     events: tuple[GoldEvent, ...]
     skipped: int  # gold events without a target: kg codes dyads only
+    # a whole article: the document it is read as (its date, title and outlet)
+    article: Document | None = None
+
+    @property
+    def document(self) -> Document:
+        return self.article or Document(id=self.id, text=self.text)
 
 
 @dataclass
@@ -76,6 +90,7 @@ class Score:
 class Report:
     gold: Path
     sentences: int = 0
+    articles: int = 0  # of the lines scored, those scored as whole articles
     gold_events: int = 0
     skipped_gold: int = 0
     predicted: int = 0
@@ -87,7 +102,7 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "gold": str(self.gold), "sentences": self.sentences,
+            "gold": str(self.gold), "sentences": self.sentences, "articles": self.articles,
             "gold_events": self.gold_events, "skipped_gold_without_target": self.skipped_gold,
             "predicted": self.predicted,
             "levels": {level: score.as_dict() for level, score in self.levels.items()},
@@ -151,19 +166,31 @@ def read_gold(path: Path, keys: ActorKeys) -> list[GoldSentence]:
             raw_events = record.get("events") or []
         except KeyError as error:
             raise InputError(f"{path}:{number}: gold line lacks {error}") from error
+        article = _article(sentence_id, text, record)
         events, skipped = [], 0
         for raw in raw_events:
             if raw.get("target") is None or raw.get("no_target"):
                 skipped += 1
                 continue
-            events.append(_gold_event(sentence_id, raw, keys))
-        sentences.append(GoldSentence(sentence_id, text, tuple(events), skipped))
+            events.append(_gold_event(sentence_id, raw, keys, quoted=article is not None))
+        sentences.append(GoldSentence(sentence_id, text, tuple(events), skipped, article))
     if not sentences:
         raise InputError(f"{path}: no gold sentences")
     return sentences
 
 
-def _gold_event(sentence_id: str, raw: dict[str, Any], keys: ActorKeys) -> GoldEvent:
+def _article(doc_id: str, text: str, record: dict[str, Any]) -> Document | None:
+    """The document a gold line is, if it carries an article's metadata."""
+    if not any(record.get(key) for key in ARTICLE_FIELDS):
+        return None
+    date = record.get("date")
+    return Document(id=doc_id, text=text, title=record.get("title"),
+                    date=normalise_date(str(date)) if date else None,
+                    source=record.get("source"))
+
+
+def _gold_event(sentence_id: str, raw: dict[str, Any], keys: ActorKeys, *,
+                quoted: bool) -> GoldEvent:
     source_code = raw.get("source_code") or raw.get("source")
     target_code = raw.get("target_code") or raw.get("target")
     root = str(raw.get("root") or "")
@@ -179,12 +206,15 @@ def _gold_event(sentence_id: str, raw: dict[str, Any], keys: ActorKeys) -> GoldE
         root=root or None,
         quad=raw.get("quad"),
         actor_type=gold_actor_type(source_code),
+        quote=str(raw["quote"]) if quoted and raw.get("quote") else None,
     )
 
 
 def _matches(gold: GoldEvent, predicted: Event, keys: ActorKeys, level: str) -> bool:
     if not (gold.source & keys.predicted(predicted.source.actor)
             and gold.target & keys.predicted(predicted.target.actor)):
+        return False
+    if gold.quote is not None and gold.quote not in predicted.sentence:
         return False
     if level == "dyad+root":
         return gold.root == predicted.relation.root
@@ -216,6 +246,7 @@ def score(gold_sentences: Sequence[GoldSentence], results: Iterable[DocumentResu
         # A negated event says the act did not happen; the gold codes acts that did.
         predicted = [event for event in result.events if not event.negated]
         report.sentences += 1
+        report.articles += sentence.article is not None
         report.gold_events += len(sentence.events)
         report.skipped_gold += sentence.skipped
         report.predicted += len(predicted)
@@ -256,14 +287,16 @@ def _predicted_type(actor: Actor) -> str:
 
 
 def _describe_gold(sentence: GoldSentence, event: GoldEvent) -> dict[str, Any]:
-    return {"id": sentence.id, "text": sentence.text, "source": event.source_label,
-            "target": event.target_label, "root": event.root}
+    # an article's miss is shown by its quote, not the whole article
+    return {"id": sentence.id, "text": event.quote or sentence.text,
+            "source": event.source_label, "target": event.target_label, "root": event.root}
 
 
 def _describe_event(sentence: GoldSentence, event: Event) -> dict[str, Any]:
-    return {"id": sentence.id, "text": sentence.text, "source": event.source.actor.name,
-            "relation": event.relation.label, "target": event.target.actor.name,
-            "root": event.relation.root}
+    return {"id": sentence.id,
+            "text": event.sentence if sentence.article is not None else sentence.text,
+            "source": event.source.actor.name, "relation": event.relation.label,
+            "target": event.target.actor.name, "root": event.relation.root}
 
 
 def evaluate(gold_path: Path, extract: Callable[[Iterable[Document]], Iterable[DocumentResult]],
@@ -271,12 +304,15 @@ def evaluate(gold_path: Path, extract: Callable[[Iterable[Document]], Iterable[D
     """Extract every gold sentence with ``extract`` and score the events."""
     keys = ActorKeys(gazetteer)
     sentences = read_gold(gold_path, keys)
-    documents = (Document(id=sentence.id, text=sentence.text) for sentence in sentences)
+    documents = (sentence.document for sentence in sentences)
     return score(sentences, extract(documents), keys, gold_path)
 
 
 def format_report(report: Report) -> str:
-    lines = [f"{report.gold}: {report.sentences} sentences, {report.gold_events} gold events "
+    read = f"{report.sentences} sentences" if not report.articles else \
+        f"{report.articles} articles" if report.articles == report.sentences else \
+        f"{report.sentences} lines ({report.articles} whole articles)"
+    lines = [f"{report.gold}: {read}, {report.gold_events} gold events "
              f"({report.skipped_gold} without a target not scored), "
              f"{report.predicted} predicted",
              f"{'level':<10} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]

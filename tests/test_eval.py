@@ -78,9 +78,43 @@ def test_one_gold_event_is_matched_once(tmp_path: Path) -> None:
     assert (report.levels["dyad+root"].tp, report.levels["dyad+root"].fp) == (1, 1)
 
 
+def test_an_article_event_matches_only_in_the_sentence_that_tells_it(tmp_path: Path) -> None:
+    text = "Russia urged Syria to talk. Later Syria met Russia."
+    gold = tmp_path / "articles.jsonl"
+    gold.write_text(json.dumps({
+        "id": "art", "date": "11/16/17", "title": "T", "text": text, "events": [
+            {"source": "RUS", "source_name": "Russia", "target": "SYR", "target_name": "Syria",
+             "root": "02", "code": "020", "quote": "Russia urged Syria"},
+            {"source": "SYR", "source_name": "Syria", "target": "RUS", "target_name": "Russia",
+             "root": "04", "code": "040", "quote": "Syria met Russia"}]}) + "\n",
+        encoding="utf-8")
+    keys = ActorKeys(Gazetteer.load())
+    (article,) = read_gold(gold, keys)
+    assert article.document.date == "2017-11-16" and article.document.title == "T"
+
+    def told_in(sentence: str, source: Actor, target: Actor, cameo: str) -> Event:
+        start = text.index(sentence)
+        return Event(doc_id="art", sentence=sentence, sentence_start=start,
+                     sentence_end=start + len(sentence), source=Mention("x", 0, 1, source),
+                     target=Mention("y", 0, 1, target), relation=Relation("R", cameo, 0.0))
+
+    first, second = "Russia urged Syria to talk.", "Later Syria met Russia."
+    # the appeal where the article tells it; the meeting read from the wrong sentence
+    events = (told_in(first, RUS, SYR, "020"), told_in(first, SYR, RUS, "040"))
+    report = score([article], [DocumentResult(article.document, 2, events, ())], keys, gold)
+    assert report.articles == 1
+    root = report.levels["dyad+root"]
+    assert (root.tp, root.fp, root.fn) == (1, 1, 1)
+    assert report.misses[0]["text"] == "Syria met Russia"
+    right = (told_in(first, RUS, SYR, "020"), told_in(second, SYR, RUS, "040"))
+    report = score([article], [DocumentResult(article.document, 2, right, ())], keys, gold)
+    assert report.levels["dyad+root"].tp == 2
+
+
 @pytest.mark.shared
 @pytest.mark.parametrize("name", ["cameo_manual_examples.jsonl",
-                                  "plover_gsr_cameo_manual.jsonl"])
+                                  "plover_gsr_cameo_manual.jsonl", "news_dev.jsonl",
+                                  "articles_dev.jsonl", "multicoped_train_en.jsonl"])
 def test_kg_eval_runs_on_the_development_sets(name: str, shared: Path, tmp_path: Path,
                                               extractor: DepVerbExtractor) -> None:
     report = tmp_path / "report.json"
@@ -90,6 +124,7 @@ def test_kg_eval_runs_on_the_development_sets(name: str, shared: Path, tmp_path:
     data = json.loads(report.read_text(encoding="utf-8"))
     lines = (shared / "gold" / name).read_text(encoding="utf-8").splitlines()
     assert data["sentences"] == len(lines)
+    assert data["articles"] == (len(lines) if name.startswith("articles") else 0)
     for level in data["levels"].values():
         assert level["tp"] + level["fn"] == data["gold_events"]
         assert level["tp"] + level["fp"] == data["predicted"]
