@@ -46,6 +46,11 @@ class ActorContext:
         self.entities: dict[int, Span] = {index: entity for entity in doc.ents
                                           for index in range(entity.start, entity.end)}
         self.country_counts: Counter[str] = Counter()
+        # where the story was filed, from its dateline ("BAGHDAD --"): a hint of its country
+        self.dateline_country: str | None = None
+        # states named only as modifiers ("the Baghdad governor"), by first token: what a
+        # story is about when it names no state otherwise
+        self.modified_countries: dict[str, int] = {}
 
     def resolve(self, head: Token, exclude_country: str | None = None) -> list[Mention]:
         """The actors a phrase headed by ``head`` stands for."""
@@ -76,8 +81,8 @@ class ActorContext:
     def phrase(self, head: Token) -> Span:
         """The words before the head that describe it, and the rest of a name it is in."""
         start = head.left_edge.i
-        while start < head.i and self.doc[start].dep_ in ("det", "predet", "preconj", "punct",
-                                                          "cc", "advmod", "nummod", "quantmod"):
+        while start < head.i and (self.doc[start].is_space or self.doc[start].dep_ in (
+                "det", "predet", "preconj", "punct", "cc", "advmod", "nummod", "quantmod")):
             start += 1
         end = head.i + 1
         match = self.matches.get(head.i)

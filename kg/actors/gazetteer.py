@@ -88,6 +88,14 @@ class Gazetteer:
         """Whether ``name`` is written as some state's capital ("Tripoli", "Moscow")."""
         return any(entry.capital for entry in self.aliases.get(name, []))
 
+    def country_of_place(self, name: str) -> str | None:
+        """The state a place name stands for: a country, a capital or a town."""
+        for entry in self.aliases.get(name, []):
+            if entry.actor is not None and entry.actor.type == "state":
+                return entry.actor.state_country
+        states = self.places.get(name) or self.folded_places.get(fold_place(name))
+        return states[0].country if states else None
+
     def with_sector(self, actor: Actor, sector: str | None) -> Actor:
         """The same actor narrowed to a sector, where that makes a distinct actor."""
         if not sector or actor.type != "state" or actor.sector:

@@ -17,6 +17,9 @@ ORGANISATION_ANAPHORS = words("organisation anaphor")
 STATE_ANAPHORS = words("state anaphor")
 GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
+# What a dateline counts for towards the story's country: as much as one place named
+# "in" it (kg.actors.matching weighs those 2).
+DATELINE_WEIGHT = 2
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -111,10 +114,17 @@ def _definite(head: Token) -> bool:
 
 
 def _focus_country(actors: ActorContext) -> str | None:
-    """The country a story is about: "armed groups" with no country are its groups."""
-    if not actors.country_counts:
-        return None
-    return actors.country_counts.most_common(1)[0][0]
+    """The country a story is about: "armed groups" with no country are its groups. Its
+    dateline counts as much as a place named in the story; a story that names states only
+    as modifiers is about the first of them."""
+    counts = actors.country_counts.copy()
+    if actors.dateline_country is not None:
+        counts[actors.dateline_country] += DATELINE_WEIGHT
+    if counts:
+        return counts.most_common(1)[0][0]
+    # "Gunmen killed the Baghdad governor": the first state the story names at all
+    modified = actors.modified_countries
+    return min(modified, key=modified.__getitem__) if modified else None
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:

@@ -70,6 +70,7 @@ def _count_countries(actors: ActorContext) -> Counter[str]:
             weight = 2
         elif head.dep_ in ("amod", "compound"):
             weight = 0
+            actors.modified_countries.setdefault(actor.country, match.start)
         counts[actor.country] += weight
     return +counts
 

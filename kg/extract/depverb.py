@@ -22,6 +22,7 @@ from kg.actors.gazetteer import Gazetteer
 from kg.actors.resolve import ActorResolver
 from kg.extract.base import extractors
 from kg.extract.context import SentenceContext, Trigger
+from kg.extract.datelines import blanked, find_dateline
 from kg.extract.entries import is_statement, is_threat, noun_entries, verb_entries
 from kg.extract.events import main_acts, trigger_events
 from kg.extract.frames import (
@@ -61,12 +62,19 @@ class DepVerbExtractor:
         self.batch_size = batch_size
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        pairs = ((document.text, document) for document in documents)
+        # The parser reads the text without its dateline, offsets unchanged.
+        pairs = ((blanked(document.text, find_dateline(document.text)), document)
+                 for document in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield self.extract_doc(doc, document)
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
         actors = self.resolver.for_document(doc, document)
+        dateline = find_dateline(document.text)
+        if dateline is not None:
+            actors.dateline_country = next(
+                (country for place in reversed(dateline.places)
+                 if (country := self.gazetteer.country_of_place(place))), None)
         events: dict[str, Event] = {}
         sentences = 0
         for sentence in doc.sents:

@@ -8,15 +8,16 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.attribution import same_side, source_mentions, target_mentions
+from kg.extract.attribution import same_side, source_mentions, speaks_for, target_mentions
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.syntax import ASIDE_DEPS
-from kg.model import Event, Mention
-from kg.words import pronouns, words
+from kg.model import Event, Mention, Relation
+from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
+MILITARY_ROOTS = cameo_codes("military force")
 OWN_POSSESSIVES = words("own possessive")
 
 
@@ -50,13 +51,27 @@ def trigger_events(context: SentenceContext, trigger: Trigger, evidence: Span,
                 sentence_end=evidence.end_char,
                 source=source,
                 target=target,
-                relation=relation,
+                relation=_by_whom(context, relation, source),
                 negated=negated,
                 modality=modality,
                 date=context.document.date,
                 confidence=_confidence(trigger, source, target),
                 extractor=extractor,
             )
+
+
+def _by_whom(context: SentenceContext, relation: Relation, source: Mention) -> Relation:
+    """Military force (19) used by armed groups, crowds or anyone but a state or an
+    international force is irregular violence (18), as CAMEO codes "gunmen killed"; the
+    verb's label stays."""
+    if relation.root not in MILITARY_ROOTS:
+        return relation
+    actor = speaks_for(source.actor)
+    if actor.type in ("igo", "bloc") or \
+            (actor.type == "state" and actor.sector in context.gazetteer.state_sectors):
+        return relation
+    irregular = context.lexicon.rules["irregular violence"]
+    return Relation(relation.label, irregular.cameo, irregular.goldstein)
 
 
 def _own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
