@@ -23,9 +23,10 @@ KINDS = ("verb", "noun", "adj", "object", "light", "reverse", "rule")
 HOME = "*"
 # What the rules code when the words alone do not name the act, each a "rule" row:
 # "said China must drop barriers" is a demand, an act under "threaten" a threat, a
-# protest carried out in deeds a demonstration; military force used by armed groups
+# protest carried out in deeds a demonstration, saying another is responsible for a
+# harm an accusation; military force used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed").
-RULES = ("demand", "threat", "demonstration", "irregular violence")
+RULES = ("demand", "threat", "demonstration", "irregular violence", "accusation")
 
 
 @dataclass

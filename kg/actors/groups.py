@@ -128,8 +128,12 @@ def _focus_country(actors: ActorContext) -> str | None:
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:
-    """"the Syrian government and armed groups": the groups share the sibling's country."""
-    siblings = _coordinated(head.head) if head.dep_ == "conj" else _coordinated(head)
+    """"the Syrian government and armed groups": the groups share the sibling's country;
+    but not the sides of a fight ("clashes between US forces and Shia militiamen")."""
+    first = head.head if head.dep_ == "conj" else head
+    if first.dep_ == "pobj" and first.head.lower_ == "between":
+        return None
+    siblings = _coordinated(first)
     for sibling in siblings:
         if sibling.i == head.i:
             continue

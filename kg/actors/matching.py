@@ -12,6 +12,8 @@ from kg.actors.gazetteer import Entry, fold_place
 from kg.words import words
 
 MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
+# "US" and "UN" are matched as written; shorter words in capitals are initials.
+MIN_CAPITALS = 3
 # "anti-Syria", "pro-Western": a stance towards a side, not a member of it
 STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
@@ -22,8 +24,10 @@ NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT",
 def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list[Entry]]]) -> None:
     """Fill ``actors.matches`` from the matcher's (start, end, entries) and the towns,
     then count how much the story is about each country."""
+    candidates = list(candidates)
+    covered = {index for start, end, _ in candidates for index in range(start, end)}
     found = []
-    for start, end, entries in candidates:
+    for start, end, entries in [*candidates, *_upper_case_names(actors, covered)]:
         entry = _choose(actors, entries)
         if entry is None or _inside_person_name(actors, start, end, entry) or \
                 stance(actors, start, end):
@@ -42,6 +46,25 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
         for index in range(match.start, match.end):
             actors.matches[index] = match
     actors.country_counts = _count_countries(actors)
+
+
+def _upper_case_names(actors: ActorContext,
+                      covered: set[int]) -> Iterator[tuple[int, int, list[Entry]]]:
+    """Names written in capitals ("BRITAIN has warned Sudan", "PAKISTANI troops"), as
+    headlines and some wires print them: the gazetteer's form in title case."""
+    doc, aliases = actors.doc, actors.gazetteer.aliases
+    capital = [token.is_upper and token.is_alpha and len(token) >= MIN_CAPITALS
+               and token.i not in covered for token in doc]
+    start = 0
+    while start < len(doc):
+        for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
+            if all(capital[start:end]):
+                entries = aliases.get(" ".join(token.text.title() for token in doc[start:end]))
+                if entries:
+                    yield start, end, entries
+                    start = end - 1
+                    break
+        start += 1
 
 
 def stance(actors: ActorContext, start: int, end: int) -> bool:

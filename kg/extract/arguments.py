@@ -19,6 +19,7 @@ from kg.words import ordered_words, words
 CONTROL_PREPOSITIONS = ordered_words("control preposition")
 # "used tear gas to disperse them": the user acts, the thing used is its means.
 INSTRUMENT_VERBS = words("instrument verb")
+REPORTING_VERBS = words("reporting verb")
 
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
@@ -34,6 +35,8 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
         controllers = _controllers(head)
         if controllers:
             return controllers, True
+    if dep == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
+        return [], False  # who reports an act is not who does it
     if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, control=control, depth=depth + 1)
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT"):

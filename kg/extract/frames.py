@@ -27,6 +27,7 @@ from kg.words import words
 CONTENT_PREPOSITIONS = words("content preposition")
 # "declined to comment" refuses nobody anything.
 UNREFUSED_VERBS = words("unrefused verb")
+BLAME_WORDS = words("blame word")
 
 
 def reported_speech(context: SentenceContext, speech: Token,
@@ -45,6 +46,9 @@ def reported_speech(context: SentenceContext, speech: Token,
             # "declared that China must drop barriers": saying what another must do
             # is a demand on them, and what they must do is its content.
             relation = context.lexicon.rules["demand"]
+        elif _blames(clause):
+            # "said the Syrian government was responsible for the attack"
+            relation = context.lexicon.rules["accusation"]
         elif triggers_under(subtree_indices(clause), triggers):
             continue
         else:
@@ -56,6 +60,13 @@ def reported_speech(context: SentenceContext, speech: Token,
         if said_of and sources:
             yield Trigger(speech, relation, tuple(sources), said_of, inherited,
                           nominal=False, statement=True)
+
+
+def _blames(clause: Token) -> bool:
+    """A clause saying its subject is to blame: "X was responsible for", "X is guilty"."""
+    return any((child.dep_ in ("acomp", "attr") and child.lemma_.lower() in BLAME_WORDS)
+               or (child.dep_ == "xcomp" and f"to {child.lemma_.lower()}" in BLAME_WORDS)
+               for child in clause.children)
 
 
 def threatened_content(context: SentenceContext, verb: Token,

@@ -15,6 +15,7 @@ from kg.words import cameo_codes, words
 DENIAL_VERBS = words("denial verb")
 NEGATING_DETERMINERS = words("negating determiner")
 NEGATING_PREPOSITIONS = words("negating preposition")
+NEGATING_ADJECTIVES = words("negating adjective")
 FUTURE_AUXILIARIES = words("future auxiliary")
 HEDGING_AUXILIARIES = words("hedging auxiliary")
 FUTURE_HEADS = words("future head")
@@ -28,7 +29,8 @@ PROTEST_ROOTS = cameo_codes("protest")
 
 
 def is_negated(trigger: Token) -> bool:
-    """Negated or denied: "did not", "no plans to", "denied that", "without any call"."""
+    """Negated or denied: "did not", "no plans to", "denied that", "without any call",
+    "unable to"."""
     if any(child.dep_ == "neg" for child in trigger.children):
         return True
     if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
@@ -36,6 +38,8 @@ def is_negated(trigger: Token) -> bool:
     for ancestor in ancestors(trigger):
         if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB":
             return True
+        if ancestor.lower_ in NEGATING_ADJECTIVES and ancestor.pos_ == "ADJ":
+            return True  # "has been unable to regain control"
         if ancestor.pos_ in ("VERB", "AUX") and any(
                 child.dep_ == "neg" for child in ancestor.children):
             return True

@@ -49,6 +49,7 @@ VIOLENT_ROOTS = cameo_codes("violence")
 STATE_ACTS = cameo_sectors("state act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 CARRYING_VERBS = words("carrying verb")
+DELIBERATION_VERBS = words("deliberation verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +171,8 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
         and trigger.head.lemma_.lower() not in lexicon.nouns else trigger
     governor = governing_verb(noun)
+    if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
+        return  # "discussed sanctions", "will reconsider its intervention": talked of
     if governor is not None and verb_lemma(governor) in REVERSING_VERBS:
         # "lifted sanctions against X" is no sanction but easing them; "halted aid to
         # X" reduces aid. Where the verb codes itself, it alone speaks.
@@ -222,7 +225,14 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
             yield Trigger(trigger, asking, tuple(sources), addressees, inherited,
                           nominal=True)
             return
-    if light is not None and "with" in entries:
+    # the parser may hang the sides on the verb: "fighting erupted between X and Y"
+    between = list(prep_objects(noun, "between")) or \
+        (list(prep_objects(noun.head, "between")) if noun.dep_ == "nsubj" else [])
+    if "with" in entries and between:
+        # "clashes between US forces and Shia militiamen": each side acts towards the other.
+        yield Trigger(trigger, entries["with"], tuple(between), (), False, nominal=True,
+                      reciprocal=True)
+    elif light is not None and "with" in entries:
         # "Israel and Lebanon renewed negotiations": each side acts towards the other.
         sources, inherited = noun_sources(noun, "with")
         yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,

@@ -1,0 +1,119 @@
+"""Constructions of real news, each as a general rule on small sentences through the real
+pipeline: datelines, reporting clauses, names in capitals, reciprocal acts, unnamed
+armed actors, acts talked of but not done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.datelines import blanked, find_dateline
+from kg.model import DocumentResult
+
+ExtractText = Callable[..., DocumentResult]
+
+
+def _dyads(result: DocumentResult) -> set[tuple[str, str, str]]:
+    return {(event.source.actor.state_country or event.source.actor.id, event.relation.root,
+             event.target.actor.state_country or event.target.actor.id)
+            for event in result.events if not event.negated}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("KHARTOUM, Sudan -- The government said", ("Khartoum", "Sudan")),
+    ("TEHRAN (IRNA) -- Iran said", ("Tehran",)),
+    ("CAIRO, Dec 17 (AFP) -- One of the", ("Cairo",)),
+    ("DUBAI/PARIS (Reuters) - The French", ("Dubai", "Paris")),
+    ("By Jane Roe. KUALA LUMPUR : Malaysia expects", ("Kuala Lumpur",)),
+    ("New York, Sep 27 (UNI) Members of the", ("New York",)),
+])
+def test_datelines_are_found_with_their_places(text: str, places: tuple[str, ...]) -> None:
+    dateline = find_dateline(text)
+    assert dateline is not None and dateline.places == places
+    assert blanked(text, dateline)[:dateline.end].strip() == ""
+    assert len(blanked(text, dateline)) == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "BRITAIN has warned Sudan.",
+    "The US has issued an ultimatum to Turkey: buy the missiles and face sanctions.",
+    "Russia urged Syria to talk.",
+])
+def test_a_sentence_is_no_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_the_dateline_is_not_read_as_the_first_sentence_and_gives_the_country(
+        extract_text: ExtractText) -> None:
+    result = extract_text("BAGHDAD -- Gunmen kidnapped two Americans yesterday.")
+    assert ("IRQ", "18", "USA") in _dyads(result)
+    assert all(event.sentence.startswith("Gunmen") for event in result.events)
+    assert all(event.sentence_start == len("BAGHDAD -- ") for event in result.events)
+
+
+def test_names_in_capitals_are_names(extract_text: ExtractText) -> None:
+    assert ("GBR", "13", "SDN") in _dyads(extract_text("BRITAIN has warned Sudan."))
+
+
+@pytest.mark.parametrize("text", ["Turkish officials said there had been clashes with Iran.",
+                                  "Greek officials said there was an attack on Albania."])
+def test_the_reporter_of_an_act_is_not_its_source(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not any(root == "19" for _, root, _ in dyads), dyads
+
+
+def test_the_sides_of_clashes_between_two_actors_act_on_each_other(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("There were clashes between Indian troops and Pakistani "
+                                "soldiers on the border."))
+    assert {("IND", "19", "PAK"), ("PAK", "19", "IND")} <= dyads
+
+
+def test_the_sides_of_a_fight_do_not_share_a_country(extract_text: ExtractText) -> None:
+    result = extract_text("Fighting erupted between French soldiers and militiamen in Bamako.")
+    sides = {event.source.actor.state_country for event in result.events}
+    assert sides == {"FRA", "MLI"}, [event.to_dict() for event in result.events]
+
+
+def test_a_round_of_talks_is_talks(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Greece and Turkey held a new round of talks."))
+    assert {("GRC", "04", "TUR"), ("TUR", "04", "GRC")} <= dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunmen killed the Kabul police chief.", ("AFG", "18", "AFG")),
+    ("Kidnappers seized a Canadian engineer in Kano.", ("NGA", "18", "CAN")),
+])
+def test_unnamed_armed_actors_belong_to_the_place_and_use_irregular_violence(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))
+
+
+def test_a_states_army_uses_military_force(extract_text: ExtractText) -> None:
+    assert ("IRQ", "19", "SYR") in _dyads(extract_text("Iraqi troops attacked Syria."))
+
+
+def test_saying_another_is_responsible_for_harm_is_an_accusation(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Germany said Iran was responsible for the explosion."))
+    assert ("DEU", "11", "IRN") in dyads
+
+
+def test_backing_by_warplanes_is_military_cooperation(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Iraqi forces, backed by American warplanes, took the town."))
+    assert ("USA", "06", "IRQ") in dyads
+
+
+def test_an_act_one_is_unable_to_do_did_not_happen(extract_text: ExtractText) -> None:
+    result = extract_text("The Malian army has been unable to retake Kidal from the rebels.")
+    assert result.events and all(event.negated for event in result.events)
+
+
+@pytest.mark.parametrize("text", [
+    "The European Union discussed sanctions against Belarus.",
+    "France will reconsider its military intervention in Mali.",
+])
+def test_an_act_talked_of_is_not_an_act(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not any(root in ("13", "16", "19") for _, root, _ in dyads), dyads
