@@ -117,3 +117,43 @@ def test_an_act_one_is_unable_to_do_did_not_happen(extract_text: ExtractText) ->
 def test_an_act_talked_of_is_not_an_act(extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert not any(root in ("13", "16", "19") for _, root, _ in dyads), dyads
+
+
+def _actors_of(result: DocumentResult, text: str) -> set[str]:
+    return {mention.actor.id for event in result.events
+            for mention in (event.source, event.target) if mention.text == text}
+
+
+def test_the_regime_is_the_government_last_named_not_any_state(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The United States criticized Iran on Monday. Syria's President "
+                          "Bashar al-Assad visited Moscow. Turkey accused the regime of "
+                          "shelling its border.")
+    assert _actors_of(result, "regime") == {"SYRGOV"}, [e.to_dict() for e in result.events]
+
+
+def test_a_capital_does_not_yield_to_a_small_town_of_a_state_the_story_names(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The United States criticized Iran on Monday. Syria's President "
+                          "Bashar al-Assad visited Moscow.")
+    assert {event.target.actor.state_country for event in result.events
+            if event.target.text == "Moscow"} == {"RUS"}
+
+
+def test_an_alliance_is_no_monitoring_group(extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights counted the dead. The "
+                          "alliance attacked Turkey on Friday.")
+    assert "SOHR" not in {event.source.actor.id for event in result.events}
+
+
+def test_a_monitors_head_has_no_forces(extract_text: ExtractText) -> None:
+    result = extract_text("Rami Abdel Rahman, head of the Syrian Observatory for Human "
+                          "Rights, said his forces attacked Turkey.")
+    assert "SOHR" not in {event.source.actor.id for event in result.events}
+
+
+def test_a_pronoun_does_not_skip_a_person_named_after_its_antecedent(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Bashar al-Assad met Putin in Moscow. Jan Kubis said he would "
+                          "send a team to Iran.")
+    assert not any(event.source.text == "he" for event in result.events)

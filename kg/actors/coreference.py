@@ -9,11 +9,12 @@ from spacy.tokens import Token
 
 from kg.actors.context import ActorContext
 from kg.model import Actor, Mention
-from kg.words import pronouns
+from kg.words import pronouns, words
 
 PERSON_PRONOUNS = pronouns("person")
 GROUP_PRONOUNS = pronouns("thing", "group")
 RELATIVE_PRONOUNS = pronouns("relative")
+REPORTING_VERBS = words("reporting verb")
 # How many tokens back a pronoun may look for its antecedent (about three sentences).
 ANTECEDENT_WINDOW = 120
 # A short reference ("the organisation", "the regime") may look three times as far.
@@ -33,8 +34,15 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         wanted = "group"
     else:
         return []
-    antecedent = _antecedent(actors, head, wanted)
-    if antecedent is None:
+    speaker = _speaker(head) if wanted == "person" else None
+    if speaker is not None:
+        # "Kubis said he would send": the one who says it, known or not
+        spoken = [mention.actor for mention in actors.resolve(speaker)
+                  if mention.actor.type == "person"]
+        antecedent = spoken[0] if spoken else None
+    else:
+        antecedent = _antecedent(actors, head, wanted)
+    if antecedent is None or (wanted == "person" and _someone_nearer(actors, head, antecedent)):
         return []
     return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
                     actor=antecedent)]
@@ -61,6 +69,31 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
         if index not in own_subjects:
             return mention.actor
     return None
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """The named subject of the reporting verb whose clause the pronoun is the subject
+    of: "Kubis" in "Kubis said he would send"."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+        return None
+    speaker = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ != "PROPN" or speaker.i > pronoun.i or \
+            clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    return speaker
+
+
+def _someone_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> bool:
+    """Whether a person kg could not place was named after ``antecedent`` and before the
+    pronoun: "Ban said he would send" is Ban's promise, not an earlier Assad's."""
+    named_at = max((index for index, mention, _ in actors.history
+                    if mention.actor.id == antecedent.id and index < head.i), default=-1)
+    between = [actors.entities[index] for index in range(named_at + 1, head.i)
+               if index in actors.entities]
+    people = {entity.start: entity for entity in between if entity.label_ == "PERSON"}
+    placed = {index for index, _, _ in actors.history if named_at < index < head.i}
+    return any(entity.end - 1 not in placed for entity in people.values())
 
 
 def recent(actors: ActorContext, accept: Callable[[Actor], bool], head: Token) -> Actor | None:

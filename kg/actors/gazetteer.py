@@ -73,6 +73,8 @@ class Gazetteer:
     # town name to the states that have a town of that name, the most populous first
     places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     folded_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
+    # (a capital's name, a state with a town of that name) -> the town's population
+    rival_towns: dict[tuple[str, str], int] = field(default_factory=dict)
     version: str = ""
 
     def state(self, iso3: str, sector: str | None = None) -> Actor:
@@ -209,6 +211,9 @@ class Gazetteer:
         for name, states in also_known.items():
             towns.setdefault(name, states)
         state_of = {iso3: self.state(iso3) for iso3 in self.iso3_of.values()}
+        # only the towns that share a capital's name: whether one may stand for it
+        self.rival_towns = {(name, iso3): population for name, states in towns.items()
+                            if self.is_capital(name) for iso3, population in states.items()}
         self.places = {
             name: tuple(state_of[iso3] for iso3 in sorted(states, key=lambda code: -states[code]))
             for name, states in towns.items()}

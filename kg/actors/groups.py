@@ -8,12 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext
-from kg.actors.coreference import recent
+from kg.actors.coreference import REFERENCE_WINDOW, recent
 from kg.actors.sectors import agent_sector, title_sector
 from kg.model import Actor, Mention
 from kg.words import words
 
 ORGANISATION_ANAPHORS = words("organisation anaphor")
+ALLIANCE_ANAPHORS = words("alliance anaphor")
 STATE_ANAPHORS = words("state anaphor")
 GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
@@ -39,6 +40,9 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         return None
     if lemma in ORGANISATION_ANAPHORS:
         return recent(actors, lambda actor: actor.type in ("igo", "ngo"), head)
+    if lemma in ALLIANCE_ANAPHORS:
+        # an alliance fights or votes: a bloc, an organisation of states, an armed group
+        return recent(actors, lambda actor: actor.type in ("igo", "bloc", "group"), head)
     if lemma in STATE_ANAPHORS:
         return recent(actors, lambda actor: actor.type == "state"
                       and actor.country != exclude_country, head)
@@ -46,11 +50,30 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         country = _sibling_country(actors, head) or _focus_country(actors)
         return actors.gazetteer.state(country, sector) if country else None
     if sector and lemma in GOVERNMENT_ANAPHORS:
-        found = recent(actors, lambda actor: actor.state_country is not None
-                       and actor.state_country != exclude_country, head)
-        if found is not None and found.state_country:
-            return actors.gazetteer.state(found.state_country, sector)
+        country = _governed(actors, head, exclude_country)
+        return actors.gazetteer.state(country, sector) if country else None
     return None
+
+
+def _governed(actors: ActorContext, head: Token, exclude_country: str | None) -> str | None:
+    """The country of "the regime", "the authorities": of the government last named
+    (its body or one of its people, "in support of Assad, helping the regime"), else of
+    the story, else of the state last named. A state named in passing ("the United States
+    condemned ... the regime") is not the regime."""
+    for index, mention, _ in reversed(actors.history):
+        body = mention.actor.member_of if mention.actor.type == "person" else mention.actor
+        # a capital visited or bombed is a place, whatever it stands for elsewhere
+        if index < head.i and head.i - index <= REFERENCE_WINDOW and body is not None and \
+                body.type == "state" and body.sector == "GOV" and \
+                body.state_country != exclude_country and \
+                not actors.gazetteer.is_capital(mention.text):
+            return body.state_country
+    focus = _focus_country(actors)
+    if focus is not None and focus != exclude_country:
+        return focus
+    found = recent(actors, lambda actor: actor.state_country is not None
+                   and actor.state_country != exclude_country, head)
+    return found.state_country if found is not None else None
 
 
 def _sector_word(actors: ActorContext, phrase: Span) -> str | None:
@@ -63,8 +86,10 @@ def _owned(actors: ActorContext, owner: Actor, sector: str | None) -> Actor | No
         base = owner.member_of
         if base is None or not sector:
             return None
-        return actors.gazetteer.state(base.state_country, sector) \
-            if base.state_country else base
+        if base.state_country:
+            return actors.gazetteer.state(base.state_country, sector)
+        # an armed group's leader's men are the group's; a monitor's head has no forces
+        return base if base.type in ("group", "igo", "bloc") else None
     return actors.gazetteer.with_sector(owner, sector) if sector else owner
 
 

@@ -12,6 +12,9 @@ from kg.actors.gazetteer import Entry, fold_place
 from kg.words import words
 
 MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
+# A town that shares a capital's name stands for its own state in a story naming that
+# state only if it is a city (Tripoli, Lebanon), not a small town (Moscow, Idaho).
+RIVAL_CITY = 100_000
 # "US" and "UN" are matched as written; shorter words in capitals are initials.
 MIN_CAPITALS = 3
 # "anti-Syria", "pro-Western": a stance towards a side, not a member of it
@@ -128,7 +131,8 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
             if (start, end) not in taken:
                 yield Match(start, end, Entry("actor", chosen or states[0]))
             elif (start, end) in capitals and chosen is not None and \
-                    states_at.get((start, end)) not in elsewhere:
+                    states_at.get((start, end)) not in elsewhere and \
+                    gazetteer.rival_towns.get((name, chosen.country or ""), 0) >= RIVAL_CITY:
                 yield Match(start, end, Entry("actor", chosen))
             break
 

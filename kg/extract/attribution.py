@@ -48,7 +48,11 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
 def target_mentions(context: SentenceContext, trigger: Trigger,
                     sources: list[Mention]) -> list[Mention]:
     countries = {mention.actor.state_country for mention in sources}
-    exclude = next(iter(countries)) if len(countries) == 1 else None
+    # A state acts on others ("Russia urged the government": not its own); rebels,
+    # protesters and people act on their own state ("rebels seized it from the regime").
+    challengers = context.gazetteer.local_sectors | {"CVL"}
+    domestic = all(speaks_for(mention.actor).sector in challengers for mention in sources)
+    exclude = next(iter(countries)) if len(countries) == 1 and not domestic else None
     if trigger.reciprocal:
         if len({speaks_for(source.actor).id for source in sources}) >= 2:
             return sources
