@@ -61,6 +61,13 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+MIN_CONFIDENCE = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), metavar="P",
+    help="Keep the events the judgement gives at least this probability of being what a "
+    "coder would code (higher: fewer, surer events). Default: the threshold chosen on the "
+    "development gold sets, kept in kg/data/judgement.json.")
+
+
 def input_options(command: F) -> F:
     """Options shared by every command that reads articles."""
     options = [
@@ -78,6 +85,7 @@ def input_options(command: F) -> F:
         click.option("--title-field", help="CSV/JSONL field with the title."),
         click.option("--source-field", help="CSV/JSONL field with the outlet."),
         click.option("--dayfirst", is_flag=True, help="Read dates such as 5/7/16 as 5 July."),
+        MIN_CONFIDENCE,
         click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
                      help="Documents per spaCy batch."),
         click.option("--workers", type=click.IntRange(1), default=available_cores,
@@ -153,7 +161,8 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
         raise click.BadOptionUsage("scheduler", "--scheduler needs --executor dask")
     return ExtractOptions(
         spec=ExtractorSpec(model=kwargs["model"], relations=tuple(kwargs["relations"]),
-                           actors=tuple(kwargs["actors"]), batch_size=kwargs["batch_size"]),
+                           actors=tuple(kwargs["actors"]), batch_size=kwargs["batch_size"],
+                           min_confidence=kwargs["min_confidence"]),
         fields=Fields(text=kwargs["text_field"], id=kwargs["id_field"],
                       date=kwargs["date_field"], title=kwargs["title_field"],
                       source=kwargs["source_field"], dayfirst=kwargs["dayfirst"]),
@@ -309,11 +318,14 @@ def export_neo4j_import_command(folder: Path, out: Path | None) -> None:
               path_type=Path), help="Extra relation lexicon CSV (repeatable).")
 @click.option("--actors", multiple=True, type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Extra actor alias CSV (repeatable).")
+@MIN_CONFIDENCE
 @reports_errors
 def eval_command(gold: Path, report: Path | None, model: str | None,
-                 relations: tuple[Path, ...], actors: tuple[Path, ...]) -> None:
+                 relations: tuple[Path, ...], actors: tuple[Path, ...],
+                 min_confidence: float | None) -> None:
     """Score the extractor on GOLD.jsonl: precision, recall and F1 at three levels."""
-    options = ExtractOptions(spec=ExtractorSpec(model=model, relations=relations, actors=actors),
+    options = ExtractOptions(spec=ExtractorSpec(model=model, relations=relations, actors=actors,
+                                                min_confidence=min_confidence),
                              progress=False)
     result = evaluate_gold(gold, options)
     click.echo(format_report(result))

@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from kg.actors.gazetteer import Gazetteer
 from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
-from kg.lexicon import Lexicon
+from kg.extract.spec import ExtractorSpec
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
 from kg.output import ExtractionWriter, write_jsonl
 
@@ -44,15 +43,22 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def extractor() -> DepVerbExtractor:
+    """The extractor as kg builds it: the rules' candidates judged by the model."""
     from kg.errors import ModelMissing
-    from kg.nlp import load_model
 
     try:
-        nlp = load_model()
+        built = ExtractorSpec().make()
     except ModelMissing as error:
         unavailable(str(error))
         raise
-    return DepVerbExtractor(nlp, Lexicon.load(), Gazetteer.load())
+    assert isinstance(built, DepVerbExtractor)
+    return built
+
+
+@pytest.fixture(scope="session")
+def rules(extractor: DepVerbExtractor) -> DepVerbExtractor:
+    """The rules alone, without the judgement: what a rule's test is about."""
+    return DepVerbExtractor(extractor.nlp, extractor.lexicon, extractor.gazetteer)
 
 
 @pytest.fixture(scope="session")
@@ -66,11 +72,11 @@ ExtractText = Callable[..., DocumentResult]
 
 
 @pytest.fixture
-def extract_text(extractor: DepVerbExtractor) -> ExtractText:
-    """Run the real pipeline on one text given inline."""
+def extract_text(rules: DepVerbExtractor) -> ExtractText:
+    """Run the real parse and the rules on one text given inline."""
 
     def run(text: str, doc_id: str = "t", date: str | None = None) -> DocumentResult:
-        return next(iter(extractor.extract([Document(id=doc_id, text=text, date=date)])))
+        return next(iter(rules.extract([Document(id=doc_id, text=text, date=date)])))
 
     return run
 

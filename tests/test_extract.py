@@ -431,8 +431,9 @@ def test_what_a_letter_urges_is_the_act_not_the_letter(extract_text: ExtractText
 
 
 def test_militiamen_are_armed_men_not_civilians(extract_text: ExtractText) -> None:
+    # armed men outside the state's forces: the country's armed groups, not its army
     result = extract_text("Burundian militiamen attacked Congolese refugees.")
-    assert {event.source.actor.id for event in result.events} == {"BDIMIL"}
+    assert {event.source.actor.id for event in result.events} == {"BDIUAF"}
 
 
 @pytest.mark.parametrize(("text", "expected"), [

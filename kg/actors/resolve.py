@@ -82,6 +82,11 @@ class DocumentActors(ActorContext):
                 self._record_unresolved(head)
         return self._cache[key] or []
 
+    def known(self, head: Token) -> list[Mention]:
+        """What ``head`` was already resolved to, without resolving it (which would
+        leave its mark on later pronouns and the unresolved report)."""
+        return self._cache.get((head.i, None)) or []
+
     def _resolve(self, head: Token, exclude_country: str | None) -> list[Mention]:
         if head.pos_ == "PRON" or head.lower_ in PERSONAL_PRONOUNS:
             return pronoun(self, head)

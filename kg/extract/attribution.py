@@ -63,9 +63,9 @@ def target_mentions(context: SentenceContext, trigger: Trigger,
     if trigger.home and not trigger.targets and not trigger.purpose:
         return _first_target(context, condition_subjects(trigger.token), exclude, sources) or \
             _home_side(context, trigger.token, sources)
+    # A loose target is a guess: the first is the one kept, the others are candidates
+    # the judgement may still take (kg.extract.events ranks them).
     targets = _named_targets(context, trigger, sources, exclude)
-    if trigger.loose:
-        targets = targets[:1]
     if trigger.home:
         targets = _home_targets(context, trigger, targets, sources, exclude)
     return targets

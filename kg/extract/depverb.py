@@ -19,12 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.actors.gazetteer import Gazetteer
-from kg.actors.resolve import ActorResolver
+from kg.actors.resolve import ActorResolver, DocumentActors
 from kg.extract.base import extractors
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.datelines import blanked, find_dateline
 from kg.extract.entries import is_statement, is_threat, noun_entries, verb_entries
-from kg.extract.events import main_acts, trigger_events
+from kg.extract.events import Candidate, main_acts, trigger_candidates
 from kg.extract.frames import (
     refused_act,
     reported_speech,
@@ -32,6 +32,8 @@ from kg.extract.frames import (
     with_content,
     with_purpose,
 )
+from kg.extract.guesses import guessed_candidates
+from kg.extract.judgement import Features, Judgement, candidate_features
 from kg.extract.syntax import evidence_span
 from kg.extract.triggers import adjective_triggers, noun_triggers, verb_triggers
 from kg.lexicon import Lexicon
@@ -43,7 +45,9 @@ REFUSING_VERBS = words("refusing verb")
 
 
 class DepVerbExtractor:
-    """Rule-based event extraction over spaCy's dependency parse.
+    """Rule-based event extraction over spaCy's dependency parse, with the rules'
+    candidates judged by a learned model when one is given (``judgement``; its own
+    threshold unless ``min_confidence`` says otherwise).
 
     Example:
         >>> extractor = DepVerbExtractor(load_model(), Lexicon.load(), Gazetteer.load())
@@ -53,49 +57,77 @@ class DepVerbExtractor:
     name = NAME
 
     def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
-                 batch_size: int = 32) -> None:
+                 batch_size: int = 32, judgement: Judgement | None = None,
+                 min_confidence: float | None = None) -> None:
         self.nlp = nlp
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.resolver = ActorResolver(gazetteer, nlp.vocab)
         self.resolver.add_patterns(nlp.make_doc)
         self.batch_size = batch_size
+        self.judgement = judgement
+        self.min_confidence = min_confidence
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        for doc, document in self.parse(documents):
+            yield self.extract_doc(doc, document)
+
+    def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Document]]:
         # The parser reads the text without its dateline, offsets unchanged.
         pairs = ((blanked(document.text, find_dateline(document.text)), document)
                  for document in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.extract_doc(doc, document)
+        yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size)
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
+        events: dict[str, Event] = {}
+        sentences = 0
+        actors = self._actors(doc, document)
+        for context in self._sentences(doc, document, actors):
+            sentences += 1
+            candidates = list(sentence_candidates(context))
+            chosen = [candidate.event for candidate in candidates if candidate.kept] \
+                if self.judgement is None else \
+                self.judgement.choose(context, candidates, self.min_confidence)
+            for event in chosen:
+                events.setdefault(event.id, event)
+        return DocumentResult(document, sentences, tuple(events.values()),
+                              tuple(actors.unresolved.values()))
+
+    def candidates(self, doc: Doc, document: Document) -> Iterator[tuple[Candidate, Features]]:
+        """Every candidate of a document with what the judgement would weigh: the
+        material ``scripts/train-judgement`` learns from."""
+        for context in self._sentences(doc, document, self._actors(doc, document)):
+            found = list(sentence_candidates(context))
+            for candidate in found:
+                yield candidate, candidate_features(context, candidate, len(found))
+
+    def _actors(self, doc: Doc, document: Document) -> DocumentActors:
         actors = self.resolver.for_document(doc, document)
         dateline = find_dateline(document.text)
         if dateline is not None:
             actors.dateline_country = next(
                 (country for place in reversed(dateline.places)
                  if (country := self.gazetteer.country_of_place(place))), None)
-        events: dict[str, Event] = {}
-        sentences = 0
+        return actors
+
+    def _sentences(self, doc: Doc, document: Document,
+                   actors: DocumentActors) -> Iterator[SentenceContext]:
         for sentence in doc.sents:
             if not sentence.text.strip():
                 continue
-            sentences += 1
             actors.scan(sentence)
-            context = SentenceContext(sentence, document, actors, self.lexicon, self.gazetteer)
-            for event in sentence_events(context):
-                events.setdefault(event.id, event)
-        return DocumentResult(document, sentences, tuple(events.values()),
-                              tuple(actors.unresolved.values()))
+            yield SentenceContext(sentence, document, actors, self.lexicon, self.gazetteer)
 
 
-def sentence_events(context: SentenceContext) -> Iterator[Event]:
-    """The events of one sentence, stage by stage."""
+def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:
+    """Every event the rules find in one sentence, kept or not."""
     triggers = find_triggers(context)
     evidence = evidence_span(context.sentence)
-    coded = [(trigger, list(trigger_events(context, trigger, evidence, NAME)))
+    coded = [(trigger, list(trigger_candidates(context, trigger, evidence, NAME)))
              for trigger in triggers]
     yield from main_acts(context, coded)
+    read = {trigger.token.i for trigger, candidates in coded if candidates}
+    yield from guessed_candidates(context, evidence, NAME, read)
 
 
 def find_triggers(context: SentenceContext) -> list[Trigger]:
@@ -133,5 +165,6 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
 
 @extractors.register(NAME)  # type: ignore[untyped-decorator]
 def make_dep_verb(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
-                  batch_size: int = 32) -> DepVerbExtractor:
-    return DepVerbExtractor(nlp, lexicon, gazetteer, batch_size)
+                  batch_size: int = 32, judgement: Judgement | None = None,
+                  min_confidence: float | None = None) -> DepVerbExtractor:
+    return DepVerbExtractor(nlp, lexicon, gazetteer, batch_size, judgement, min_confidence)

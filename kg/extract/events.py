@@ -1,16 +1,18 @@
-"""Events from triggers: each pair of source and target actors becomes an Event with its
-mood, its code in that mood, its evidence and a confidence; then, like the CAMEO coders,
-only the sentence's main acts are kept, not acts that are the content of another."""
+"""Events from triggers: each pair of source and target actors becomes a candidate Event
+with its mood, its code in that mood and its evidence; like the CAMEO coders, the rules
+keep the sentence's main acts, not acts that are the content of another, and of a
+trigger's guessed targets the first. ``kg.extract.judgement`` may judge them all."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from kg.extract.attribution import same_side, source_mentions, speaks_for, target_mentions
 from kg.extract.context import SentenceContext, Trigger
-from kg.extract.entries import STATEMENT_ROOTS, frames_an_act
+from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.syntax import ASIDE_DEPS
 from kg.model import Event, Mention, Relation
@@ -21,14 +23,31 @@ MILITARY_ROOTS = cameo_codes("military force")
 OWN_POSSESSIVES = words("own possessive")
 
 
-def trigger_events(context: SentenceContext, trigger: Trigger, evidence: Span,
-                   extractor: str) -> Iterator[Event]:
-    """The events one trigger codes, evidence being the sentence as it is quoted."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event one trigger may code, and how the rules came to it: ``rank`` is its
+    target's place among the guesses (0: the first, which the rules keep), ``embedded``
+    whether its act is the content of another."""
+
+    event: Event
+    trigger: Trigger
+    rank: int = 0
+    embedded: bool = False
+    # proposed by kg.extract.guesses, not by the rules' reading of the trigger
+    guessed: bool = False
+
+    @property
+    def kept(self) -> bool:
+        """Whether the rules alone code it."""
+        return self.rank == 0 and not self.embedded and not self.guessed
+
+
+def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Span,
+                       extractor: str) -> Iterator[Candidate]:
+    """The events one trigger may code, evidence being the sentence as it is quoted."""
     sources = source_mentions(context, trigger)
     if not sources:
         return
-    negated = is_negated(trigger.token)
-    modality = modality_of(trigger.token)
     targets = target_mentions(context, trigger, sources)
     if trigger.statement:
         # A statement is about the first other party the clause names; a demand
@@ -36,35 +55,46 @@ def trigger_events(context: SentenceContext, trigger: Trigger, evidence: Span,
         targets = [mention for mention in targets
                    if mention.text.lower() not in PRONOUNS
                    and not any(same_side(source.actor, mention.actor) for source in sources)]
-        if trigger.relation.root in STATEMENT_ROOTS:
-            targets = targets[:1]
-    relation = coded_relation(context.lexicon, trigger.relation, modality, trigger.token)
+    # a loose target or a statement's is a guess: the first is the rules' choice
+    guessed = trigger.loose or (trigger.statement and trigger.relation.root in STATEMENT_ROOTS)
+    relation = coded_relation(context.lexicon, trigger.relation,
+                              modality_of(trigger.token), trigger.token)
     for source in sources:
-        for target in targets:
+        for rank, target in enumerate(targets):
             if same_side(source.actor, target.actor) or \
                     _own_forces(context, source, target):
                 continue
-            yield Event(
-                doc_id=context.document.id,
-                sentence=evidence.text,
-                sentence_start=evidence.start_char,
-                sentence_end=evidence.end_char,
-                source=source,
-                target=target,
-                relation=_by_whom(context, relation, source),
-                negated=negated,
-                modality=modality,
-                date=context.document.date,
-                confidence=_confidence(trigger, source, target),
-                extractor=extractor,
-            )
+            event = coded_event(context, trigger, evidence, source, target,
+                                relation, extractor)
+            yield Candidate(event, trigger, rank if guessed else 0)
 
 
-def _by_whom(context: SentenceContext, relation: Relation, source: Mention) -> Relation:
+def coded_event(context: SentenceContext, trigger: Trigger, evidence: Span, source: Mention,
+                target: Mention, relation: Relation, extractor: str) -> Event:
+    """The event a trigger codes between two actors, in the trigger's mood."""
+    return Event(
+        doc_id=context.document.id,
+        sentence=evidence.text,
+        sentence_start=evidence.start_char,
+        sentence_end=evidence.end_char,
+        source=source,
+        target=target,
+        relation=_by_whom(context, trigger, relation, source),
+        negated=is_negated(trigger.token),
+        modality=modality_of(trigger.token),
+        date=context.document.date,
+        confidence=_confidence(trigger, source, target),
+        extractor=extractor,
+    )
+
+
+def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
+             source: Mention) -> Relation:
     """Military force (19) used by armed groups, crowds or anyone but a state or an
     international force is irregular violence (18), as CAMEO codes "gunmen killed"; the
-    verb's label stays."""
-    if relation.root not in MILITARY_ROOTS:
+    verb's label stays. A weapon that names the force ("killed by a landmine") keeps it."""
+    if relation.root not in MILITARY_ROOTS or \
+            object_entries(context.lexicon, trigger.token) is not None:
         return relation
     actor = speaks_for(source.actor)
     if actor.type in ("igo", "bloc") or \
@@ -96,24 +126,32 @@ def _confidence(trigger: Trigger, source: Mention, target: Mention) -> float:
 
 
 def main_acts(context: SentenceContext,
-              coded: list[tuple[Trigger, list[Event]]]) -> Iterator[Event]:
-    """The events of the sentence's main acts: an act below another one ("demanded an
-    admission that forces murdered officers") is that act's content."""
+              coded: list[tuple[Trigger, list[Candidate]]]) -> Iterator[Candidate]:
+    """Every candidate, marked ``embedded`` where its act is below another act of the
+    sentence ("demanded an admission that forces murdered officers"): like the CAMEO
+    coders, the rules code the main acts, whose content the others are."""
     # "Italy announced a suspension of links with X": what is announced is the act.
     # "wrote to Bush urging him to send troops": what is said is the act.
-    coding = {trigger.token.i for trigger, events in coded
-              if events and trigger.relation.root not in STATEMENT_ROOTS}
-    coded = [(trigger, events) for trigger, events in coded
-             if not (trigger.relation.root in STATEMENT_ROOTS and not trigger.nominal
-                     and any(token.i in coding for token in trigger.token.subtree))]
-    acting = {trigger.token.i for trigger, events in coded if events}
+    coding = {trigger.token.i for trigger, candidates in coded
+              if _codes(candidates) and trigger.relation.root not in STATEMENT_ROOTS}
+    said = {trigger.token.i for trigger, _ in coded
+            if trigger.relation.root in STATEMENT_ROOTS and not trigger.nominal
+            and any(token.i in coding for token in trigger.token.subtree)}
+    acting = {trigger.token.i for trigger, candidates in coded
+              if _codes(candidates) and trigger.token.i not in said}
     # An appeal frames what it asks for even when its own actor is unknown: "the
     # parties call for X and Y to agree" asserts no agreement. (Demands and threats
     # are left out: on the gold sets their inner acts carry the code.)
     acting |= {token.i for token in context.sentence if frames_an_act(context.lexicon, token)}
-    for trigger, events in coded:
-        if not _embedded(trigger.token, acting):
-            yield from events
+    for trigger, candidates in coded:
+        embedded = trigger.token.i in said or _embedded(trigger.token, acting)
+        for candidate in candidates:
+            yield replace(candidate, embedded=embedded) if embedded else candidate
+
+
+def _codes(candidates: list[Candidate]) -> bool:
+    """Whether a trigger codes an event of its own choosing (not only guessed ones)."""
+    return any(candidate.rank == 0 for candidate in candidates)
 
 
 def _embedded(token: Token, acting: set[int]) -> bool:

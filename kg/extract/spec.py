@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.actors.gazetteer import Gazetteer
+from kg.datafiles import builtin_path, fingerprint
 from kg.extract.base import Extractor, extractors
 from kg.lexicon import Lexicon
 from kg.nlp import default_model
@@ -27,6 +28,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # and the modules beside them that the rules read their words through.
 RULE_FOLDERS = ("extract", "actors")
 RULE_MODULES = ("words.py", "lexicon.py", "model.py")
+JUDGEMENT = "judgement.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,25 +45,31 @@ class ExtractorSpec:
     relations: tuple[Path, ...] = ()
     actors: tuple[Path, ...] = ()
     batch_size: int = 32
+    # The judgement's threshold: None for the one chosen on the development sets.
+    min_confidence: float | None = None
 
     def make(self, gazetteer: Gazetteer | None = None) -> Extractor:
         """Load the model and data and build the extractor (seconds: do it once)."""
         # Imported here: they import spaCy, which a rebuild served by the cache never needs.
         from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
+        from kg.extract.judgement import Judgement
         from kg.nlp import load_model
 
         factory = extractors.get(self.extractor)
         extractor: Extractor = factory(load_model(self.model), Lexicon.load(self.relations),
                                        gazetteer or Gazetteer.load(self.actors),
-                                       batch_size=self.batch_size)
+                                       batch_size=self.batch_size, judgement=Judgement.load(),
+                                       min_confidence=self.min_confidence)
         return extractor
 
     def fingerprint(self) -> str:
         """What the results depend on: the extractor's name, the model and its version,
-        the lexicon and actor data, kg's version and the source of its rules. The batch
+        the lexicon and actor data, the judgement and its threshold, kg's version and the
+        source of its rules. The batch
         size is left out: it changes how fast documents are parsed, not what they yield."""
         parts = [self.extractor, model_version(self.model), Lexicon.fingerprint(self.relations),
-                 Gazetteer.fingerprint(self.actors), __version__, rules_fingerprint()]
+                 Gazetteer.fingerprint(self.actors), __version__, rules_fingerprint(),
+                 fingerprint([builtin_path(JUDGEMENT)]), str(self.min_confidence)]
         return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 

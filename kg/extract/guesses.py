@@ -1,0 +1,91 @@
+"""Guesses: candidate events the rules' reading of a sentence does not propose.
+
+Real news defeats the rules' frames often — a parse gone astray, an argument in an odd
+place. For every word the lexicon knows, a guess pairs an actor named before it in its
+clause (its subject first) with an actor named in what it governs (its objects first),
+coded as the word codes. Guesses are never events by themselves: the judgement
+(``kg.extract.judgement``) decides, knowing that they are guesses and how they were made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.arguments import subjects
+from kg.extract.attribution import same_side
+from kg.extract.context import SentenceContext, Trigger
+from kg.extract.entries import Entries, noun_entries, verb_entries
+from kg.extract.events import Candidate, coded_event
+from kg.extract.mood import coded_relation, modality_of
+from kg.extract.syntax import governing_verb
+from kg.model import Mention, Relation
+
+MAX_SOURCES = 2
+MAX_TARGETS = 3
+
+
+def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
+                       read: set[int]) -> Iterator[Candidate]:
+    """Guesses for the words the rules did not read as an event (``read``: those they
+    did, by token index)."""
+    mentions = [(token, mention) for token in context.sentence
+                for mention in context.actors.known(token)]
+    if len(mentions) < 2:
+        return
+    for token in context.sentence:
+        entries = _entries(context, token) if token.i not in read else {}
+        if not entries:
+            continue
+        sources = _sources(context, token, mentions)
+        for target_token, target in _targets(token, mentions):
+            relation = _relation(entries, target_token)
+            trigger = Trigger(token, relation, (), (target_token,), False,
+                              nominal=token.pos_ != "VERB")
+            coded = coded_relation(context.lexicon, relation, modality_of(token), token)
+            for source in sources:
+                if not same_side(source.actor, target.actor):
+                    yield Candidate(coded_event(context, trigger, evidence, source, target,
+                                                coded, extractor), trigger, guessed=True)
+
+
+def _entries(context: SentenceContext, token: Token) -> Entries:
+    if token.pos_ in ("VERB", "AUX"):
+        return verb_entries(context.lexicon, token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        return noun_entries(context.lexicon, token)
+    if token.pos_ == "ADJ":
+        return context.lexicon.adjectives.get(token.lemma_.lower(), {})
+    return {}
+
+
+def _clause(token: Token) -> Token:
+    return token if token.pos_ in ("VERB", "AUX") else governing_verb(token) or token
+
+
+def _sources(context: SentenceContext, token: Token,
+             mentions: list[tuple[Token, Mention]]) -> list[Mention]:
+    """The actors of the word's subject, else those named before it in its clause,
+    nearest first."""
+    heads, _ = subjects(_clause(token), control=True)
+    found = [mention for head in heads for mention in context.actors.known(head)]
+    if not found:
+        inside = {each.i for each in _clause(token).subtree}
+        found = [mention for head, mention in sorted(mentions, key=lambda m: -m[0].i)
+                 if head.i < token.i and head.i in inside]
+    return found[:MAX_SOURCES]
+
+
+def _targets(token: Token, mentions: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
+    """The actors named in what the word governs, after it, nearest first."""
+    inside = {each.i for each in token.subtree}
+    found = [(head, mention) for head, mention in mentions
+             if head.i > token.i and head.i in inside]
+    return sorted(found, key=lambda found: found[0].i)[:MAX_TARGETS]
+
+
+def _relation(entries: Entries, target: Token) -> Relation:
+    # the relation of the preposition that introduces the target, where the lexicon has one
+    prep = target.head.lower_ if target.dep_ == "pobj" else ""
+    return entries.get(prep) or entries.get("") or next(iter(entries.values()))
