@@ -30,7 +30,7 @@ from kg.pipeline import (
     load_folder,
     write_graph_outputs,
 )
-from kg.readers import Fields
+from kg.readers import RESERVED_META, Fields
 from kg.runner import EXECUTORS, available_cores
 from kg.store.connection import DEFAULT_BATCH_SIZE, Connection, LoadStats
 
@@ -61,6 +61,15 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _meta_fields(context: click.Context, parameter: click.Parameter,
+                 names: tuple[str, ...]) -> tuple[str, ...]:
+    clashes = [name for name in names if name in RESERVED_META]
+    if clashes:
+        raise click.BadParameter(f"{clashes[0]!r} is a document's own field; name another "
+                                 f"(not {', '.join(sorted(RESERVED_META))})")
+    return tuple(dict.fromkeys(names))
+
+
 def input_options(command: F) -> F:
     """Options shared by every command that reads articles."""
     options = [
@@ -77,6 +86,11 @@ def input_options(command: F) -> F:
         click.option("--date-field", help="CSV/JSONL field with the publication date."),
         click.option("--title-field", help="CSV/JSONL field with the title."),
         click.option("--source-field", help="CSV/JSONL field with the outlet."),
+        click.option("--meta-field", "meta_fields", multiple=True, metavar="NAME",
+                     callback=_meta_fields,
+                     help="CSV/JSONL field to keep with each document, e.g. a label "
+                     "(repeatable): in documents.jsonl, on Neo4j Document nodes and as a "
+                     "filter in the map."),
         click.option("--dayfirst", is_flag=True, help="Read dates such as 5/7/16 as 5 July."),
         click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
                      help="Documents per spaCy batch."),
@@ -156,7 +170,8 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
                            actors=tuple(kwargs["actors"]), batch_size=kwargs["batch_size"]),
         fields=Fields(text=kwargs["text_field"], id=kwargs["id_field"],
                       date=kwargs["date_field"], title=kwargs["title_field"],
-                      source=kwargs["source_field"], dayfirst=kwargs["dayfirst"]),
+                      source=kwargs["source_field"], dayfirst=kwargs["dayfirst"],
+                      meta=kwargs["meta_fields"]),
         strict=kwargs["strict"],
         english_only=not kwargs["any_language"],
         workers=kwargs["workers"],

@@ -11,7 +11,9 @@ from kg.store.queries import ACTOR_LABELS
 
 
 def document_row(document: Document) -> dict[str, Any]:
-    return document.to_dict(with_text=False)
+    # The fields an analyst kept (--meta-field) become properties of the node.
+    return {**document.to_dict(with_text=False), "url": document.url,
+            "meta": dict(document.meta)}
 
 
 def actors_of(events: Iterable[Event]) -> dict[str, Actor]:
