@@ -295,6 +295,49 @@ def export_html_command(folder: Path, out: Path | None, top: int | None, min_cou
                f"drawn from {stats.events} events)")
 
 
+@export_group.command("timeline")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--source", required=True, metavar="ACTOR",
+              help="Source actor: id or name (RUS, Russia, person:sergei-lavrov).")
+@click.option("--target", required=True, metavar="ACTOR", help="Target actor: id or name.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Chart file: .png, .svg or .pdf.  [default: "
+              "FOLDER/timeline-SOURCE-TARGET.png]")
+@click.option("--institutions", is_flag=True,
+              help="Fold people into the state body or organisation they are members of.")
+@click.option("--countries", is_flag=True,
+              help="Fold every actor into its country (RUSGOV and Lavrov count as RUS).")
+@click.option("--relation", "relations", multiple=True, metavar="LABEL",
+              help="Only events of this relation label (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Only events dated DATE (YYYY-MM-DD) or later.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Only events dated DATE (YYYY-MM-DD) or earlier.")
+@click.option("--title", help="Chart title.  [default: SOURCE \u2192 TARGET]")
+@reports_errors
+def export_timeline_command(folder: Path, source: str, target: str, out: Path | None,
+                            institutions: bool, countries: bool, relations: tuple[str, ...],
+                            since: datetime | None, until: datetime | None,
+                            title: str | None) -> None:
+    """Chart how a dyad evolves: events per month by QuadClass, and the monthly
+    Goldstein sum (negated events left out), from FOLDER/events.jsonl."""
+    from kg.export.timeline import Options, export_timeline
+
+    if institutions and countries:
+        raise click.BadOptionUsage("countries", "--institutions and --countries exclude "
+                                   "each other")
+    options = Options(institutions=institutions, countries=countries,
+                      relations=frozenset(relations),
+                      since=since.date().isoformat() if since else None,
+                      until=until.date().isoformat() if until else None)
+    stats = export_timeline(folder, source, target, out, options, title)
+    chart = stats.timeline
+    click.echo(f"kg: wrote {stats.path} ({chart.source} \u2192 {chart.target}: "
+               f"{chart.events} events in {len(chart.months)} months, Goldstein sum "
+               f"{chart.goldstein:+.1f}"
+               + (f", {chart.undated} undated not charted" if chart.undated else "") + ")")
+
+
 @export_group.command("neo4j-import")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),

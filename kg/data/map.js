@@ -37,7 +37,12 @@
     negated: false,
     from: "",
     to: "",
+    // Per kept document field: the values ticked (a Set, null for "none"), or the text
+    // a value must contain for fields with too many values to tick.
+    meta: data.meta.map(([, values]) => (values ? new Set(values.map(([value]) => value)) : "")),
   };
+  // The dyad in the panel, if one is open (see showDyad).
+  const dyad = { from: null, to: null, clicked: null, all: false, month: null };
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
 
@@ -48,10 +53,25 @@
       (!state.to || date <= state.to);
   }
 
+  function metaShown(docIndex) {
+    if (!data.meta.length) return true;
+    const values = data.documents[docIndex][4];
+    return state.meta.every((wanted, field) => {
+      const value = values[field];
+      if (wanted instanceof Set) return wanted.has(value);
+      return !wanted || (value !== null && value.toLowerCase().includes(wanted));
+    });
+  }
+
+  function eventShown(index) {
+    const [docIndex, date] = data.events[index];
+    return dateShown(date) && metaShown(docIndex);
+  }
+
   function edgeShown(edge) {
     return edge.views.includes(state.view) && state.quads.has(edge.quad) &&
       state.relations.has(edge.rel) && (state.negated || !edge.neg) &&
-      edge.ev.some((index) => dateShown(data.events[index][1]));
+      edge.ev.some(eventShown);
   }
 
   // Visibility is computed on the plain records and vis gets only what changed: every
@@ -102,7 +122,7 @@
   const edges = new vis.DataSet(data.edges);
   const network = new vis.Network(byId("map"), { nodes, edges }, data.options);
   const kgMap = {
-    nodes, edges, network, state, ready: false, readyAt: null, counts: null, refresh,
+    nodes, edges, network, state, dyad, ready: false, readyAt: null, counts: null, refresh,
   };
   window.kgMap = kgMap;
 
@@ -131,6 +151,8 @@
       }
     }
     showCounts(result);
+    // An open dyad shows what the filters now let through.
+    if (dyad.from !== null) renderDyad();
   }
 
   // A new view is laid out from where its actors already stand, so the map moves
@@ -169,6 +191,7 @@
   }
 
   function closePanel() {
+    dyad.from = null;
     byId("panel").hidden = true;
     byId("panel-body").replaceChildren();
   }
@@ -190,7 +213,7 @@
     return button;
   }
 
-  function evidenceItem(index) {
+  function evidenceItem(index, label) {
     const [docIndex, date, pieces, modality] = data.events[index];
     const [docId, title, url, outlet] = data.documents[docIndex];
     const name = title || docId;
@@ -203,29 +226,120 @@
     return el("li", {},
       el("div", { class: "meta" }, date || "undated", " \u00b7 ", doc,
         title ? ` (${docId})` : null, outlet ? ` \u00b7 ${outlet}` : null,
+        label ? el("span", { class: "tag rel" }, label) : null,
         modality && modality !== "asserted" ? el("span", { class: "tag" }, modality) : null),
       sentence);
   }
 
-  function showEdge(id) {
-    const edge = edgeById.get(id);
-    const shown = edge.ev.filter((index) => dateShown(data.events[index][1]));
-    const outside = edge.ev.length - shown.length;
+  /* A dyad: the events from one actor to another, of the clicked relation or of all
+   * relations drawn between them, as a chart by month above the evidence. */
+
+  function dyadEdges(from, to) {
+    return data.edges.filter((edge) => edge.from === from && edge.to === to && !edge.neg &&
+      edge.views.includes(state.view) && state.quads.has(edge.quad) &&
+      state.relations.has(edge.rel));
+  }
+
+  function dyadItems(edges) {
+    const items = [];
+    for (const edge of edges) {
+      for (const index of edge.ev) items.push({ index, edge });
+    }
+    return items;
+  }
+
+  function newestFirst(a, b) {
+    const [left, right] = [data.events[a.index][1] || "", data.events[b.index][1] || ""];
+    return left < right ? 1 : left > right ? -1 : 0;
+  }
+
+  function showDyad(from, to, clicked, month) {
+    Object.assign(dyad, { from, to, clicked: clicked || null, all: !clicked,
+      month: month || null });
+    renderDyad();
+  }
+
+  function renderDyad() {
+    const edge = dyad.clicked && !dyad.all ? edgeById.get(dyad.clicked) : null;
+    const everything = dyadItems(dyadEdges(dyad.from, dyad.to)).filter((item) =>
+      eventShown(item.index));
+    const items = edge ? dyadItems([edge]) : dyadItems(dyadEdges(dyad.from, dyad.to));
+    const shown = items.filter((item) => eventShown(item.index)).sort(newestFirst);
+    const listed = dyad.month ? shown.filter((item) =>
+      (data.events[item.index][1] || "").startsWith(dyad.month)) : shown;
+    const reverse = dyadItems(dyadEdges(dyad.to, dyad.from)).filter((item) =>
+      eventShown(item.index)).length;
+    const documents = new Set(shown.map((item) => data.events[item.index][0])).size;
+    const clickedEdge = dyad.clicked ? edgeById.get(dyad.clicked) : null;
     openPanel(
-      el("h2", {}, nodeById.get(edge.from).name, " \u2192 ", nodeById.get(edge.to).name),
-      facts([
+      el("h2", {}, nodeById.get(dyad.from).name, " \u2192 ", nodeById.get(dyad.to).name),
+      scopeButtons(clickedEdge, everything.length, reverse),
+      edge ? facts([
         ["Relation", edge.neg ? `${edge.rel} (negated)` : edge.rel],
         ["CAMEO", `${edge.cameo}, ${edge.quad}`],
         ["Events", edge.count],
         ["Documents", edge.docs],
+      ]) : facts([
+        ["Relations", new Set(shown.map((item) => item.edge.rel)).size],
+        ["Events", shown.length],
+        ["Documents", documents],
       ]),
-      el("h3", {}, `Evidence, newest first (${shown.length})`),
-      el("ol", { class: "evidence" }, ...shown.map(evidenceItem)),
-      outside ? el("p", { class: "hint" }, `${outside} more outside the date range`) : null,
+      el("h3", {}, "By month"),
+      edge && edge.neg ? el("p", { class: "hint" }, "Negated events are not charted.")
+        : kgTimeline.draw(shown.map((item) => ({ date: data.events[item.index][1],
+          quad: item.edge.quad, goldstein: data.events[item.index][4] })), data.quads,
+        dyad.month, (month) => { dyad.month = month; renderDyad(); }),
+      el("h3", {}, dyad.month ? `Evidence from ${dyad.month} (${listed.length})`
+        : `Evidence, newest first (${listed.length})`, dyad.month ? allMonthsButton() : null),
+      el("ol", { class: "evidence" }, ...listed.map((item) =>
+        evidenceItem(item.index, edge ? null : item.edge.rel))),
+      items.length > shown.length ? el("p", { class: "hint" },
+        `${items.length - shown.length} more outside the date range or document filters`)
+        : null,
     );
   }
 
+  function allMonthsButton() {
+    const button = el("button", { type: "button", class: "linkish all-months" }, "all months");
+    button.addEventListener("click", () => { dyad.month = null; renderDyad(); });
+    return button;
+  }
+
+  // The clicked relation or every relation between the two, and the other direction.
+  function scopeButtons(clickedEdge, all, reverse) {
+    const row = el("div", { class: "scope" });
+    const choice = (label, pressed, onClick) => {
+      const button = el("button", { type: "button", "aria-pressed": String(pressed) }, label);
+      button.addEventListener("click", onClick);
+      row.append(button);
+    };
+    if (clickedEdge) {
+      choice(clickedEdge.neg ? `not ${clickedEdge.rel}` : clickedEdge.rel, !dyad.all,
+        () => { Object.assign(dyad, { all: false, month: null }); renderDyad(); });
+      choice(`All relations (${all})`, dyad.all,
+        () => { Object.assign(dyad, { all: true, month: null }); renderDyad(); });
+    }
+    if (reverse) {
+      choice(`${nodeById.get(dyad.to).name} \u2192 ${nodeById.get(dyad.from).name} (${reverse})`,
+        false, () => showDyad(dyad.to, dyad.from, null));
+    }
+    return row.childNodes.length ? row : null;
+  }
+
+  function showEdge(id) {
+    const edge = edgeById.get(id);
+    showDyad(edge.from, edge.to, id);
+  }
+
+  // A node pair from the actor panel: the direction with events, preferring node -> partner.
+  function showPair(id, partner) {
+    const out = dyadItems(dyadEdges(id, partner)).some((item) => eventShown(item.index));
+    if (out) showDyad(id, partner, null);
+    else showDyad(partner, id, null);
+  }
+
   function showNode(id) {
+    dyad.from = null;
     const node = nodeById.get(id);
     const stats = node[state.view] || node.p || node.i;
     const more = node.members.length > 30 ? ` and ${node.members.length - 30} more` : "";
@@ -244,8 +358,15 @@
       node.members.length ? el("p", {}, node.members.slice(0, 30).join(", ") + more) : null,
       el("h3", {}, "Strongest partners"),
       el("ol", { class: "partners" }, ...stats.top.map(([partner, count]) =>
-        el("li", {}, actorLink(partner), ` \u00b7 ${count} events`))),
+        el("li", {}, actorLink(partner), ` \u00b7 ${count} events `, pairButton(id, partner)))),
     );
+  }
+
+  function pairButton(id, partner) {
+    const button = el("button", { type: "button", class: "linkish pair",
+      title: "The two actors' relations over time" }, "timeline");
+    button.addEventListener("click", () => showPair(id, partner));
+    return button;
   }
 
   function focusActor(id) {
@@ -320,6 +441,28 @@
   }
   byId("rel-all").addEventListener("click", () => setAllRelations(true));
   byId("rel-none").addEventListener("click", () => setAllRelations(false));
+
+  // Fields kept with the documents (kg build --meta-field): boxes per value, or a text
+  // filter for fields with many values.
+  data.meta.forEach(([name, values], field) => {
+    const box = el("div", { class: "meta-field" }, el("h3", {}, name));
+    if (values) {
+      for (const [value, count] of values) {
+        box.append(el("label", {}, checkbox({ "data-meta": name },
+          (on) => (on ? state.meta[field].add(value) : state.meta[field].delete(value))),
+        value === null ? el("span", { class: "none" }, "none") : value, " ",
+        el("span", { class: "count", title: "documents" }, count)));
+      }
+    } else {
+      const input = el("input", { type: "search", "data-meta": name,
+        placeholder: "Value contains, then Enter", autocomplete: "off" });
+      const apply = () => { state.meta[field] = input.value.trim().toLowerCase(); refresh(); };
+      input.addEventListener("change", apply);
+      box.append(input);
+    }
+    byId("meta-filter").append(box);
+  });
+  byId("meta-section").hidden = !data.meta.length;
 
   const negated = byId("show-negated");
   negated.addEventListener("change", () => { state.negated = negated.checked; refresh(); });
