@@ -338,6 +338,20 @@ def export_timeline_command(folder: Path, source: str, target: str, out: Path | 
                + (f", {chart.undated} undated not charted" if chart.undated else "") + ")")
 
 
+@export_group.command("table")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Table file: .csv, or .parquet (needs pip install 'kg[parquet]').")
+@reports_errors
+def export_table_command(folder: Path, out: Path) -> None:
+    """Write FOLDER's events as a table for pandas and R: one row per event, ICEWS'
+    columns first (Event ID, Event Date, Source Name ... Publisher), then kg's."""
+    from kg.export.table import export_table
+
+    stats = export_table(folder, out)
+    click.echo(f"kg: wrote {stats.path} ({stats.rows} events, {stats.columns} columns)")
+
+
 @export_group.command("neo4j-import")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),

@@ -10,8 +10,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import news_text, write_file
-from test_html import ATTACKS, RUSSIA, SYRIA, URGES, event, opened
-from test_html import browser  # noqa: F401  (the Chromium fixture)
+from test_html import (
+    ATTACKS,
+    RUSSIA,
+    SYRIA,
+    URGES,
+    browser,  # noqa: F401  (the Chromium fixture)
+    event,
+    opened,
+)
 
 from kg.cli import main
 from kg.export.html import render_html
@@ -19,7 +26,6 @@ from kg.graph import build_graph
 from kg.model import Document
 from kg.output import DOCUMENTS
 from kg.store.neo4j import Connection, Neo4jStore
-
 
 ARTICLE_ROWS = [("r1", news_text(0), "1", "world"), ("r2", news_text(1), "0", ""),
                 ("r3", news_text(2), "1", "region")]
