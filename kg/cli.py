@@ -352,6 +352,24 @@ def export_table_command(folder: Path, out: Path) -> None:
     click.echo(f"kg: wrote {stats.path} ({stats.rows} events, {stats.columns} columns)")
 
 
+@export_group.command("style")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="GraSS file to write.  [default: print it]")
+@click.option("--relations", multiple=True, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Extra relation lexicon CSV (repeatable).")
+@reports_errors
+def export_style_command(out: Path | None, relations: tuple[Path, ...]) -> None:
+    """Write a Neo4j Browser style (GraSS): actors captioned by name, coloured and sized by
+    type, relations coloured by QuadClass. Drag the file onto Browser to apply it."""
+    from kg.export.grass import export_style
+
+    style = export_style(relations, out)
+    if out is None:
+        click.echo(style, nl=False)
+    else:
+        click.echo(f"kg: wrote {out}; drag it onto Neo4j Browser to apply it")
+
+
 @export_group.command("neo4j-import")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
