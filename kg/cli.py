@@ -410,3 +410,11 @@ def eval_command(gold: Path, report: Path | None, model: str | None,
     if report is not None:
         write_report(result, report)
         click.echo(f"kg: report written to {report}")
+
+
+
+# The server commands live in their own module; imported last, as they use this one's
+# helpers.
+from kg.cli_neo4j import neo4j_group  # noqa: E402
+
+main.add_command(neo4j_group)
