@@ -228,7 +228,9 @@ def test_map_charts_a_dyad_and_filters_its_evidence_by_month(
         _check_chart(page.evaluate(CHART), everything)
         total = sum(sum(m["quads"].values()) for m in everything.values())
         assert panel.locator("ol.evidence li").count() == total
-        page.page.mouse.move(2, 2)  # no tooltip in the picture
+        box = page.page.locator("#map").bounding_box()
+        assert box is not None  # an empty corner of the map: no tooltip in the picture
+        page.page.mouse.move(box["x"] + 8, box["y"] + box["height"] - 8)
         screenshot(page.page, "timeline-panel.png")
 
         # A month is a button: the evidence list keeps that month's events only.

@@ -77,7 +77,8 @@
     if (!byMonth.size) {
       const note = document.createElement("p");
       note.className = "hint";
-      note.textContent = undated ? `${undated} undated events: nothing to chart by month`
+      note.textContent = undated
+        ? `${undated} undated event${undated === 1 ? "" : "s"}: nothing to chart by month`
         : "No events to chart";
       wrap.append(note);
       return wrap;
