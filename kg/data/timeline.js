@@ -1,4 +1,5 @@
-/* kg map: the month-by-month chart of a dyad, drawn as inline SVG in the evidence panel.
+/* kg map: the dyad panel (map.js opens it for a clicked edge or an actor pair) and its
+ * month-by-month chart, drawn as inline SVG above the evidence.
  *
  * Events per month are stacked bars by QuadClass; the monthly sum of Goldstein scores is a
  * line on its own scale (right). Months that hold events are buttons: map.js filters the
@@ -208,5 +209,122 @@
     return wrap;
   }
 
-  window.kgTimeline = { draw, months };
+
+  /* The dyad panel: the events from one actor to another, of the clicked relation or of
+   * all relations drawn between them, as a chart by month above the evidence. ``map`` is
+   * what map.js shares: its data, filter state and panel helpers. */
+  function dyadPanel(map) {
+    const { data, state, el, facts, openPanel, evidenceItem, eventShown, nodeById,
+      edgeById } = map;
+    const dyad = { from: null, to: null, clicked: null, all: false, month: null };
+
+
+    function dyadEdges(from, to) {
+      return data.edges.filter((edge) => edge.from === from && edge.to === to && !edge.neg &&
+        edge.views.includes(state.view) && state.quads.has(edge.quad) &&
+        state.relations.has(edge.rel));
+    }
+
+    function dyadItems(edges) {
+      const items = [];
+      for (const edge of edges) {
+        for (const index of edge.ev) items.push({ index, edge });
+      }
+      return items;
+    }
+
+    function newestFirst(a, b) {
+      const [left, right] = [data.events[a.index][1] || "", data.events[b.index][1] || ""];
+      return left < right ? 1 : left > right ? -1 : 0;
+    }
+
+    function showDyad(from, to, clicked, month) {
+      Object.assign(dyad, { from, to, clicked: clicked || null, all: !clicked,
+        month: month || null });
+      renderDyad();
+    }
+
+    function renderDyad() {
+      const edge = dyad.clicked && !dyad.all ? edgeById.get(dyad.clicked) : null;
+      const everything = dyadItems(dyadEdges(dyad.from, dyad.to)).filter((item) =>
+        eventShown(item.index));
+      const items = edge ? dyadItems([edge]) : dyadItems(dyadEdges(dyad.from, dyad.to));
+      const shown = items.filter((item) => eventShown(item.index)).sort(newestFirst);
+      const listed = dyad.month ? shown.filter((item) =>
+        (data.events[item.index][1] || "").startsWith(dyad.month)) : shown;
+      const reverse = dyadItems(dyadEdges(dyad.to, dyad.from)).filter((item) =>
+        eventShown(item.index)).length;
+      const documents = new Set(shown.map((item) => data.events[item.index][0])).size;
+      const clickedEdge = dyad.clicked ? edgeById.get(dyad.clicked) : null;
+      openPanel(
+        el("h2", {}, nodeById.get(dyad.from).name, " \u2192 ", nodeById.get(dyad.to).name),
+        scopeButtons(clickedEdge, everything.length, reverse),
+        edge ? facts([
+          ["Relation", edge.neg ? `${edge.rel} (negated)` : edge.rel],
+          ["CAMEO", `${edge.cameo}, ${edge.quad}`],
+          ["Events", edge.count],
+          ["Documents", edge.docs],
+        ]) : facts([
+          ["Relations", new Set(shown.map((item) => item.edge.rel)).size],
+          ["Events", shown.length],
+          ["Documents", documents],
+        ]),
+        el("h3", {}, "By month"),
+        edge && edge.neg ? el("p", { class: "hint" }, "Negated events are not charted.")
+          : draw(shown.map((item) => ({ date: data.events[item.index][1],
+            quad: item.edge.quad, goldstein: data.events[item.index][4] })), data.quads,
+          dyad.month, (month) => { dyad.month = month; renderDyad(); }),
+        el("h3", {}, dyad.month ? `Evidence from ${dyad.month} (${listed.length})`
+          : `Evidence, newest first (${listed.length})`, dyad.month ? allMonthsButton() : null),
+        el("ol", { class: "evidence" }, ...listed.map((item) =>
+          evidenceItem(item.index, edge ? null : item.edge.rel))),
+        items.length > shown.length ? el("p", { class: "hint" },
+          `${items.length - shown.length} more outside the date range or document filters`)
+          : null,
+      );
+    }
+
+    function allMonthsButton() {
+      const button = el("button", { type: "button", class: "linkish all-months" }, "all months");
+      button.addEventListener("click", () => { dyad.month = null; renderDyad(); });
+      return button;
+    }
+
+    // The clicked relation or every relation between the two, and the other direction.
+    function scopeButtons(clickedEdge, all, reverse) {
+      const row = el("div", { class: "scope" });
+      const choice = (label, pressed, onClick) => {
+        const button = el("button", { type: "button", "aria-pressed": String(pressed) }, label);
+        button.addEventListener("click", onClick);
+        row.append(button);
+      };
+      if (clickedEdge) {
+        choice(clickedEdge.neg ? `not ${clickedEdge.rel}` : clickedEdge.rel, !dyad.all,
+          () => { Object.assign(dyad, { all: false, month: null }); renderDyad(); });
+        choice(`All relations (${all})`, dyad.all,
+          () => { Object.assign(dyad, { all: true, month: null }); renderDyad(); });
+      }
+      if (reverse) {
+        choice(`${nodeById.get(dyad.to).name} \u2192 ${nodeById.get(dyad.from).name} (${reverse})`,
+          false, () => showDyad(dyad.to, dyad.from, null));
+      }
+      return row.childNodes.length ? row : null;
+    }
+
+    function showEdge(id) {
+      const edge = edgeById.get(id);
+      showDyad(edge.from, edge.to, id);
+    }
+
+    // A node pair from the actor panel: the direction with events, preferring node -> partner.
+    function showPair(id, partner) {
+      const out = dyadItems(dyadEdges(id, partner)).some((item) => eventShown(item.index));
+      if (out) showDyad(id, partner, null);
+      else showDyad(partner, id, null);
+    }
+
+    return { dyad, render: renderDyad, showEdge, showPair };
+  }
+
+  window.kgTimeline = { draw, months, dyadPanel };
 })();
