@@ -182,6 +182,8 @@ CHART = """() => {
         })),
         points: [...svg.querySelectorAll('circle.point')].map((c) => ({
             month: c.dataset.month, y: Number(c.getAttribute('cy'))})),
+        line: (svg.querySelector('polyline.gold-line')?.getAttribute('points') || '')
+            .split(' ').filter(Boolean).map((point) => Number(point.split(',')[1])),
     };
 }"""
 
@@ -198,9 +200,19 @@ def _check_chart(chart: dict[str, Any], expected: dict[str, dict[str, Any]]) -> 
         for bar in month["bars"]:
             assert bar["height"] == pytest.approx(bar["count"] * chart["perEvent"])
     scale = chart["height"] / (chart["high"] - chart["low"])
+
+    def y(goldstein: float) -> float:
+        return float(chart["top"] + (chart["high"] - goldstein) * scale)
+
     for point in chart["points"]:
-        goldstein = expected[point["month"]]["sum"]
-        assert point["y"] == pytest.approx(chart["top"] + (chart["high"] - goldstein) * scale)
+        assert point["y"] == pytest.approx(y(expected[point["month"]]["sum"]))
+    # The line runs through every month of the range; a month without events sums to 0.
+    first, last = (int(m[:4]) * 12 + int(m[5:]) for m in (min(expected), max(expected)))
+    months = [f"{i // 12}-{i % 12:02d}" if i % 12 else f"{i // 12 - 1}-12"
+              for i in range(first, last + 1)]
+    if len(months) > 1:
+        assert chart["line"] == pytest.approx(
+            [y(expected[m]["sum"] if m in expected else 0.0) for m in months])
 
 
 @pytest.mark.browser

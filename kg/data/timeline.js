@@ -141,9 +141,13 @@
         y: HEIGHT - MARGIN.bottom + 13, "text-anchor": "middle" }, label));
     }
 
+    // A month without events sums to 0, so the line runs through every month; dots mark
+    // the months with events.
+    const line = [];
     const points = [];
     for (let index = first; index <= last; index += 1) {
       const entry = byMonth.get(monthName(index));
+      line.push([centre(index), goldY(entry ? entry.goldstein : 0)]);
       if (!entry) continue;
       const state = selected === entry.month ? " selected" : selected ? " dimmed" : "";
       const group = node("g", {
@@ -176,9 +180,9 @@
       svg.append(group);
       points.push([centre(index), goldY(entry.goldstein), entry]);
     }
-    if (points.length > 1) {
+    if (line.length > 1) {
       svg.append(node("polyline", { class: "gold-line", fill: "none", stroke: LINE,
-        points: points.map(([x, y]) => `${x},${y}`).join(" ") }));
+        points: line.map(([x, y]) => `${x},${y}`).join(" ") }));
     }
     for (const [x, y, entry] of points) {
       svg.append(node("circle", { class: "point", cx: x, cy: y, r: 2.6, fill: LINE,
@@ -197,9 +201,9 @@
       swatch.style.background = colour;
       legend.append(swatch, quad, " ");
     }
-    const line = document.createElement("span");
-    line.className = "key line";
-    legend.append(line, "Goldstein sum");
+    const lineKey = document.createElement("span");
+    lineKey.className = "key line";
+    legend.append(lineKey, "Goldstein sum");
     const caption = document.createElement("p");
     caption.className = "timeline-caption";
     caption.textContent = `${total} events in ${byMonth.size} month${byMonth.size === 1 ? "" : "s"}` +

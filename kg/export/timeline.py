@@ -20,6 +20,7 @@ from kg.model import Actor, Event, Mention
 from kg.output import EVENTS, read_events, write_bytes
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 FORMATS = (".png", ".svg", ".pdf")
@@ -182,19 +183,17 @@ def draw(timeline: Timeline, title: str | None = None) -> Figure:
     bars.set_ylabel("events")
     bars.set_ylim(0, max(base, default=1) * 1.1)
     bars.yaxis.set_major_locator(MaxNLocator(integer=True))
-    every = 1 if len(positions) <= 12 else 3 if len(positions) <= 36 else 12
-    shown = [p for p in positions if p % every == 0]
-    slanted = len(shown) > 8
-    bars.set_xticks(shown, [timeline.months[p].month for p in shown],
-                    rotation=45 if slanted else 0, ha="right" if slanted else "center")
+    _month_ticks(bars, timeline.months)
     line = bars.twinx()
-    dated = [(p, month.goldstein) for p, month in zip(positions, timeline.months, strict=True)
-             if month.events]
-    line.plot([p for p, _ in dated], [g for _, g in dated], color=GOLDSTEIN_COLOUR,
-              marker="o", markersize=4, linewidth=1.5, label="Goldstein sum", gid="goldstein")
+    # A month without events sums to 0, so the line runs through every month; dots mark
+    # the months with events.
+    sums = [month.goldstein for month in timeline.months]
+    line.plot(positions, sums, color=GOLDSTEIN_COLOUR, linewidth=1.5, label="Goldstein sum",
+              marker="o", markersize=4, gid="goldstein",
+              markevery=[p for p, month in zip(positions, timeline.months, strict=True)
+                         if month.events])
     line.axhline(0, color="#90a4ae", linestyle="--", linewidth=0.8)
     line.set_ylabel("Goldstein sum")
-    sums = [g for _, g in dated]
     low, high = min(0.0, *sums), max(0.0, *sums)
     pad = (high - low) * 0.08 or 1.0
     line.set_ylim(low - pad if low < 0 else low, high + pad if high > 0 else high + pad)
@@ -206,6 +205,21 @@ def draw(timeline: Timeline, title: str | None = None) -> Figure:
     bars.set_title(f"{timeline.events} events by month and QuadClass, Goldstein sum "
                    f"{timeline.goldstein:+.1f}{undated}", fontsize=9, color="#555555")
     return figure
+
+
+def _month_ticks(axes: Axes, months: list[Month]) -> None:
+    """Every month when few; else the first of each quarter, or of each year (by year)."""
+    if len(months) <= 12:
+        ticks = [(p, month.month) for p, month in enumerate(months)]
+    elif len(months) <= 36:
+        ticks = [(p, month.month) for p, month in enumerate(months)
+                 if month.month[5:] in ("01", "04", "07", "10")]
+    else:
+        ticks = [(p, month.month[:4]) for p, month in enumerate(months)
+                 if month.month.endswith("-01")]
+    slanted = len(ticks) > 8 and len(months) <= 36
+    axes.set_xticks([p for p, _ in ticks], [label for _, label in ticks],
+                    rotation=45 if slanted else 0, ha="right" if slanted else "center")
 
 
 def chart_bytes(timeline: Timeline, suffix: str, title: str | None = None) -> bytes:
