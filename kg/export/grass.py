@@ -32,12 +32,14 @@ MEMBERSHIP_COLOUR = "#90a4ae"
 
 
 def relation_quads(lexicon: Lexicon) -> dict[str, str]:
-    """Every relation label the lexicon can code, with its QuadClass."""
+    """Every relation label the lexicon can code (rule, intent and reversal rows too),
+    with its QuadClass."""
     relations: list[Relation] = [
         relation for table in (lexicon.verbs, lexicon.nouns, lexicon.adjectives,
                                lexicon.objects)
         for entries in table.values() for relation in entries.values()]
-    relations += [*lexicon.intents.values(), *lexicon.reversals.values()]
+    relations += [*lexicon.intents.values(), *lexicon.rules.values(),
+                  *lexicon.reversals.values()]
     return {relation.label: relation.quad for relation in
             sorted(relations, key=lambda relation: (relation.label, relation.cameo))}
 
