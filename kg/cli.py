@@ -327,13 +327,15 @@ def export_timeline_command(folder: Path, source: str, target: str, out: Path | 
         raise click.BadOptionUsage("countries", "--institutions and --countries exclude "
                                    "each other")
     options = Options(institutions=institutions, countries=countries,
-                      relations=frozenset(relations),
+                      relations=frozenset(label.upper() for label in relations),
                       since=since.date().isoformat() if since else None,
                       until=until.date().isoformat() if until else None)
     stats = export_timeline(folder, source, target, out, options, title)
     chart = stats.timeline
+    months = len(chart.months)
     click.echo(f"kg: wrote {stats.path} ({chart.source} \u2192 {chart.target}: "
-               f"{chart.events} events in {len(chart.months)} months, Goldstein sum "
+               f"{chart.events} event{'' if chart.events == 1 else 's'} in {months} "
+               f"month{'' if months == 1 else 's'}, Goldstein sum "
                f"{chart.goldstein:+.1f}"
                + (f", {chart.undated} undated not charted" if chart.undated else "") + ")")
 
