@@ -5,9 +5,10 @@
 
 Prints the file size, the Python render time and, in headless Chromium with the network
 off, the time until the page is interactive (layout stabilised and physics stopped) and
-the time one filter click takes to redraw. Appends the figures to BENCHMARKS.md with the
-command, commit and machine unless --no-record. tests/test_html.py imports
-``synthetic_events`` so that the test opens the same map this measures.
+the time one filter click takes to redraw. Records the figures in BENCHMARKS.md, with the
+command, commit and machine, as the current table of its measure unless --no-record.
+tests/test_html.py imports ``synthetic_events`` so that the test opens the same map this
+measures.
 """
 
 from __future__ import annotations
@@ -194,15 +195,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--nodes", type=int, default=2000)
     parser.add_argument("--edges", type=int, default=10000)
-    parser.add_argument("--no-record", action="store_true", help="Do not append to "
-                        "BENCHMARKS.md.")
+    parser.add_argument("--no-record", action="store_true", help="Do not record the "
+                        "figures in BENCHMARKS.md.")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         figures = measure(arguments.nodes, arguments.edges, Path(folder))
     sys.stdout.write(report(figures) + "\n")
     if not arguments.no_record:
         command = "python3 benchmarks/html_map.py " + " ".join(sys.argv[1:])
-        sys.stdout.write(f"appended to {record_figures(figures, command.strip())}\n")
+        sys.stdout.write(f"recorded in {record_figures(figures, command.strip())}\n")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 // The timeline of one dyad: every event from source to target, oldest first, with the
 // sentence that says it. Source and target are matched by id or country, people included.
+// Places count as their state: "Russia ATTACKS Syria" includes air strikes on towns in
+// Syria, as CAMEO codes them.
 // Parameters:
 :param source => 'RUS';
 :param target => 'SYR';

@@ -1,6 +1,7 @@
 // Cooperation against conflict for every dyad: the sum of Goldstein scores and the count
 // of events in each QuadClass. People are rolled up to what they speak for; negated
-// events are left out.
+// events are left out. Places count as their state, so a dyad's material conflict
+// includes attacks on its target's towns ("shelled Aleppo" is against Syria).
 // No parameters.
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE r.cameo IS NOT NULL AND NOT r.negated

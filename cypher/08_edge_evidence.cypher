@@ -1,12 +1,23 @@
 // The evidence behind one edge: each sentence, its document and date, newest first.
-// Parameters (ids as in actors.jsonl; the relation is a label such as URGES):
-:param source => 'RUS';
-:param relation => 'URGES';
-:param target => 'SYR';
-MATCH (s:Actor {id: $source})-[r]->(t:Actor {id: $target})
-WHERE type(r) = $relation
+// Left null, the parameters pick the busiest edge of the graph (the most events); set
+// any of them to narrow the choice: source and target are actor ids as in actors.jsonl
+// (e.g. 'RUS', 'SYR'), the relation a label such as 'URGES'. Negated events are listed
+// too, with negated = true.
+// Parameters:
+:param source => null;
+:param relation => null;
+:param target => null;
+MATCH (s:Actor)-[r]->(t:Actor)
+WHERE r.cameo IS NOT NULL
+  AND ($source IS NULL OR s.id = $source) AND ($target IS NULL OR t.id = $target)
+  AND ($relation IS NULL OR type(r) = $relation)
+WITH s, type(r) AS relation, t, collect(r) AS events
+ORDER BY size(events) DESC, s.id, relation, t.id
+LIMIT 1
+UNWIND events AS r
 OPTIONAL MATCH (d:Document {id: r.doc_id})
-RETURN r.sentence AS sentence, r.source_text AS source_text, r.target_text AS target_text,
-       r.negated AS negated, r.modality AS modality, r.confidence AS confidence,
-       r.doc_id AS document, d.title AS title, coalesce(r.date, d.date) AS date, d.path AS path
+RETURN s.name AS source, relation, t.name AS target, r.sentence AS sentence,
+       r.source_text AS source_text, r.target_text AS target_text, r.negated AS negated,
+       r.modality AS modality, r.confidence AS confidence, r.doc_id AS document,
+       d.title AS title, coalesce(r.date, d.date) AS date, coalesce(d.url, d.path) AS link
 ORDER BY date DESC, document, r.sentence_start;

@@ -1,5 +1,6 @@
 // The state-level picture: every actor folded into its country (people through the body
-// they are a member of), relations counted per country pair and label.
+// they are a member of), relations counted per country pair and label. Places already
+// count as their state: an attack on a town is an attack on its country.
 // No parameters.
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE r.cameo IS NOT NULL AND NOT r.negated

@@ -30,7 +30,11 @@ CREATE TABLE IF NOT EXISTS results (
 
 
 def document_key(document: Document) -> str:
-    record = json.dumps(document.to_dict(with_text=True), sort_keys=True, ensure_ascii=False)
+    fields = document.to_dict(with_text=True)
+    # Fields kept with --meta-field never reach the extractor: keeping one more must not
+    # cost a corpus its cached results.
+    fields.pop("meta", None)
+    record = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha1(record.encode("utf-8")).hexdigest()
 
 

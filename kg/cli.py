@@ -30,7 +30,7 @@ from kg.pipeline import (
     load_folder,
     write_graph_outputs,
 )
-from kg.readers import Fields
+from kg.readers import RESERVED_META, Fields
 from kg.runner import EXECUTORS, available_cores
 from kg.store.connection import DEFAULT_BATCH_SIZE, Connection, LoadStats
 
@@ -68,6 +68,15 @@ MIN_CONFIDENCE = click.option(
     "development gold sets, kept in kg/data/judgement.json.")
 
 
+def _meta_fields(context: click.Context, parameter: click.Parameter,
+                 names: tuple[str, ...]) -> tuple[str, ...]:
+    clashes = [name for name in names if name in RESERVED_META]
+    if clashes:
+        raise click.BadParameter(f"{clashes[0]!r} is a document's own field; name another "
+                                 f"(not {', '.join(sorted(RESERVED_META))})")
+    return tuple(dict.fromkeys(names))
+
+
 def input_options(command: F) -> F:
     """Options shared by every command that reads articles."""
     options = [
@@ -84,6 +93,11 @@ def input_options(command: F) -> F:
         click.option("--date-field", help="CSV/JSONL field with the publication date."),
         click.option("--title-field", help="CSV/JSONL field with the title."),
         click.option("--source-field", help="CSV/JSONL field with the outlet."),
+        click.option("--meta-field", "meta_fields", multiple=True, metavar="NAME",
+                     callback=_meta_fields,
+                     help="CSV/JSONL field to keep with each document, e.g. a label "
+                     "(repeatable): in documents.jsonl, on Neo4j Document nodes and as a "
+                     "filter in the map."),
         click.option("--dayfirst", is_flag=True, help="Read dates such as 5/7/16 as 5 July."),
         MIN_CONFIDENCE,
         click.option("--batch-size", type=click.IntRange(1), default=32, show_default=True,
@@ -165,7 +179,8 @@ def _options(kwargs: dict[str, Any]) -> ExtractOptions:
                            min_confidence=kwargs["min_confidence"]),
         fields=Fields(text=kwargs["text_field"], id=kwargs["id_field"],
                       date=kwargs["date_field"], title=kwargs["title_field"],
-                      source=kwargs["source_field"], dayfirst=kwargs["dayfirst"]),
+                      source=kwargs["source_field"], dayfirst=kwargs["dayfirst"],
+                      meta=kwargs["meta_fields"]),
         strict=kwargs["strict"],
         english_only=not kwargs["any_language"],
         workers=kwargs["workers"],
@@ -289,6 +304,83 @@ def export_html_command(folder: Path, out: Path | None, top: int | None, min_cou
                f"drawn from {stats.events} events)")
 
 
+@export_group.command("timeline")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--source", required=True, metavar="ACTOR",
+              help="Source actor: id or name (RUS, Russia, person:sergei-lavrov).")
+@click.option("--target", required=True, metavar="ACTOR", help="Target actor: id or name.")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Chart file: .png, .svg or .pdf.  [default: "
+              "FOLDER/timeline-SOURCE-TARGET.png]")
+@click.option("--institutions", is_flag=True,
+              help="Fold people into the state body or organisation they are members of.")
+@click.option("--countries", is_flag=True,
+              help="Fold every actor into its country (RUSGOV and Lavrov count as RUS).")
+@click.option("--relation", "relations", multiple=True, metavar="LABEL",
+              help="Only events of this relation label (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Only events dated DATE (YYYY-MM-DD) or later.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+              help="Only events dated DATE (YYYY-MM-DD) or earlier.")
+@click.option("--title", help="Chart title.  [default: SOURCE \u2192 TARGET]")
+@reports_errors
+def export_timeline_command(folder: Path, source: str, target: str, out: Path | None,
+                            institutions: bool, countries: bool, relations: tuple[str, ...],
+                            since: datetime | None, until: datetime | None,
+                            title: str | None) -> None:
+    """Chart how a dyad evolves: events per month by QuadClass, and the monthly
+    Goldstein sum (negated events left out), from FOLDER/events.jsonl."""
+    from kg.export.timeline import Options, export_timeline
+
+    if institutions and countries:
+        raise click.BadOptionUsage("countries", "--institutions and --countries exclude "
+                                   "each other")
+    options = Options(institutions=institutions, countries=countries,
+                      relations=frozenset(label.upper() for label in relations),
+                      since=since.date().isoformat() if since else None,
+                      until=until.date().isoformat() if until else None)
+    stats = export_timeline(folder, source, target, out, options, title)
+    chart = stats.timeline
+    months = len(chart.months)
+    click.echo(f"kg: wrote {stats.path} ({chart.source} \u2192 {chart.target}: "
+               f"{chart.events} event{'' if chart.events == 1 else 's'} in {months} "
+               f"month{'' if months == 1 else 's'}, Goldstein sum "
+               f"{chart.goldstein:+.1f}"
+               + (f", {chart.undated} undated not charted" if chart.undated else "") + ")")
+
+
+@export_group.command("table")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Table file: .csv, or .parquet (needs pip install 'kg[parquet]').")
+@reports_errors
+def export_table_command(folder: Path, out: Path) -> None:
+    """Write FOLDER's events as a table for pandas and R: one row per event, ICEWS'
+    columns first (Event ID, Event Date, Source Name ... Publisher), then kg's."""
+    from kg.export.table import export_table
+
+    stats = export_table(folder, out)
+    click.echo(f"kg: wrote {stats.path} ({stats.rows} events, {stats.columns} columns)")
+
+
+@export_group.command("style")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="GraSS file to write.  [default: print it]")
+@click.option("--relations", multiple=True, type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Extra relation lexicon CSV (repeatable).")
+@reports_errors
+def export_style_command(out: Path | None, relations: tuple[Path, ...]) -> None:
+    """Write a Neo4j Browser style (GraSS): actors captioned by name, coloured and sized by
+    type, relations coloured by QuadClass. Drag the file onto Browser to apply it."""
+    from kg.export.grass import export_style
+
+    style = export_style(relations, out)
+    if out is None:
+        click.echo(style, nl=False)
+    else:
+        click.echo(f"kg: wrote {out}; drag it onto Neo4j Browser to apply it")
+
+
 @export_group.command("neo4j-import")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
@@ -332,3 +424,11 @@ def eval_command(gold: Path, report: Path | None, model: str | None,
     if report is not None:
         write_report(result, report)
         click.echo(f"kg: report written to {report}")
+
+
+
+# The server commands live in their own module; imported last, as they use this one's
+# helpers.
+from kg.cli_neo4j import neo4j_group  # noqa: E402
+
+main.add_command(neo4j_group)

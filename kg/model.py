@@ -47,6 +47,10 @@ class Document:
     date: str | None = None
     source: str | None = None
     path: str | None = None
+    # The page's own (canonical) address, for a saved web page.
+    url: str | None = None
+    # Fields of the input row an analyst asked to keep (--meta-field), as text.
+    meta: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self, *, with_text: bool = True) -> dict[str, Any]:
         record: dict[str, Any] = {
@@ -56,12 +60,18 @@ class Document:
             "source": self.source,
             "path": self.path,
         }
+        # Only when present, so that outputs of inputs without them stay as they were.
+        if self.url is not None:
+            record["url"] = self.url
+        if self.meta:
+            record["meta"] = dict(self.meta)
         if with_text:
             record["text"] = self.text
         return record
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Document:
+        meta = record.get("meta")
         return cls(
             id=str(record["id"]),
             text=str(record.get("text") or ""),
@@ -69,6 +79,9 @@ class Document:
             date=record.get("date"),
             source=record.get("source"),
             path=record.get("path"),
+            url=record.get("url"),
+            meta=tuple((str(key), str(value)) for key, value in meta.items()
+                       if value is not None) if isinstance(meta, dict) else (),
         )
 
 

@@ -116,6 +116,21 @@ def atomic_writer(path: Path) -> Iterator[IO[str]]:
         raise
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """A binary file (a chart, a Parquet table) that appears whole or not at all."""
+    target = AtomicFile(path)
+    try:
+        try:
+            target.handle.buffer.write(data)  # type: ignore[attr-defined]
+        except OSError as error:
+            raise _cannot_write(path, error) from error
+        target.finish()
+        target.publish()
+    except BaseException:
+        target.discard()
+        raise
+
+
 def _writer_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

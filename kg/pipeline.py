@@ -44,7 +44,7 @@ from kg.store.connection import Connection, LoadStats
 if TYPE_CHECKING:
     from kg.store.neo4j import Neo4jStore
 
-MAP_ASSETS = ("map.js", "map.css")
+MAP_ASSETS = ("map.js", "map.css", "map.html", "timeline.js")
 # Below this many documents a progress bar is noise.
 PROGRESS_AFTER_SECONDS = 2.0
 

@@ -14,7 +14,6 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from dateutil import parser as date_parser
 
 from kg.errors import InputError
 from kg.model import Document
+from kg.pages import read_page
 from kg.screen import MAX_CHARS
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -40,6 +40,10 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 Warn = Callable[[str], None]
+# Names a kept field cannot have: they are a document's own keys in documents.jsonl and
+# properties of its node in Neo4j.
+RESERVED_META = frozenset({"id", "text", "title", "date", "source", "path", "url", "meta",
+                           "sentences", "events"})
 
 # One article per file: UTF-8 takes at most 4 bytes a character, so a bigger text file
 # holds more than the parser takes and is skipped unread; HTML gets room for markup.
@@ -64,6 +68,8 @@ class Fields:
     title: str | None = None
     source: str | None = None
     dayfirst: bool = False
+    # Further fields kept with each document (--meta-field), e.g. FA-KES' fake/true label.
+    meta: tuple[str, ...] = ()
 
 
 def _ignore(_: str) -> None:
@@ -127,18 +133,27 @@ def read_file(path: Path, fields: Fields = Fields(), *, doc_id_root: Path | None
         return
     if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
         relative = path.relative_to(doc_id_root) if doc_id_root else Path(path.name)
-        title = None
+        doc_id = relative.with_suffix("").as_posix()
         if suffix in HTML_SUFFIXES:
-            title, text = html_text(text)
-            if not text.strip():
-                _problem(f"{path}: HTML page without text", warn, strict)
-                return
-        yield Document(id=relative.with_suffix("").as_posix(), text=text, title=title,
-                       path=str(path))
+            yield from _optional(_page_document(path, doc_id, text, warn, strict))
+        else:
+            yield Document(id=doc_id, text=text, path=str(path))
     elif suffix == ".csv":
         yield from _csv_documents(path, text, fields, warn, strict)
     else:
         yield from _jsonl_documents(path, text, fields, warn, strict)
+
+
+def _page_document(path: Path, doc_id: str, markup: str, warn: Warn,
+                   strict: bool) -> Document | None:
+    page = read_page(markup)
+    if not page.text.strip():
+        _problem(f"{path}: HTML page without text", warn, strict)
+        return None
+    if not page.main_text:
+        warn(f"{path}: no article text found in the page, read all of its visible text")
+    return Document(id=doc_id, text=page.text, title=page.title, date=page.date,
+                    source=page.site, path=str(path), url=page.url)
 
 
 def _problem(message: str, warn: Warn, strict: bool) -> None:
@@ -330,6 +345,10 @@ def _field_names(available: Sequence[str], fields: Fields, path: Path, warn: War
             raise  # the user named a field: every file must have it
         _problem(str(error), warn, strict)
         return None
+    for name in fields.meta:
+        if name not in available:
+            raise InputError(f"{path}: no field '{name}' to keep with --meta-field "
+                             f"(fields: {', '.join(available) or 'none'})")
     return {
         "text": text,
         "id": _pick(available, fields.id, "id", path, required=False),
@@ -364,54 +383,19 @@ def _row_document(row: dict[str, Any], names: dict[str, str | None], path: Path,
         date=normalise_date(date, dayfirst=fields.dayfirst) if date else None,
         source=value("source"),
         path=f"{path}:{line_number}",
+        meta=tuple((name, kept) for name in fields.meta
+                   if (kept := meta_text(row.get(name))) is not None),
     )
 
 
-class _TextExtractor(HTMLParser):
-    """Visible text of an HTML page: scripts, styles and other non-text dropped."""
-
-    SKIPPED = {"script", "style", "noscript", "template", "svg", "head"}
-    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
-              "section", "blockquote", "pre", "header", "footer", "title"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skipping = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-        elif tag in self.SKIPPED:
-            self._skipping += 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-        elif tag in self.SKIPPED and self._skipping:
-            self._skipping -= 1
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skipping:
-            self.parts.append(data)
-
-
-def html_text(page: str) -> tuple[str | None, str]:
-    """(title, text) of an HTML page, one paragraph per line."""
-    extractor = _TextExtractor()
-    extractor.feed(page)
-    extractor.close()
-    lines = (" ".join(line.split()) for line in "".join(extractor.parts).splitlines())
-    title = " ".join("".join(extractor.title).split()) or None
-    return title, "\n".join(line for line in lines if line)
+def meta_text(value: Any) -> str | None:
+    """A kept field as text, the way a CSV file holds it: JSON numbers, booleans, lists
+    and objects as their JSON; empty values as none."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    return json.dumps(value, ensure_ascii=False)
 
 
 def normalise_date(raw: str, *, dayfirst: bool = False) -> str | None:

@@ -7,6 +7,7 @@ import json
 import re
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -70,15 +71,24 @@ def _statements(path: Path) -> tuple[str, dict[str, object]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         param = re.match(r"^:param\s+(\w+)\s*=>\s*(.+?);?\s*$", line)
         if param:
-            parameters[param.group(1)] = ast.literal_eval(param.group(2))
+            value = param.group(2).strip()
+            parameters[param.group(1)] = None if value == "null" else ast.literal_eval(value)
         elif not line.lstrip().startswith("//"):
             lines.append(line)
     return "\n".join(lines).strip().rstrip(";"), parameters
 
 
-def _run_file(store: Neo4jStore, name: str) -> list[dict[str, object]]:
+def _run_file(store: Neo4jStore, name: str, **overrides: object) -> list[dict[str, object]]:
     query, parameters = _statements(CYPHER / name)
-    return store._run(query, **parameters)
+    return store._run(query, **(parameters | overrides))
+
+
+def test_goldstein_sums_are_rounded() -> None:
+    # Floating-point sums print as 33.99999999999999 in Browser.
+    for path in CYPHER.glob("*.cypher"):
+        text = path.read_text(encoding="utf-8")
+        assert text.count("sum(r.goldstein)") == text.count("round(sum(r.goldstein), 1)"), \
+            path.name
 
 
 def test_every_cypher_file_is_covered() -> None:
@@ -131,8 +141,30 @@ def _people(rows: list[dict[str, object]]) -> None:
 
 
 def _evidence(rows: list[dict[str, object]]) -> None:
-    assert rows and str(rows[0]["sentence"]).startswith("Russia called on Syria Monday")
-    assert rows[0]["document"] == "000_691ff97bae76b2d3"
+    # One edge, newest first (test_edge_evidence_picks_the_busiest_edge says which).
+    assert len({(row["source"], row["relation"], row["target"]) for row in rows}) == 1
+    dates = [str(row["date"] or "") for row in rows]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_edge_evidence_picks_the_busiest_edge(neo4j: Connection, seed_out: Path) -> None:
+    with _store(neo4j) as store:
+        store.load_folder(seed_out)
+        busiest = _run_file(store, "08_edge_evidence.cypher")
+        chosen = _run_file(store, "08_edge_evidence.cypher", source="RUS", relation="URGES",
+                           target="SYR")
+        none = _run_file(store, "08_edge_evidence.cypher", source="NOBODY")
+    # With its parameters left null, the query shows the edge with the most events.
+    edges = Counter((event["source"]["name"], event["relation"], event["target"]["name"])
+                    for event in map(json.loads, (seed_out / "events.jsonl").read_text(
+                        encoding="utf-8").splitlines()))
+    (shown,) = {(row["source"], row["relation"], row["target"]) for row in busiest}
+    assert edges[shown] == max(edges.values()) == len(busiest)
+    assert str(chosen[0]["sentence"]).startswith("Russia called on Syria Monday")
+    assert chosen[0]["document"] == "000_691ff97bae76b2d3"
+    assert {(row["source"], row["relation"], row["target"]) for row in chosen} == \
+        {("Russia", "URGES", "Syria")}
+    assert none == []
 
 
 def _new(rows: list[dict[str, object]]) -> None:

@@ -41,7 +41,9 @@ def _results() -> list[DocumentResult]:
                         target=Mention("X0", 3, 5, events[0].source.actor),
                         relation=Relation("MEETS", "040", 1.0), modality="hedged"))
     first = DocumentResult(Document(id=HOSTILE_DOC, text="...", title=HOSTILE[-1],
-                                    source='Outlet, "Quoted"'), 1, tuple(events), ())
+                                    source='Outlet, "Quoted"', url="https://example.org/a?b,c",
+                                    meta=(("label", HOSTILE[1]), ("fake news", "1"))),
+                           1, tuple(events), ())
     # The same document again (a re-read input): kg load would MERGE it away.
     return [first, first]
 
@@ -109,9 +111,12 @@ def test_csv_files_hold_every_event_verbatim(tmp_path: Path) -> None:
                      ":TYPE": "MEMBER_OF", "role": "GOV"}]
 
     header, rows = _rows(tmp_path / "csv" / "documents.csv")
-    assert header == DOCUMENT_HEADER
+    # The fields kept with --meta-field are columns of their own.
+    assert header == DOCUMENT_HEADER[:-1] + ["label", "fake news", ":LABEL"]
     assert rows == [{"id:ID(Document)": HOSTILE_DOC, "title": HOSTILE[-1], "date": "",
-                     "source": 'Outlet, "Quoted"', "path": "", ":LABEL": "Document"}]
+                     "source": 'Outlet, "Quoted"', "path": "",
+                     "url": "https://example.org/a?b,c", "label": HOSTILE[1],
+                     "fake news": "1", ":LABEL": "Document"}]
 
 
 def test_cli_prints_the_import_command(tmp_path: Path) -> None:

@@ -37,6 +37,9 @@
     negated: false,
     from: "",
     to: "",
+    // Per kept document field: the values ticked (a Set, null for "none"), or the text
+    // a value must contain for fields with too many values to tick.
+    meta: data.meta.map(([, values]) => (values ? new Set(values.map(([value]) => value)) : "")),
   };
   const nodeById = new Map(data.nodes.map((node) => [node.id, node]));
   const edgeById = new Map(data.edges.map((edge) => [edge.id, edge]));
@@ -48,10 +51,25 @@
       (!state.to || date <= state.to);
   }
 
+  function metaShown(docIndex) {
+    if (!data.meta.length) return true;
+    const values = data.documents[docIndex][4];
+    return state.meta.every((wanted, field) => {
+      const value = values[field];
+      if (wanted instanceof Set) return wanted.has(value);
+      return !wanted || (value !== null && value.toLowerCase().includes(wanted));
+    });
+  }
+
+  function eventShown(index) {
+    const [docIndex, date] = data.events[index];
+    return dateShown(date) && metaShown(docIndex);
+  }
+
   function edgeShown(edge) {
     return edge.views.includes(state.view) && state.quads.has(edge.quad) &&
       state.relations.has(edge.rel) && (state.negated || !edge.neg) &&
-      edge.ev.some((index) => dateShown(data.events[index][1]));
+      edge.ev.some(eventShown);
   }
 
   // Visibility is computed on the plain records and vis gets only what changed: every
@@ -131,6 +149,8 @@
       }
     }
     showCounts(result);
+    // An open dyad shows what the filters now let through.
+    if (dyads.dyad.from !== null) dyads.render();
   }
 
   // A new view is laid out from where its actors already stand, so the map moves
@@ -169,6 +189,7 @@
   }
 
   function closePanel() {
+    dyads.dyad.from = null;
     byId("panel").hidden = true;
     byId("panel-body").replaceChildren();
   }
@@ -190,7 +211,7 @@
     return button;
   }
 
-  function evidenceItem(index) {
+  function evidenceItem(index, label) {
     const [docIndex, date, pieces, modality] = data.events[index];
     const [docId, title, url, outlet] = data.documents[docIndex];
     const name = title || docId;
@@ -203,29 +224,18 @@
     return el("li", {},
       el("div", { class: "meta" }, date || "undated", " \u00b7 ", doc,
         title ? ` (${docId})` : null, outlet ? ` \u00b7 ${outlet}` : null,
+        label ? el("span", { class: "tag rel" }, label) : null,
         modality && modality !== "asserted" ? el("span", { class: "tag" }, modality) : null),
       sentence);
   }
 
-  function showEdge(id) {
-    const edge = edgeById.get(id);
-    const shown = edge.ev.filter((index) => dateShown(data.events[index][1]));
-    const outside = edge.ev.length - shown.length;
-    openPanel(
-      el("h2", {}, nodeById.get(edge.from).name, " \u2192 ", nodeById.get(edge.to).name),
-      facts([
-        ["Relation", edge.neg ? `${edge.rel} (negated)` : edge.rel],
-        ["CAMEO", `${edge.cameo}, ${edge.quad}`],
-        ["Events", edge.count],
-        ["Documents", edge.docs],
-      ]),
-      el("h3", {}, `Evidence, newest first (${shown.length})`),
-      el("ol", { class: "evidence" }, ...shown.map(evidenceItem)),
-      outside ? el("p", { class: "hint" }, `${outside} more outside the date range`) : null,
-    );
-  }
+  // The dyad panel and its chart by month: timeline.js.
+  const dyads = kgTimeline.dyadPanel({ data, state, el, facts, openPanel, evidenceItem,
+    eventShown, nodeById, edgeById });
+  kgMap.dyad = dyads.dyad;
 
   function showNode(id) {
+    dyads.dyad.from = null;
     const node = nodeById.get(id);
     const stats = node[state.view] || node.p || node.i;
     const more = node.members.length > 30 ? ` and ${node.members.length - 30} more` : "";
@@ -244,8 +254,15 @@
       node.members.length ? el("p", {}, node.members.slice(0, 30).join(", ") + more) : null,
       el("h3", {}, "Strongest partners"),
       el("ol", { class: "partners" }, ...stats.top.map(([partner, count]) =>
-        el("li", {}, actorLink(partner), ` \u00b7 ${count} events`))),
+        el("li", {}, actorLink(partner), ` \u00b7 ${count} events `, pairButton(id, partner)))),
     );
+  }
+
+  function pairButton(id, partner) {
+    const button = el("button", { type: "button", class: "linkish pair",
+      title: "The two actors' relations over time" }, "timeline");
+    button.addEventListener("click", () => dyads.showPair(id, partner));
+    return button;
   }
 
   function focusActor(id) {
@@ -264,7 +281,7 @@
 
   network.on("click", (params) => {
     if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+    else if (params.edges.length) dyads.showEdge(params.edges[0]);
     else closePanel();
   });
   byId("panel-close").addEventListener("click", closePanel);
@@ -320,6 +337,28 @@
   }
   byId("rel-all").addEventListener("click", () => setAllRelations(true));
   byId("rel-none").addEventListener("click", () => setAllRelations(false));
+
+  // Fields kept with the documents (kg build --meta-field): boxes per value, or a text
+  // filter for fields with many values.
+  data.meta.forEach(([name, values], field) => {
+    const box = el("div", { class: "meta-field" }, el("h3", {}, name));
+    if (values) {
+      for (const [value, count] of values) {
+        box.append(el("label", {}, checkbox({ "data-meta": name },
+          (on) => (on ? state.meta[field].add(value) : state.meta[field].delete(value))),
+        value === null ? el("span", { class: "none" }, "none") : value, " ",
+        el("span", { class: "count", title: "documents" }, count)));
+      }
+    } else {
+      const input = el("input", { type: "search", "data-meta": name,
+        placeholder: "Value contains, then Enter", autocomplete: "off" });
+      const apply = () => { state.meta[field] = input.value.trim().toLowerCase(); refresh(); };
+      input.addEventListener("change", apply);
+      box.append(input);
+    }
+    byId("meta-filter").append(box);
+  });
+  byId("meta-section").hidden = !data.meta.length;
 
   const negated = byId("show-negated");
   negated.addEventListener("change", () => { state.negated = negated.checked; refresh(); });

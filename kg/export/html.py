@@ -30,27 +30,10 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.errors import InputError
+from kg.export.style import QUAD_COLOURS, TYPE_STYLES
 from kg.graph import build_graph
 from kg.model import Actor, Document, Event, Mention
 from kg.output import DOCUMENTS, HTML, atomic_writer, read_events, read_jsonl
-
-QUAD_COLOURS = {
-    "verbal cooperation": "#43a047",
-    "material cooperation": "#1b5e20",
-    "verbal conflict": "#fb8c00",
-    "material conflict": "#c62828",
-}
-
-# Shape and colour both carry the actor type, so the map still reads in greyscale.
-TYPE_STYLES = {
-    "state": ("dot", "#1e88e5"),
-    "igo": ("diamond", "#8e24aa"),
-    "ngo": ("triangle", "#00897b"),
-    "group": ("square", "#6d4c41"),
-    "person": ("star", "#d81b60"),
-    "bloc": ("hexagon", "#546e7a"),
-    "other": ("triangleDown", "#9e9e9e"),
-}
 
 DEFAULT_TITLE = "kg: diplomatic events"
 VIS_VERSION = "9.1.2"
@@ -59,6 +42,8 @@ PARTNERS_SHOWN = 5
 LABELLED_EDGES = 300
 BIG_GRAPH = 1500
 PEOPLE, INSTITUTIONS = "p", "i"
+# A kept document field with more values than this is filtered by text, not by boxes.
+META_CHOICES = 30
 _SINCE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _URL = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 
@@ -160,7 +145,8 @@ class _MapData:
         self.event_index: dict[str, int] = {}
         self.event_rows: list[list[Any]] = []
         self.doc_index: dict[str, int] = {}
-        self.doc_rows: list[list[str | None]] = []
+        self.doc_rows: list[list[Any]] = []
+        self.doc_meta: list[dict[str, str]] = []
         self.big = False
         self._add_nodes()
         self._add_edges()
@@ -247,8 +233,10 @@ class _MapData:
     def _event(self, event: Event) -> int:
         if event.id not in self.event_index:
             self.event_index[event.id] = len(self.event_rows)
+            # Goldstein per event: one label may carry several CAMEO codes and scores.
             self.event_rows.append([self._document(event.doc_id), event.date,
-                                    _segments(event), event.modality])
+                                    _segments(event), event.modality,
+                                    event.relation.goldstein])
         return self.event_index[event.id]
 
     def _document(self, doc_id: str) -> int:
@@ -256,10 +244,12 @@ class _MapData:
             document = self.documents.get(doc_id)
             title = document.title if document else None
             outlet = document.source if document else None
-            url = next((value for value in (outlet, document.path if document else None)
-                        if value and _URL.fullmatch(value)), None)
+            # A saved page's canonical URL first; feeds may give one as outlet or path.
+            url = next((value for value in (document.url, outlet, document.path)
+                        if value and _URL.fullmatch(value)), None) if document else None
             self.doc_index[doc_id] = len(self.doc_rows)
             self.doc_rows.append([doc_id, title, url, None if outlet == url else outlet])
+            self.doc_meta.append(dict(document.meta) if document else {})
         return self.doc_index[doc_id]
 
     def payload(self, title: str) -> dict[str, Any]:
@@ -273,6 +263,7 @@ class _MapData:
             relations[edge["rel"]] += edge["count"] if shown else 0
             quads[edge["rel"]] = edge["quad"]
         dates = sorted(row[1] for row in self.event_rows if row[1])
+        meta = self._meta_filters()
         return {
             "title": title,
             "options": json.loads(options),
@@ -285,7 +276,24 @@ class _MapData:
             "relations": [[label, quads[label], count]
                           for label, count in relations.most_common()],
             "dates": [dates[0], dates[-1]] if dates else None,
+            "meta": meta,
         }
+
+    def _meta_filters(self) -> list[list[Any]]:
+        """[field, [[value, documents], ...] or None] for each field kept with the
+        documents; each document row gains its values, in the same order. None: too many
+        values for boxes to tick, so the map offers a text filter instead."""
+        names = list(dict.fromkeys(name for meta in self.doc_meta for name in meta))
+        filters: list[list[Any]] = []
+        for name in names:
+            counts = Counter(meta.get(name) for meta in self.doc_meta)
+            values = sorted(counts.items(), key=lambda item: (item[0] is None, item[0] or ""))
+            filters.append([name, [[value, count] for value, count in values]
+                            if len(values) <= META_CHOICES else None])
+        if names:
+            for row, meta in zip(self.doc_rows, self.doc_meta, strict=True):
+                row.append([meta.get(name) for name in names])
+        return filters
 
 
 def _node_stats(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
@@ -422,87 +430,19 @@ def _page(payload: dict[str, Any], title: str) -> str:
     # pyvis ships vis-network twice, under lib/ and under templates/lib/.
     vis = [f"{folder}/vis-{VIS_VERSION}/vis-network" for folder in ("lib", "templates/lib")]
     vis_js = _inline_script(_package_text("pyvis", *(f"{name}.min.js" for name in vis)))
+    timeline_js = _inline_script(_package_text("kg", "data/timeline.js"))
     map_js = _inline_script(_package_text("kg", "data/map.js"))
     styles = [_package_text("pyvis", *(f"{name}.css" for name in vis)),
               _package_text("kg", "data/map.css")]
     if any("</style" in style.lower() for style in styles):
         raise ValueError("style text would end its <style> element")
-    # Only these two scripts may run: an injected one would fail its hash, and with
+    # Only these scripts may run: an injected one would fail its hash, and with
     # default-src 'none' nothing the page does can reach the network.
-    policy = ("default-src 'none'; script-src " + " ".join(map(_csp_hash, (vis_js, map_js)))
+    scripts = (vis_js, timeline_js, map_js)
+    policy = ("default-src 'none'; script-src " + " ".join(map(_csp_hash, scripts))
               + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
               "form-action 'none'")
-    return _TEMPLATE.format(
+    # The page around the scripts, kg/data/map.html: its only braces are these fields.
+    return _package_text("kg", "data/map.html").format(
         csp=html.escape(policy), title=html.escape(title), styles="\n".join(styles),
-        data=script_json(payload), vis_js=vis_js, map_js=map_js)
-
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>{title}</title>
-<style>
-{styles}
-</style>
-</head>
-<body>
-<header id="top">
-  <h1 id="title"></h1>
-  <span id="counts" aria-live="polite"></span>
-</header>
-<main>
-  <nav id="controls" aria-label="Filters">
-    <section>
-      <h2>View</h2>
-      <label><input type="radio" name="view" value="p" checked> People</label>
-      <label><input type="radio" name="view" value="i"> Institutions
-        <small>(people rolled up)</small></label>
-    </section>
-    <section>
-      <h2><label for="search">Find an actor</label></h2>
-      <input id="search" type="search" list="actor-names" placeholder="Name, then Enter"
-             autocomplete="off">
-      <datalist id="actor-names"></datalist>
-      <p id="search-status" class="status" aria-live="polite"></p>
-    </section>
-    <section id="legend">
-      <h2>Relations by QuadClass</h2>
-      <div id="quad-filter"></div>
-      <label><input id="show-negated" type="checkbox"> Negated events
-        <span class="dash" aria-hidden="true"></span></label>
-      <h2>Actors</h2>
-      <ul id="type-legend"></ul>
-      <p class="hint">Size: degree centrality. Width: distinct documents.</p>
-    </section>
-    <section>
-      <h2>Dates</h2>
-      <label>From <input id="date-from" type="date"></label>
-      <label>To <input id="date-to" type="date"></label>
-      <button id="date-clear" type="button">All dates</button>
-    </section>
-    <section>
-      <h2>Relation labels</h2>
-      <div class="row"><button id="rel-all" type="button">All</button>
-        <button id="rel-none" type="button">None</button></div>
-      <div id="relation-filter"></div>
-    </section>
-  </nav>
-  <div id="map-wrap">
-    <div id="map"></div>
-    <div id="loading" role="status">Laying out the map&hellip; <span id="progress"></span></div>
-  </div>
-  <aside id="panel" hidden>
-    <button id="panel-close" type="button" aria-label="Close">&times;</button>
-    <div id="panel-body"></div>
-  </aside>
-</main>
-<script type="application/json" id="kg-data">{data}</script>
-<script>{vis_js}</script>
-<script>{map_js}</script>
-</body>
-</html>
-"""
+        data=script_json(payload), vis_js=vis_js, timeline_js=timeline_js, map_js=map_js)

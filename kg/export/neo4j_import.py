@@ -41,7 +41,8 @@ ARRAY_DELIMITER = "\x1f"
 
 ACTOR_HEADER = ["id:ID(Actor)", "name", "type", "country", "sector", "forms:string[]",
                 ":LABEL"]
-DOCUMENT_HEADER = ["id:ID(Document)", "title", "date", "source", "path", ":LABEL"]
+# Then the fields kept with --meta-field, each its own column, before the label.
+DOCUMENT_HEADER = ["id:ID(Document)", "title", "date", "source", "path", "url", ":LABEL"]
 # How the import tool names the types of kg's event properties (strings are the default).
 IMPORT_TYPES = {str: "", float: ":float", bool: ":boolean", int: ":int"}
 EVENT_HEADER = [":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"] + [
@@ -81,9 +82,12 @@ def export_neo4j_import(folder: Path, out: Path | None = None) -> ImportFiles:
     # leaves no empty output folder behind.
     events = read_events(folder)
     first = next(events, None)
+    documents = list(_unique_documents(folder / DOCUMENTS))
+    kept = _kept_fields(documents, folder / DOCUMENTS)
     with ExitStack() as stack:
         writers: dict[str, _Writer] = {}
-        for name, header in ((ACTORS_CSV, ACTOR_HEADER), (DOCUMENTS_CSV, DOCUMENT_HEADER),
+        for name, header in ((ACTORS_CSV, ACTOR_HEADER),
+                             (DOCUMENTS_CSV, DOCUMENT_HEADER[:-1] + kept + [":LABEL"]),
                              (EVENTS_CSV, EVENT_HEADER),
                              (MEMBERSHIPS_CSV, MEMBERSHIP_HEADER)):
             files.paths[name] = out / name
@@ -109,9 +113,11 @@ def export_neo4j_import(folder: Path, out: Path | None = None) -> ImportFiles:
                 writers[MEMBERSHIPS_CSV].writerow(
                     [row["person"], row["organisation"], "MEMBER_OF", row["role"]])
         files.memberships = len(pairs)
-        for document in _unique_documents(folder / DOCUMENTS):
+        for document in documents:
+            meta = dict(document.meta)
             writers[DOCUMENTS_CSV].writerow([document.id, document.title, document.date,
-                                             document.source, document.path, "Document"])
+                                             document.source, document.path, document.url,
+                                             *(meta.get(name) for name in kept), "Document"])
             files.documents += 1
     return files
 
@@ -155,6 +161,16 @@ def _read_forms(path: Path) -> dict[str, list[str]]:
             if isinstance(record.get("id"), str) and isinstance(record.get("forms"), list):
                 forms[record["id"]] = [str(form) for form in record["forms"]]
     return forms
+
+
+def _kept_fields(documents: list[Document], path: Path) -> list[str]:
+    """The --meta-field names the documents carry, in the order first seen."""
+    names = list(dict.fromkeys(name for document in documents for name, _ in document.meta))
+    for name in names:
+        if ":" in name or name in DOCUMENT_HEADER:
+            raise InputError(f"{path}: the kept field '{name}' cannot be a column of "
+                             "neo4j-admin's CSV files; load with kg load instead")
+    return names
 
 
 def _unique_documents(path: Path) -> Iterator[Document]:

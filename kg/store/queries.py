@@ -47,7 +47,8 @@ MERGE_DOCUMENTS = """
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 ON CREATE SET d.title = row.title, d.date = row.date, d.source = row.source,
-              d.path = row.path
+              d.path = row.path, d.url = row.url
+SET d += row.meta
 """
 
 MERGE_ACTORS = """

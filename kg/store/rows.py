@@ -11,7 +11,11 @@ from kg.store.queries import ACTOR_LABELS
 
 
 def document_row(document: Document) -> dict[str, Any]:
-    return document.to_dict(with_text=False)
+    record = document.to_dict(with_text=False)
+    # The fields an analyst kept (--meta-field) become properties of the node; never
+    # one of its own, which a hand-edited documents.jsonl could otherwise overwrite.
+    meta = {name: value for name, value in document.meta if name not in record}
+    return {**record, "url": document.url, "meta": meta}
 
 
 def actors_of(events: Iterable[Event]) -> dict[str, Actor]:
