@@ -157,3 +157,10 @@ def test_a_pronoun_does_not_skip_a_person_named_after_its_antecedent(
     result = extract_text("Bashar al-Assad met Putin in Moscow. Jan Kubis said he would "
                           "send a team to Iran.")
     assert not any(event.source.text == "he" for event in result.events)
+
+
+@pytest.mark.parametrize("text", ["A summit in Tehran called for a political solution in Syria.",
+                                  "A conference in Geneva urged Syria to release prisoners."])
+def test_where_a_meeting_is_held_is_no_actor(extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert not result.events, [event.to_dict() for event in result.events]

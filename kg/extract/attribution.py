@@ -34,6 +34,7 @@ STATE_WEAPON_CODES = cameo_codes("state weapon")
 # Acts only a state does, and the body that does them: arrest or charge, deport, convict.
 STATE_ACTS = cameo_sectors("state act")
 SCENE_PREPOSITIONS = words("scene preposition")
+GATHERINGS = words("gathering noun")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -214,7 +215,11 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
               for owner in owner_modifiers(child)]
     # "Russian air power" is Russia's; "thousands of Iraqi Kurds" are Iraqis
     direct = len(found)
+    # "a summit in Tehran": where a meeting is held is no member of it
+    venue = token.lemma_.lower() in GATHERINGS or bool(noun_entries(context.lexicon, token))
     for prep in MEMBER_PREPOSITIONS:
+        if venue and prep in SCENE_PREPOSITIONS:
+            continue
         for obj in prep_objects(token, prep):
             if obj.ent_type_ not in AMOUNT_ENTITIES:
                 # "thousands of Iraqi Kurds", not "rounds of Geneva talks"
