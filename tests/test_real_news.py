@@ -164,3 +164,10 @@ def test_a_pronoun_does_not_skip_a_person_named_after_its_antecedent(
 def test_where_a_meeting_is_held_is_no_actor(extract_text: ExtractText, text: str) -> None:
     result = extract_text(text)
     assert not result.events, [event.to_dict() for event in result.events]
+
+
+def test_a_state_office_named_with_no_state_is_held_where_the_story_is(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Foreign Minister Pedro Alvarez criticized Chile on Monday. Protests "
+                          "went on in Peru, and in Lima the cabinet met.")
+    assert ("PER", "11", "CHL") in _dyads(result), [event.to_dict() for event in result.events]

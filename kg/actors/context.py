@@ -19,6 +19,10 @@ from spacy.tokens import Doc, Span, Token
 from kg.actors.gazetteer import Entry, Gazetteer
 from kg.model import Actor, Document, Mention, Unresolved
 
+# What a dateline counts for towards the story's country: as much as one place named
+# "in" it (kg.actors.matching weighs those 2).
+DATELINE_WEIGHT = 2
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -73,6 +77,19 @@ class ActorContext:
                 if child.dep_ == "conj" and not (match and match.start <= child.i < match.end):
                     found.extend(self.conjuncts(child))
         return found
+
+    def focus_country(self) -> str | None:
+        """The country a story is about: "armed groups" with no country are its groups.
+        Its dateline counts as much as a place named in the story; a story that names
+        states only as modifiers is about the first of them."""
+        counts = self.country_counts.copy()
+        if self.dateline_country is not None:
+            counts[self.dateline_country] += DATELINE_WEIGHT
+        if counts:
+            return counts.most_common(1)[0][0]
+        # "Gunmen killed the Baghdad governor": the first state the story names at all
+        modified = self.modified_countries
+        return min(modified, key=modified.__getitem__) if modified else None
 
     def is_outlet(self, head: Token) -> bool:
         match = self.matches.get(head.i)

@@ -18,9 +18,6 @@ ALLIANCE_ANAPHORS = words("alliance anaphor")
 STATE_ANAPHORS = words("state anaphor")
 GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
-# What a dateline counts for towards the story's country: as much as one place named
-# "in" it (kg.actors.matching weighs those 2).
-DATELINE_WEIGHT = 2
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -47,7 +44,7 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         return recent(actors, lambda actor: actor.type == "state"
                       and actor.country != exclude_country, head)
     if sector is not None and local:
-        country = _sibling_country(actors, head) or _focus_country(actors)
+        country = _sibling_country(actors, head) or actors.focus_country()
         return actors.gazetteer.state(country, sector) if country else None
     if sector and lemma in GOVERNMENT_ANAPHORS:
         country = _governed(actors, head, exclude_country)
@@ -68,7 +65,7 @@ def _governed(actors: ActorContext, head: Token, exclude_country: str | None) ->
                 body.state_country != exclude_country and \
                 not actors.gazetteer.is_capital(mention.text):
             return body.state_country
-    focus = _focus_country(actors)
+    focus = actors.focus_country()
     if focus is not None and focus != exclude_country:
         return focus
     found = recent(actors, lambda actor: actor.state_country is not None
@@ -136,20 +133,6 @@ def _owner(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
 def _definite(head: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS
                for child in head.children)
-
-
-def _focus_country(actors: ActorContext) -> str | None:
-    """The country a story is about: "armed groups" with no country are its groups. Its
-    dateline counts as much as a place named in the story; a story that names states only
-    as modifiers is about the first of them."""
-    counts = actors.country_counts.copy()
-    if actors.dateline_country is not None:
-        counts[actors.dateline_country] += DATELINE_WEIGHT
-    if counts:
-        return counts.most_common(1)[0][0]
-    # "Gunmen killed the Baghdad governor": the first state the story names at all
-    modified = actors.modified_countries
-    return min(modified, key=modified.__getitem__) if modified else None
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext, Match
-from kg.actors.sectors import described_sector
+from kg.actors.sectors import described_sector, title_sector
 from kg.model import Actor
 
 
@@ -25,7 +25,7 @@ def person(actors: ActorContext, head: Token, phrase: Span, match: Match | None)
     known = actors.people.get(name.text)
     if known is not None:
         return known
-    affiliation = _affiliation(actors, phrase, name, head)
+    affiliation = _affiliation(actors, phrase, name, head) or _titled_at_home(actors, phrase)
     if affiliation is None:
         return None
     found = actors.gazetteer.person(name.text, affiliation)
@@ -89,6 +89,16 @@ def _affiliation(actors: ActorContext, phrase: Span, name: Span, head: Token) ->
                 if match is not None and match.entry.actor is not None:
                     return _member_of(actors, match.entry.actor, sector)
     return None
+
+
+def _titled_at_home(actors: ActorContext, phrase: Span) -> Actor | None:
+    """"Prime Minister Paul Martin" in a story about Canada: a state office named with
+    no state is held in the country the story is about."""
+    sector = title_sector(actors.gazetteer, phrase)
+    if sector not in actors.gazetteer.state_sectors or sector is None:
+        return None
+    country = actors.focus_country()
+    return actors.gazetteer.state(country, sector) if country else None
 
 
 def _member_of(actors: ActorContext, actor: Actor, sector: str | None) -> Actor:
