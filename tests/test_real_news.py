@@ -171,3 +171,9 @@ def test_a_state_office_named_with_no_state_is_held_where_the_story_is(
     result = extract_text("Foreign Minister Pedro Alvarez criticized Chile on Monday. Protests "
                           "went on in Peru, and in Lima the cabinet met.")
     assert ("PER", "11", "CHL") in _dyads(result), [event.to_dict() for event in result.events]
+
+
+def test_agreeing_to_anothers_request_is_agreeing_with_who_asked(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Jordan agreed to a request of Gulf states to host the talks."))
+    assert any(source == "JOR" and root == "03" for source, root, _ in dyads), dyads

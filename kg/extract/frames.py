@@ -134,9 +134,13 @@ def with_content(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     others = [other for other in triggers if other is not trigger]
     names: list[Token] = []
     for content in contents:
-        if triggers_under(subtree_indices(content), others):
-            continue
+        inner = triggers_under(subtree_indices(content), others)
+        if content.dep_ != "prep" and inner:
+            continue  # "agreed to withdraw from X": the withdrawal codes itself
+        # "agreed to a request of Arab nations to host the summit": the request's
+        # owner, not who is in the act it asks for
+        coded = set().union(*(subtree_indices(other.token) for other in inner))
         names += [token for token in content.subtree
-                  if token.pos_ in ("PROPN", "NOUN", "ADJ")
+                  if token.pos_ in ("PROPN", "NOUN", "ADJ") and token.i not in coded
                   and token.ent_type_ not in TIME_ENTITIES]
     return replace(trigger, purpose=tuple(names)) if names else trigger
