@@ -177,3 +177,17 @@ def test_agreeing_to_anothers_request_is_agreeing_with_who_asked(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Jordan agreed to a request of Gulf states to host the talks."))
     assert any(source == "JOR" and root == "03" for source, root, _ in dyads), dyads
+
+
+def test_a_habit_told_in_a_relative_clause_is_no_event(extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights, which monitors the war "
+                          "in Syria, said ten people died.")
+    assert not result.events, [event.to_dict() for event in result.events]
+
+
+def test_page_furniture_yields_no_event(extract_text: ExtractText) -> None:
+    furniture = ("Related News Russia Condemns Turkey Over Border Strike | Iran Urges Iraq "
+                 "To Talk | Israel Warns Lebanon Over Rockets Watch Live TV Schedule Partner "
+                 "Hotels Corporate About Careers.")
+    assert not extract_text(furniture).events
+    assert extract_text("Russia condemned Turkey over the border strike.").events

@@ -32,6 +32,7 @@ from kg.extract.frames import (
     with_content,
     with_purpose,
 )
+from kg.extract.furniture import is_furniture
 from kg.extract.guesses import guessed_candidates
 from kg.extract.judgement import Features, Judgement, candidate_features
 from kg.extract.syntax import evidence_span
@@ -80,10 +81,9 @@ class DepVerbExtractor:
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
         events: dict[str, Event] = {}
-        sentences = 0
+        sentences = sum(1 for sentence in doc.sents if sentence.text.strip())
         actors = self._actors(doc, document)
         for context in self._sentences(doc, document, actors):
-            sentences += 1
             candidates = list(sentence_candidates(context))
             chosen = [candidate.event for candidate in candidates if candidate.kept] \
                 if self.judgement is None else \
@@ -112,11 +112,13 @@ class DepVerbExtractor:
 
     def _sentences(self, doc: Doc, document: Document,
                    actors: DocumentActors) -> Iterator[SentenceContext]:
+        """The sentences to read; page furniture is passed over, also as a place
+        where pronouns could find an antecedent."""
         for sentence in doc.sents:
-            if not sentence.text.strip():
-                continue
-            actors.scan(sentence)
-            yield SentenceContext(sentence, document, actors, self.lexicon, self.gazetteer)
+            if sentence.text.strip() and not is_furniture(sentence):
+                actors.scan(sentence)
+                yield SentenceContext(sentence, document, actors, self.lexicon,
+                                      self.gazetteer)
 
 
 def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:

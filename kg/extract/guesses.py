@@ -20,6 +20,7 @@ from kg.extract.entries import Entries, noun_entries, verb_entries
 from kg.extract.events import Candidate, coded_event
 from kg.extract.mood import coded_relation, modality_of
 from kg.extract.syntax import governing_verb
+from kg.extract.triggers import describes
 from kg.model import Mention, Relation
 
 MAX_SOURCES = 2
@@ -52,7 +53,7 @@ def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
     if token.pos_ in ("VERB", "AUX"):
-        return verb_entries(context.lexicon, token)
+        return {} if describes(token) else verb_entries(context.lexicon, token)
     if token.pos_ in ("NOUN", "PROPN"):
         return noun_entries(context.lexicon, token)
     if token.pos_ == "ADJ":

@@ -63,6 +63,8 @@ class VerbShape:
 
 
 def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> Iterator[Trigger]:
+    if describes(verb):
+        return
     shape = _verb_shape(verb)
     if not shape.sources and not (shape.passive and any(
             relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
@@ -72,6 +74,13 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
     yield from framed
     if not framed:
         yield from _unframed(context.lexicon, verb, entries, shape)
+
+
+def describes(verb: Token) -> bool:
+    """"the Observatory, which monitors violence in Syria": a relative clause in the
+    simple present tells what someone does habitually, not an act that took place."""
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and \
+        not any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children)
 
 
 def _verb_shape(verb: Token) -> VerbShape:
