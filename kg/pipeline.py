@@ -109,7 +109,7 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
     documents = screen(read_documents(paths, options.fields, warn=counted_warn,
                                       strict=options.strict),
                        counted_warn, english_only=options.english_only)
-    with ExtractionWriter(out) as writer, _cache(out, options) as cache:
+    with ExtractionWriter(out) as writer, _cache(out, options, warn) as cache:
         for result in extract_documents(documents, options, cache=cache):
             writer.add(result)
         summary.cached = cache.hits if cache else 0
@@ -125,11 +125,12 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
 
 
 @contextmanager
-def _cache(out: Path, options: ExtractOptions) -> Iterator[ExtractionCache | None]:
+def _cache(out: Path, options: ExtractOptions,
+           warn: Callable[[str], None]) -> Iterator[ExtractionCache | None]:
     if not options.cache:
         yield None
         return
-    with ExtractionCache(out, options.spec.fingerprint()) as cache:
+    with ExtractionCache(out, options.spec.fingerprint(), warn) as cache:
         yield cache
 
 
