@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from kg import __version__
+from kg.display import one_line
 from kg.errors import KgError
 from kg.evaluate import format_report, write_report
 from kg.export.neo4j_import import export_neo4j_import
@@ -40,7 +41,7 @@ UNRESOLVED_SHOWN = 10
 
 
 def warn(message: str) -> None:
-    click.echo(f"kg: warning: {message}", err=True)
+    click.echo(f"kg: warning: {one_line(message)}", err=True)
 
 
 def reports_errors(command: F) -> F:
@@ -51,7 +52,7 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except KgError as error:
-            click.echo(f"kg: error: {error}", err=True)
+            click.echo(f"kg: error: {one_line(str(error))}", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
             click.echo("kg: interrupted; outputs already in place were left as they were",
@@ -200,7 +201,7 @@ def print_summary(summary: Summary) -> None:
     if summary.unresolved:
         shown = ", ".join(f"{text} ({count})"
                           for text, count in summary.unresolved.most_common(UNRESOLVED_SHOWN))
-        click.echo(f"kg: unresolved (add them with --actors): {shown}")
+        click.echo(f"kg: unresolved (add them with --actors): {one_line(shown)}")
     if summary.warnings:
         click.echo(f"kg: {summary.warnings} warnings (inputs skipped or re-encoded), see above")
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from kg.display import shown
 from kg.model import Document
 
 # spaCy refuses longer texts (nlp.max_length); the parser's memory grows with length.
@@ -56,7 +57,7 @@ def screen(documents: Iterable[Document], warn: Callable[[str], None], *,
            max_chars: int = MAX_CHARS, english_only: bool = True) -> Iterator[Document]:
     """Pass the documents the English pipeline can code; name and skip the others."""
     for document in documents:
-        where = document.path or document.id
+        where = shown(document.path or document.id)
         if len(document.text) > max_chars:
             warn(f"{where}: {len(document.text):,} characters, more than the {max_chars:,} "
                  "the parser takes, skipped")
