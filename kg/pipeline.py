@@ -7,7 +7,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ from kg.extract.base import Extractor
 from kg.extract.spec import ExtractorSpec
 from kg.graph import build_graph, write_graphml
 from kg.lexicon import Lexicon
+from kg.lock import output_lock
 from kg.model import Document, DocumentResult
 from kg.output import (
     ACTORS,
@@ -109,7 +110,9 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
     documents = screen(read_documents(paths, options.fields, warn=counted_warn,
                                       strict=options.strict),
                        counted_warn, english_only=options.english_only)
-    with ExtractionWriter(out) as writer, _cache(out, options, warn) as cache:
+    # Read before the lock is taken: a missing input fails without creating ``out``.
+    with output_lock(out, warn), ExtractionWriter(out) as writer, \
+            _cache(out, options, warn) as cache:
         for result in extract_documents(documents, options, cache=cache):
             writer.add(result)
         summary.cached = cache.hits if cache else 0
@@ -141,6 +144,12 @@ def write_graph_outputs(out: Path, html: bool = True, reuse: bool = False) -> No
     same kg are kept: redrawing the map is most of what a rebuild served by the cache
     would otherwise spend.
     """
+    # A folder that is not there has no events either: reading them will say so.
+    with output_lock(out) if out.is_dir() else nullcontext():
+        _write_graph_outputs(out, html, reuse)
+
+
+def _write_graph_outputs(out: Path, html: bool, reuse: bool) -> None:
     drawn = [out / GRAPHML, *([out / HTML] if html else [])]
     stamp = _graph_stamp(out, drawn) if reuse else None
     if stamp is not None and _read_stamp(out) == _stamp_record(stamp, drawn):

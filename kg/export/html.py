@@ -32,6 +32,7 @@ from pyvis.network import Network
 from kg.errors import InputError
 from kg.export.style import QUAD_COLOURS, TYPE_STYLES
 from kg.graph import build_graph
+from kg.lock import output_lock
 from kg.model import Actor, Document, Event, Mention
 from kg.output import DOCUMENTS, HTML, atomic_writer, read_events, read_jsonl
 
@@ -62,10 +63,13 @@ def export_html(folder: Path, out: Path | None = None, *, top: int | None = None
                 min_count: int = 1, since: str | None = None,
                 title: str | None = None) -> MapStats:
     """``kg export html``: the map of an output folder's events (titles from documents)."""
-    graph = build_graph(read_events(folder))
+    # Read while no build writes the folder: events and documents of one run.
+    with output_lock(folder, shared=True):
+        graph = build_graph(read_events(folder))
+        documents = read_document_index(folder / DOCUMENTS)
     return render_html(graph, out or folder / HTML, top=top, min_count=min_count,
                        since=since, title=title or f"kg: {folder.resolve().name}",
-                       documents=read_document_index(folder / DOCUMENTS))
+                       documents=documents)
 
 
 def render_html(graph: nx.MultiDiGraph, path: Path, *, top: int | None = None,

@@ -27,6 +27,7 @@ from neo4j.exceptions import (
 )
 
 from kg.errors import InputError, StoreError
+from kg.lock import output_lock
 from kg.model import Document, Event
 from kg.output import ACTORS, DOCUMENTS, read_events, read_jsonl
 from kg.store import queries
@@ -236,6 +237,13 @@ class Neo4jStore:
 
     def load_folder(self, folder: Path) -> LoadStats:
         """Load a kg output folder (events.jsonl, documents.jsonl)."""
+        # Read while no build writes the folder: events and documents of one run.
+        with output_lock(folder, shared=True):
+            events, documents, forms = self._read_folder(folder)
+        return self.load(events, documents, forms)
+
+    def _read_folder(self, folder: Path) -> tuple[list[Event], list[Document],
+                                                  dict[str, list[str]]]:
         events = list(read_events(folder))
         documents_path = folder / DOCUMENTS
         documents: list[Document] = []
@@ -252,7 +260,7 @@ class Neo4jStore:
             for record in read_jsonl(actors_path):
                 if isinstance(record.get("id"), str) and isinstance(record.get("forms"), list):
                     forms[record["id"]] = [str(form) for form in record["forms"]]
-        return self.load(events, documents, forms)
+        return events, documents, forms
 
     def counts(self) -> tuple[int, int]:
         row = self._run(queries.COUNTS)[0]
