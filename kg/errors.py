@@ -6,6 +6,8 @@ code raises these with a message that names the file, row or URI at fault.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class KgError(Exception):
     """Base class of every error kg reports to a user."""
@@ -31,3 +33,12 @@ class StoreError(KgError):
 
 class OutputError(KgError):
     """The output folder cannot be written."""
+
+
+def problem(message: str, warn: Callable[[str], None], strict: bool) -> None:
+    """A bad input file, folder or row: under --strict it stops the run as an InputError;
+    otherwise it is named in a warning and skipped, so that one broken file does not cost
+    an analyst the rest of a run."""
+    if strict:
+        raise InputError(message)
+    warn(f"{message}, skipped")

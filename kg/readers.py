@@ -19,16 +19,19 @@ from typing import Any
 
 from dateutil import parser as date_parser
 
+from kg import csvrows
+from kg.discover import HTML_SUFFIXES, KINDS, SUFFIXES, TEXT_SUFFIXES, find_files
+from kg.display import shown
+from kg.docids import unique_ids
+from kg.encodings import decode, looks_binary
 from kg.errors import InputError
+from kg.errors import problem as _problem
 from kg.model import Document
 from kg.pages import read_page
 from kg.screen import MAX_CHARS
 
-TEXT_SUFFIXES = {".txt", ".md"}
-HTML_SUFFIXES = {".html", ".htm"}
-ROW_SUFFIXES = {".csv", ".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | ROW_SUFFIXES
-KINDS = ".txt, .md, .html, .csv or .jsonl"
+__all__ = ["DEFAULT_FIELDS", "Fields", "decode", "find_files", "looks_binary", "meta_text",
+           "normalise_date", "read_documents", "read_file"]
 
 # Field names tried in order when the user names none; the second ones fit FA-KES.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -52,10 +55,6 @@ MAX_HTML_BYTES = 16 * MAX_CHARS
 # Python's csv module refuses fields over 128 KiB by default, far below what an article
 # may hold; anything the screen would let through must fit.
 csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_BYTES))
-# File formats that are never text, whatever share of their first bytes looks printable.
-BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"GIF8",
-                     b"\xff\xd8\xff", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"\x7fELF",
-                     b"II*\x00", b"MM\x00*", b"\xd0\xcf\x11\xe0")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,42 +75,17 @@ def _ignore(_: str) -> None:
     return None
 
 
-def find_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders (recursively) into the readable files they hold, sorted."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
-        if path.is_dir():
-            inside = sorted(_walk(path))
-            if not inside:
-                raise InputError(f"{path}: no {KINDS} files in this folder")
-            found.extend(inside)
-        else:
-            found.append(path)
-    return found
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    """Readable-looking files under a folder. Symbolic links to folders are not followed,
-    so a link pointing back up the tree cannot loop."""
-    for root, folders, files in os.walk(folder, followlinks=False):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in files:
-            path = Path(root) / name
-            if path.suffix.lower() in SUFFIXES and not name.startswith("."):
-                yield path
-
-
 def read_documents(paths: Iterable[str | Path], fields: Fields = Fields(), *,
                    warn: Warn = _ignore, strict: bool = False) -> Iterator[Document]:
-    """Every article found under ``paths``; missing paths fail here, before any reading."""
+    """Every article found under ``paths``, each file read once and each id given out
+    once (``kg.docids``); missing paths fail here, before any reading."""
     roots = [Path(p) for p in paths]
-    files = find_files(roots)
-    return (document for path in files
-            for document in read_file(path, fields, doc_id_root=_root_of(path, roots),
-                                      warn=warn, strict=strict))
+    files = find_files(roots, warn=warn, strict=strict)
+    return unique_ids((document for path in files
+                       for document in read_file(path, fields,
+                                                 doc_id_root=_root_of(path, roots),
+                                                 warn=warn, strict=strict)),
+                      warn, strict)
 
 
 def _root_of(path: Path, roots: list[Path]) -> Path | None:
@@ -126,7 +100,7 @@ def read_file(path: Path, fields: Fields = Fields(), *, doc_id_root: Path | None
     """Yield the articles of one file, choosing the reader by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        _problem(f"{path}: not a {KINDS} file", warn, strict)
+        _problem(f"{shown(path)}: not a {KINDS} file", warn, strict)
         return
     text = _read_text(path, warn, strict)
     if text is None:
@@ -148,51 +122,45 @@ def _page_document(path: Path, doc_id: str, markup: str, warn: Warn,
                    strict: bool) -> Document | None:
     page = read_page(markup)
     if not page.text.strip():
-        _problem(f"{path}: HTML page without text", warn, strict)
+        _problem(f"{shown(path)}: HTML page without text", warn, strict)
         return None
     if not page.main_text:
-        warn(f"{path}: no article text found in the page, read all of its visible text")
+        warn(f"{shown(path)}: no article text found in the page, read all of its visible "
+             "text")
     return Document(id=doc_id, text=page.text, title=page.title, date=page.date,
                     source=page.site, path=str(path), url=page.url)
-
-
-def _problem(message: str, warn: Warn, strict: bool) -> None:
-    """Under --strict a bad file or row stops the run; otherwise it is named and skipped."""
-    if strict:
-        raise InputError(message)
-    warn(f"{message}, skipped")
 
 
 def _read_text(path: Path, warn: Warn, strict: bool) -> str | None:
     try:
         info = path.stat()
     except OSError as error:
-        _problem(f"{path}: cannot be read ({error.strerror or error})", warn, strict)
+        _problem(f"{shown(path)}: cannot be read ({error.strerror or error})", warn, strict)
         return None
     if stat.S_ISDIR(info.st_mode):
-        _problem(f"{path}: cannot be read ({os.strerror(errno.EISDIR)})", warn, strict)
+        _problem(f"{shown(path)}: cannot be read ({os.strerror(errno.EISDIR)})", warn, strict)
         return None
     # A FIFO or device named like an article would block or never end.
     if not stat.S_ISREG(info.st_mode):
-        _problem(f"{path}: not a regular file", warn, strict)
+        _problem(f"{shown(path)}: not a regular file", warn, strict)
         return None
     suffix = path.suffix.lower()
     limit = MAX_TEXT_BYTES if suffix in TEXT_SUFFIXES else \
         MAX_HTML_BYTES if suffix in HTML_SUFFIXES else None
     if limit is not None and info.st_size > limit:
-        _problem(f"{path}: {info.st_size:,} bytes, more than the {MAX_CHARS:,} characters "
+        _problem(f"{shown(path)}: {info.st_size:,} bytes, more than the {MAX_CHARS:,} characters "
                  "the parser takes", warn, strict)
         return None
     try:
         data = path.read_bytes()
     except OSError as error:
-        _problem(f"{path}: cannot be read ({error.strerror or error})", warn, strict)
+        _problem(f"{shown(path)}: cannot be read ({error.strerror or error})", warn, strict)
         return None
     if not data or data.isspace():
-        _problem(f"{path}: empty file", warn, strict)
+        _problem(f"{shown(path)}: empty file", warn, strict)
         return None
     if looks_binary(data):
-        _problem(f"{path}: binary file", warn, strict)
+        _problem(f"{shown(path)}: binary file", warn, strict)
         return None
     text = decode(data, path, warn)
     del data  # a large file is held once, not twice, from here on
@@ -200,39 +168,11 @@ def _read_text(path: Path, warn: Warn, strict: bool) -> str | None:
         # Stray NULs (a broken export, a padded record) in what is otherwise text.
         count = text.count("\x00")
         text = text.replace("\x00", "")
-        warn(f"{path}: {count:,} NUL characters removed")
+        warn(f"{shown(path)}: {count:,} NUL characters removed")
     if not text or text.isspace():
-        _problem(f"{path}: empty file", warn, strict)
+        _problem(f"{shown(path)}: empty file", warn, strict)
         return None
     return text
-
-
-def looks_binary(data: bytes) -> bool:
-    """True for data no news text would contain: a known binary format's signature, or
-    mostly control bytes."""
-    if data.startswith(BINARY_SIGNATURES):
-        return True
-    sample = data[:8192]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 with a BOM: text, whatever its NULs
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > len(sample) * 0.05
-
-
-def decode(data: bytes, path: Path, warn: Warn = _ignore) -> str:
-    """UTF-8 first (BOMs honoured); anything else is read as Windows-1252, with a warning."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            warn(f"{path}: broken UTF-16, undecodable bytes replaced")
-            return data.decode("utf-16", errors="replace")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        warn(f"{path}: not UTF-8, read as Windows-1252")
-        # cp1252 leaves five bytes undefined; 'replace' keeps a stray one from sinking the file.
-        return data.decode("cp1252", errors="replace")
 
 
 def _pick(available: Iterable[str], chosen: str | None, kind: str, path: Path,
@@ -241,54 +181,63 @@ def _pick(available: Iterable[str], chosen: str | None, kind: str, path: Path,
     if chosen is not None:
         if chosen not in names:
             raise InputError(
-                f"{path}: no {kind} field '{chosen}' (fields: {', '.join(names) or 'none'})")
+                f"{shown(path)}: no {kind} field '{chosen}' (fields: {', '.join(names) or 'none'})")
         return chosen
     for candidate in DEFAULT_FIELDS[kind]:
         if candidate in names:
             return candidate
     if required:
         raise InputError(
-            f"{path}: no {kind} field found (fields: {', '.join(names) or 'none'}); "
+            f"{shown(path)}: no {kind} field found (fields: {', '.join(names) or 'none'}); "
             f"name one with --{kind}-field")
     return None
 
 
 def _csv_documents(path: Path, text: str, fields: Fields, warn: Warn,
                    strict: bool) -> Iterator[Document]:
-    # Lines sliced from the text, not io.StringIO, which would hold a copy of four bytes a
-    # character; old Mac files end lines with a lone \r.
-    reader = csv.DictReader(_lines(text, "\n" if "\n" in text else "\r"))
-    try:
-        header = reader.fieldnames or []
-    except csv.Error as error:
-        _problem(f"{path}: malformed CSV header ({error})", warn, strict)
+    rows = csvrows.records(text)
+    header_record = next(rows, None)
+    if isinstance(header_record, csvrows.Broken):
+        _problem(f"{shown(path)}: malformed CSV header ({header_record.reason})", warn, strict)
         return
+    header = header_record.fields if header_record is not None else []
     names = _field_names(header, fields, path, warn, strict)
     if names is None:
         return
     row_number = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            # DictReader.line_num is only updated by rows that parse; its reader's is not.
-            _problem(f"{path}:{reader.reader.line_num}: malformed CSV row ({error})",
-                     warn, strict)
+    any_rows = False
+    for record in rows:
+        if isinstance(record, csvrows.Broken):
+            any_rows = True
+            _broken_row(path, record, warn, strict)
             continue
+        if not record.fields:
+            continue  # a blank line
+        any_rows = True
         row_number += 1
-        extra = row.pop(None, None)
-        if extra is not None:
+        if len(record.fields) > len(header):
             # More fields than the header names: an unquoted comma has shifted the
             # columns, so no field can be trusted to be what its header says.
-            _problem(f"{path}:{reader.line_num}: CSV row has {len(header) + len(extra)} "
+            _problem(f"{shown(path)}:{record.last_line}: CSV row has {len(record.fields)} "
                      f"fields, the header {len(header)}", warn, strict)
             continue
-        document = _row_document(row, names, path, reader.line_num, row_number, fields,
+        # A short row's missing fields are absent, as csv.DictReader would leave them None.
+        row = dict(zip(header[:len(record.fields)], record.fields, strict=True))
+        document = _row_document(row, names, path, record.last_line, row_number, fields,
                                  warn, strict)
         if document is not None:
             yield document
+    if not any_rows:
+        _problem(f"{shown(path)}: a CSV header without rows", warn, strict)
+
+
+def _broken_row(path: Path, record: csvrows.Broken, warn: Warn, strict: bool) -> None:
+    if record.unclosed:
+        _problem(f"{shown(path)}:{record.first_line}: malformed CSV row (a quote opened in "
+                 f"it runs on to line {record.last_line})", warn, strict)
+    else:
+        _problem(f"{shown(path)}:{record.last_line}: malformed CSV row ({record.reason})",
+                 warn, strict)
 
 
 def _jsonl_documents(path: Path, text: str, fields: Fields, warn: Warn,
@@ -300,14 +249,14 @@ def _jsonl_documents(path: Path, text: str, fields: Fields, warn: Warn,
         try:
             row = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as error:
-            _problem(f"{path}:{line_number}: malformed JSON line ({error.msg})",
+            _problem(f"{shown(path)}:{line_number}: malformed JSON line ({error.msg})",
                      warn, strict)
             continue
         except RecursionError:
-            _problem(f"{path}:{line_number}: JSON nested too deeply", warn, strict)
+            _problem(f"{shown(path)}:{line_number}: JSON nested too deeply", warn, strict)
             continue
         if not isinstance(row, dict):
-            _problem(f"{path}:{line_number}: JSON line is not an object", warn, strict)
+            _problem(f"{shown(path)}:{line_number}: JSON line is not an object", warn, strict)
             continue
         if names is None:
             names = _field_names(list(row), fields, path, warn, strict)
@@ -347,7 +296,7 @@ def _field_names(available: Sequence[str], fields: Fields, path: Path, warn: War
         return None
     for name in fields.meta:
         if name not in available:
-            raise InputError(f"{path}: no field '{name}' to keep with --meta-field "
+            raise InputError(f"{shown(path)}: no field '{name}' to keep with --meta-field "
                              f"(fields: {', '.join(available) or 'none'})")
     return {
         "text": text,
@@ -371,7 +320,7 @@ def _row_document(row: dict[str, Any], names: dict[str, str | None], path: Path,
 
     text = value("text")
     if text is None:
-        _problem(f"{path}:{line_number}: row has no text in field '{names['text']}'",
+        _problem(f"{shown(path)}:{line_number}: row has no text in field '{names['text']}'",
                  warn, strict)
         return None
     doc_id = value("id") or f"{path.stem}-{row_number}"
