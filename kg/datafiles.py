@@ -1,14 +1,25 @@
-"""Reading kg's CSV data files: the built-in ones in the package and users' additions."""
+"""Reading kg's CSV data files: the built-in ones in the package and users' additions.
+
+Analysts' files (``--relations``, ``--actors``) are read as strictly as the built-in
+ones: any row kg cannot use is an error naming the file, the line and the field, never
+a traceback and never a row that silently does nothing.
+"""
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import re
 from collections.abc import Iterator, Sequence
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from kg.errors import DataError
+
+# Dates in data files: a day, or a month or year standing for all of its days.
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def builtin_path(name: str) -> Path:
@@ -16,23 +27,72 @@ def builtin_path(name: str) -> Path:
 
 
 def read_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, row) of a CSV data file, checking its header first."""
+    """Yield (line number, row) of a CSV data file, checking its header first.
+
+    Every column of the header is in every row: a short row's missing fields are empty.
+    Values have their whitespace collapsed (a line or paragraph separator pasted into a
+    cell is a space); a row with more fields than the header, or a value holding a
+    control character, is an error.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(f"{path}: cannot be read as a UTF-8 CSV file ({error})") from error
-    reader = csv.DictReader(text.splitlines())
-    header = reader.fieldnames or []
-    missing = [column for column in required if column not in header]
-    if missing:
-        raise DataError(f"{path}: missing column(s) {', '.join(missing)} "
-                        f"(header: {', '.join(header) or 'none'})")
+    # newline="": only the csv module splits lines, and only at \r and \n (str.splitlines
+    # would also cut a row at U+2028 and other separators inside a field).
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        for row in reader:
-            yield reader.line_num, {key: (value or "").strip() for key, value in row.items()
-                                    if key is not None and isinstance(value, str)}
+        header = [name.strip() for name in next(reader, [])]
+        missing = [column for column in required if column not in header]
+        if missing:
+            raise DataError(f"{path}: missing column(s) {', '.join(missing)} "
+                            f"(header: {', '.join(header) or 'none'})")
+        for fields in reader:
+            if not fields:
+                continue  # a blank line
+            yield reader.line_num, _row(path, reader.line_num, header, fields)
     except csv.Error as error:
         raise DataError(f"{path}:{reader.line_num}: malformed CSV ({error})") from error
+
+
+def _row(path: Path, line: int, header: list[str], fields: list[str]) -> dict[str, str]:
+    if len(fields) > len(header):
+        raise DataError(f"{path}:{line}: {len(fields)} fields, the header has {len(header)} "
+                        "(quote values that hold a comma)")
+    row = dict.fromkeys(header, "")
+    for name, value in zip(header, fields, strict=False):
+        cleaned = " ".join(value.split())
+        if not cleaned.isprintable():
+            raise field_error(path, line, name, f"control character in {cleaned!r}")
+        row[name] = cleaned
+    return row
+
+
+def field_error(path: Path, line: int, name: str, message: str) -> DataError:
+    """The one-line error for a bad value: file, line and field."""
+    return DataError(f"{path}:{line}: field '{name}': {message}")
+
+
+def data_date(value: str, path: Path, line: int, name: str, *, end: bool = False) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a data file's date field; YYYY or YYYY-MM stand for
+    their first day, or with ``end`` their last. Empty is None."""
+    if not value:
+        return None
+    match = _DATE.fullmatch(value)
+    try:
+        if match is None:
+            raise ValueError(value)
+        year, month, day = int(match[1]), int(match[2] or (12 if end else 1)), match[3]
+        if day is None:
+            following = date(year + month // 12, month % 12 + 1, 1)
+            parsed = date.fromordinal(following.toordinal() - 1) if end else \
+                date(year, month, 1)
+        else:
+            parsed = date(year, month, int(day))
+    except ValueError:
+        raise field_error(path, line, name, f"{value!r} is not a date: write YYYY-MM-DD "
+                          "(or YYYY-MM, YYYY)") from None
+    return parsed.isoformat()
 
 
 def fingerprint(paths: Sequence[Path]) -> str:

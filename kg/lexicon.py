@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.datafiles import builtin_path, fingerprint, read_rows
+from kg.datafiles import builtin_path, field_error, fingerprint, read_rows
 from kg.errors import DataError
 from kg.model import Relation
 
@@ -27,6 +27,9 @@ HOME = "*"
 # harm an accusation; military force used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed").
 RULES = ("demand", "threat", "demonstration", "irregular violence", "accusation")
+# The word that introduces the target ("call on"), HOME, or nothing (the direct object).
+PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
+CAMEO_ROOT = re.compile(r"\d\d")
 
 
 @dataclass
@@ -75,7 +78,7 @@ class Lexicon:
             try:
                 self.goldstein[row["code"]] = float(row["goldstein"])
             except ValueError as error:
-                raise DataError(f"{path}:{line}: goldstein must be a number") from error
+                raise field_error(path, line, "goldstein", "must be a number") from error
             self.cameo_names[row["code"]] = row["name"]
 
     def _load_intents(self, path: Path) -> None:
@@ -85,28 +88,38 @@ class Lexicon:
 
     def _relation(self, path: Path, line: int, label: str, code: str) -> Relation:
         if not LABEL.match(label):
-            raise DataError(f"{path}:{line}: label {label!r} must be upper-case A-Z and _")
+            raise field_error(path, line, "label", f"{label!r} must be upper-case A-Z and _")
         if code not in self.goldstein:
-            raise DataError(f"{path}:{line}: unknown CAMEO code {code!r}")
+            raise field_error(path, line, "cameo", f"unknown CAMEO code {code!r}")
         return Relation(label, code, self.goldstein[code])
 
     def _load_relations(self, path: Path) -> None:
         for line, row in read_rows(path, ("kind", "lemma", "prep", "label", "cameo")):
             kind, lemma = row["kind"], row["lemma"].lower()
-            if kind not in KINDS or not lemma:
-                raise DataError(f"{path}:{line}: kind must be one of {', '.join(KINDS)} "
-                                "and lemma must be given")
+            if kind not in KINDS:
+                raise field_error(path, line, "kind",
+                                  f"{kind!r} is not one of {', '.join(KINDS)}")
+            if not lemma:
+                raise field_error(path, line, "lemma", "empty")
             if kind == "light":
                 self.light_verbs.add(lemma)
                 continue
             if kind == "rule" and lemma not in RULES:
-                raise DataError(f"{path}:{line}: a rule row names one of {', '.join(RULES)}")
+                raise field_error(path, line, "lemma",
+                                  f"a rule row names one of {', '.join(RULES)}")
+            if kind == "reverse" and not CAMEO_ROOT.fullmatch(lemma):
+                raise field_error(path, line, "lemma", f"a reverse row names the CAMEO root "
+                                  f"of the act it undoes, not {lemma!r}")
             if kind in ("reverse", "rule"):
                 named = self.reversals if kind == "reverse" else self.rules
                 named[lemma] = self._relation(path, line, row["label"], row["cameo"])
                 continue
             if kind == "object" and len(lemma.split()) < 2:
-                raise DataError(f"{path}:{line}: an object row names a verb and its object")
+                raise field_error(path, line, "lemma", "an object row names a verb and its "
+                                  "object")
+            if not PREPOSITION.fullmatch(row["prep"].lower()):
+                raise field_error(path, line, "prep", f"{row['prep']!r} is not a preposition, "
+                                  f"'{HOME}' or empty")
             table = {"verb": self.verbs, "noun": self.nouns, "adj": self.adjectives,
                      "object": self.objects}[kind]
             table.setdefault(lemma, {})[row["prep"].lower()] = self._relation(

@@ -262,7 +262,8 @@ def test_an_object_row_names_a_verb_and_its_object(tmp_path: Path) -> None:
     extra.write_text("kind,lemma,prep,label,cameo\nobject,seize ship,,SEIZES_PROPERTY,1711\n")
     assert Lexicon.load([extra]).objects["seize ship"][""].cameo == "1711"
     extra.write_text("kind,lemma,prep,label,cameo\nobject,seize,,SEIZES_PROPERTY,1711\n")
-    with pytest.raises(DataError, match="relations.csv:2: an object row names a verb"):
+    with pytest.raises(DataError,
+                       match="relations.csv:2: field 'lemma': an object row names a verb"):
         Lexicon.load([extra])
 
 

