@@ -481,3 +481,34 @@ def test_dates_relations_and_evidence_order(browser: Any, tmp_path: Path) -> Non
     with opened(browser, empty) as page:
         assert page.drawn() == (0, 0)
         page.check_clean()
+
+
+@pytest.mark.browser
+def test_a_very_long_name_is_clipped_on_the_map_and_whole_in_the_panel(
+        browser: Any, tmp_path: Path) -> None:
+    egypt = Actor("EGY", "Egypt", "state", country="EGY")
+    long_name = ("Committee for the Defence of the Rights of " * 120)[:5000]
+    long = Actor("LONG", long_name, "group")
+    normal = [event(RUSSIA, URGES, SYRIA), event(SYRIA, ATTACKS, egypt),
+              event(egypt, URGES, RUSSIA)]
+    scales = {}
+    for name, events in (("short", normal), ("long", [*normal, event(long, URGES, SYRIA)])):
+        path = tmp_path / f"{name}.html"
+        render_html(build_graph(events), path)
+        with opened(browser, path) as page:
+            scales[name] = page.evaluate("() => kgMap.network.getScale()")
+            if name == "long":
+                label = page.evaluate("() => kgMap.nodes.get('LONG').label")
+                assert len(label) <= 40 and label.endswith("\u2026")
+                assert long_name.startswith(label[:-1])
+                assert len(page.evaluate("() => kgMap.nodes.get('LONG').title")) < 200
+                page.click_node("LONG")
+                heading = page.page.locator("#panel h2")
+                assert heading.inner_text() == long_name
+                panel = page.page.locator("#panel").bounding_box()
+                box = heading.bounding_box()
+                assert box["x"] + box["width"] <= panel["x"] + panel["width"] + 1
+                screenshot(page.page, "long-name-map.png")
+                page.check_clean()
+    # One long name must not shrink the map: the fit zooms as for names of usual length.
+    assert scales["long"] > scales["short"] / 3, scales

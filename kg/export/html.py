@@ -45,6 +45,11 @@ BIG_GRAPH = 1500
 PEOPLE, INSTITUTIONS = "p", "i"
 # A kept document field with more values than this is filtered by text, not by boxes.
 META_CHOICES = 30
+# Longest name drawn on the canvas, and shown in a tooltip: the fit zooms out to show the
+# widest label whole, so one name of thousands of characters shrank the rest to dots.
+# The panel shows the full name.
+LABEL_CHARS = 40
+TOOLTIP_CHARS = 160
 _SINCE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _URL = re.compile(r"https?://[^\s]+", re.IGNORECASE)
 
@@ -175,7 +180,8 @@ class _MapData:
             assert first is not None
             members = sorted(self.members.get(node, ()))
             self.network.add_node(
-                node, label=data["name"], shape=shape, color=colour, title=_tooltip(data),
+                node, label=clipped(data["name"], LABEL_CHARS), shape=shape, color=colour,
+                title=_tooltip(data),
                 size=first["size"], font={"size": first["font"]},
                 kind=kind, name=data["name"], country=data["country"],
                 sector=data["sector"], memberOf=data["member_of"],
@@ -219,7 +225,8 @@ class _MapData:
             if labelled:
                 extra["label"] = data["relation"]
             if not self.big:
-                extra["title"] = (f"{self._name(source)} \u2192 {self._name(target)}: "
+                extra["title"] = (f"{clipped(self._name(source), TOOLTIP_CHARS)} \u2192 "
+                                  f"{clipped(self._name(target), TOOLTIP_CHARS)}: "
                                   f"{'not ' if record['negated'] else ''}{data['relation']} "
                                   f"\u00d7{len(events)} ({len(documents)} documents)")
             self.network.add_edge(
@@ -328,9 +335,16 @@ def _width(documents: int) -> float:
 
 
 def _tooltip(data: Mapping[str, Any]) -> str:
-    details = ", ".join(part for part in (data["type"], data["country"],
-                                          data["member_of_name"]) if part)
-    return f"{data['name']} ({details})"
+    details = ", ".join(clipped(part, TOOLTIP_CHARS) for part in
+                        (data["type"], data["country"], data["member_of_name"]) if part)
+    return f"{clipped(data['name'], TOOLTIP_CHARS)} ({details})"
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rstrip() + "\u2026"
 
 
 def _segments(event: Event) -> list[list[Any]]:
