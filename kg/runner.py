@@ -22,6 +22,7 @@ from kg.cache import ExtractionCache
 from kg.errors import KgError
 from kg.extract.spec import ExtractorSpec
 from kg.model import Document, DocumentResult
+from kg.workerexit import exit_with_parent, quiet_resource_tracker
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -65,6 +66,7 @@ def _start_worker(spec: ExtractorSpec) -> None:
 def _start_pool_worker(spec: ExtractorSpec, parent: int) -> None:
     # Ctrl-C is the parent's to handle: it stops the pool and reports one line.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent(parent)
     global _parent_pid
     _parent_pid = parent
     _start_worker(spec)
@@ -124,6 +126,7 @@ class LocalPool:
     def __init__(self, spec: ExtractorSpec, workers: int) -> None:
         # spawn, not fork: the parent may hold threads (progress bar, drivers).
         context = multiprocessing.get_context("spawn")
+        quiet_resource_tracker()
         self._pool: Pool = context.Pool(workers, initializer=_start_pool_worker,
                                         initargs=(spec, os.getpid()))
         self.parallelism = workers
