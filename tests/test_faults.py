@@ -38,12 +38,23 @@ from kg.store.neo4j import Connection, Neo4jStore
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERRUPTED = "kg: interrupted; outputs already in place were left as they were"
+
+
+# ``python -m kg`` as a terminal starts it. A process started with SIGINT ignored (a
+# background job of a non-interactive shell, nohup, some CI runners) passes that on to
+# its children, and Python then installs no Ctrl-C handler: the test suite run that way
+# would see kg finish despite the signal. Ctrl-C's own handler is put back first.
+AS_FROM_A_TERMINAL = ("import runpy, signal; "
+                      "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                      "runpy.run_module('kg', run_name='__main__', alter_sys=True)")
+
+
 def kg_process(*args: str | Path, **options: Any) -> subprocess.Popen[str]:
     # Its own session, so that a signal to its process group reaches only kg and the
     # workers it started, as Ctrl-C in a terminal would.
-    return subprocess.Popen([sys.executable, "-m", "kg", *map(str, args)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, **options)
+    return subprocess.Popen([sys.executable, "-c", AS_FROM_A_TERMINAL, *map(str, args)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, **options)
 
 
 def run_kg(*args: str | Path, **options: Any) -> subprocess.CompletedProcess[str]:
@@ -63,12 +74,22 @@ def temporaries(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
 
 
+def catches_sigint(pid: int) -> bool:
+    """Whether the process has a handler for SIGINT installed (Linux: /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)))
+    return False
+
+
 def wait_until_writing(process: subprocess.Popen[str], out: Path) -> None:
-    """Until events are being written (a flushed buffer in the temporary events file)."""
+    """Until extraction is under way: kg handles Ctrl-C and has written events (a flushed
+    buffer in the temporary events file), with most of the corpus still ahead of it."""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         assert process.poll() is None, "kg finished before it could be interrupted"
         if any(path.stat().st_size > 0 for path in out.glob(".events.jsonl.*.tmp")):
+            assert catches_sigint(process.pid), "kg would not see Ctrl-C"
             return
         time.sleep(0.02)
     raise AssertionError("kg never started writing events")
@@ -133,6 +154,19 @@ def test_interrupted_build_leaves_no_half_written_outputs(how: str, corpus: Path
     os.killpg(process.pid, getattr(signal, how))
     process.communicate(timeout=60)
     assert visible(out) == clean
+
+
+def test_a_killed_build_leaves_nothing_on_the_terminal(corpus: Path, tmp_path: Path) -> None:
+    """Workers go with a killed kg: no BrokenPipeError tracebacks, no resource tracker
+    warnings, no workers left parsing for nobody."""
+    out = tmp_path / "out"
+    process = kg_process("build", corpus, "-o", out, "--workers", "2")
+    wait_until_writing(process, out)
+    process.kill()
+    # The workers share kg's stderr: it reaches its end only when every one has exited.
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert stderr == ""
 
 
 def test_a_writer_that_is_still_running_keeps_its_temporaries(tmp_path: Path) -> None:
