@@ -391,15 +391,29 @@ class Neo4jServer:
             )
 
 
+class Stopped(Exception):
+    """A signal asked the foreground server to stop."""
+
+
+def _stop_on(signum: int, frame: object) -> None:
+    raise Stopped(signal.Signals(signum).name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        description="Run a throwaway Neo4j server in the foreground until Ctrl-C."
+        description="Run a throwaway Neo4j server in the foreground until Ctrl-C "
+        "(or SIGTERM, SIGHUP)."
     )
     parser.add_argument("--password", default="kg-test-password")
     parser.add_argument("--home", type=Path, help="NEO4J home (default: from scripts/neo4j-jars)")
     args = parser.parse_args(argv)
     home: Path = args.home or neo4j_home()
     server = Neo4jServer(home, password=args.password)
+    # The JVM runs in its own session, so a kill of this script (a service manager's
+    # SIGTERM, a closed terminal's SIGHUP) would otherwise leave it running, and its
+    # folder behind: stop it the way Ctrl-C does.
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _stop_on)
     try:
         started = time.monotonic()
         server.start()
@@ -418,10 +432,13 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(1)
         sys.stderr.write("Neo4j exited on its own:\n" + server.log_tail() + "\n")
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Stopped):
         sys.stderr.write("\nstopping Neo4j...\n")
         return 0
     finally:
+        # No second signal may cut the clean-up short.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
         server.cleanup()
 
 

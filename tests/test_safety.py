@@ -171,7 +171,9 @@ def known_statements() -> set[str]:
             *(queries.existing_events(label) for label in labels),
             queries.EVENT_CONSTRAINT_NAMES, queries.MERGE_DOCUMENTS, queries.MERGE_ACTORS,
             queries.MERGE_MEMBERSHIPS, queries.CREATE_EVENTS, queries.WIPE, queries.COUNTS,
-            "RETURN 1"}
+            queries.ORPHAN_INDEX, "RETURN 1",
+            *(queries.drop_index(queries.schema_name(statement)) for statement in
+              [*queries.SCHEMA, *(queries.event_constraint(label) for label in labels)])}
 
 
 @pytest.mark.neo4j

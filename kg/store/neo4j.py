@@ -45,6 +45,10 @@ CONFLICT_PAUSE = 0.2  # seconds, times the attempt number, plus jitter
 SCHEMA_ALREADY_THERE = frozenset({"Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
                                   "Neo.ClientError.Schema.IndexAlreadyExists",
                                   "Neo.ClientError.Schema.ConstraintAlreadyExists"})
+# A constraint's index is created, and committed, before the constraint itself: a server
+# killed in between keeps the index (POPULATING for ever, owned by no constraint), and
+# every later CREATE CONSTRAINT of that name fails with this code until it is dropped.
+NAME_TAKEN = "Neo.ClientError.Schema.IndexWithNameAlreadyExists"
 
 # The driver logs each retry as a multi-line WARNING; with no logging configured Python
 # would print it on stderr, where kg promises one-line messages. A NullHandler stops
@@ -168,12 +172,13 @@ class Neo4jStore:
         if not missing:
             return
         # One schema transaction costs about as much as one constraint; a concurrent load
-        # creating the same rule fails it as a whole, and then each rule goes on its own.
+        # creating the same rule, or an index a killed server left behind, fails it as a
+        # whole, and then each rule goes on its own.
         try:
             with self.driver.session(database=self.connection.database) as session:
                 session.execute_write(_run_all, missing)
         except ClientError as error:
-            if error.code not in SCHEMA_ALREADY_THERE:
+            if error.code not in SCHEMA_ALREADY_THERE | {NAME_TAKEN}:
                 raise self._error(error) from None
             for statement in missing:
                 self._run_schema(statement)
@@ -183,13 +188,38 @@ class Neo4jStore:
     def _run_schema(self, statement: str) -> None:
         """A CREATE ... IF NOT EXISTS. Two loads creating the same rule at the same moment
         can both pass the check, and the second is told the rule already exists, which
-        is exactly what IF NOT EXISTS asks for."""
-        try:
-            self.driver.execute_query(statement, database_=self.connection.database)
-        except ClientError as error:
-            if error.code not in SCHEMA_ALREADY_THERE:
+        is exactly what IF NOT EXISTS asks for. A constraint whose name is taken by an
+        index no constraint owns (a creation cut short by a crash) gets that index
+        dropped and is created again."""
+        for attempt in (1, 2):
+            try:
+                self.driver.execute_query(statement, database_=self.connection.database)
+                return
+            except ClientError as error:
+                if error.code in SCHEMA_ALREADY_THERE:
+                    return
+                if error.code != NAME_TAKEN or attempt == 2:
+                    raise self._error(error) from None
+            except (DriverError, Neo4jError) as error:
                 raise self._error(error) from None
-        except (DriverError, Neo4jError) as error:
+            self._drop_orphan_index(queries.schema_name(statement))
+
+    def _drop_orphan_index(self, name: str) -> None:
+        """Drop the index called ``name`` if no constraint owns it. A creation still in
+        progress holds the schema lock, so a CREATE that met its index waited for it and
+        found the constraint; the index met here is one nobody will finish."""
+        if not self._run(queries.ORPHAN_INDEX, name=name):
+            return
+        try:
+            self.driver.execute_query(queries.drop_index(name),
+                                      database_=self.connection.database)
+        except Neo4jError as error:
+            # Another load dropped it first, or completed its constraint: either way the
+            # next CREATE ... IF NOT EXISTS settles it.
+            if not self._run(queries.ORPHAN_INDEX, name=name):
+                return
+            raise self._error(error) from None
+        except DriverError as error:
             raise self._error(error) from None
 
     # -- loading --------------------------------------------------------------------

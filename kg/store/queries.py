@@ -7,6 +7,8 @@ ever assembled from data.
 
 from __future__ import annotations
 
+import re
+
 from kg.lexicon import LABEL
 
 # Actor labels by actor type: code constants, never data.
@@ -42,6 +44,28 @@ def event_constraint(label: str) -> str:
 
 EVENT_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'event_id_' " \
                          "RETURN collect(name) AS names"
+
+# An index owned by no constraint although it bears the name of one of kg's constraints.
+ORPHAN_INDEX = "SHOW INDEXES YIELD name, owningConstraint " \
+               "WHERE name = $name AND owningConstraint IS NULL RETURN name"
+
+_SCHEMA_NAME = re.compile(r"CREATE (?:CONSTRAINT|INDEX) ([a-z][a-z_]*) IF NOT EXISTS ")
+
+
+def schema_name(statement: str) -> str:
+    """The name of the rule one of kg's schema statements creates."""
+    match = _SCHEMA_NAME.match(statement)
+    if match is None:
+        raise ValueError(f"not one of kg's schema statements: {statement!r}")
+    return match[1]
+
+
+def drop_index(name: str) -> str:
+    """DROP INDEX for one of kg's own rule names (schema commands take no parameters; the
+    name comes from kg's statements, checked by ``schema_name``)."""
+    if not re.fullmatch(r"[a-z][a-z_]*", name):
+        raise ValueError(f"not one of kg's index names: {name!r}")
+    return f"DROP INDEX {name} IF EXISTS"
 
 MERGE_DOCUMENTS = """
 UNWIND $rows AS row
