@@ -8,11 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import news_text
+from conftest import build, news_text
 
 from kg.cache import CACHE_FILE
-from kg.cli import main
 from kg.extract.depverb import DepVerbExtractor
 
 
@@ -26,10 +24,6 @@ def _corpus(folder: Path, count: int, start: int = 0) -> Path:
     for number in range(start, start + count):
         (folder / f"doc-{number:03d}.txt").write_text(news_text(number), encoding="utf-8")
     return folder
-
-
-def build(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, ["build", "--workers", "1", *map(str, args)])
 
 
 def outputs(out: Path) -> dict[str, bytes]:

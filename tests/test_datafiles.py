@@ -7,11 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import write_file
+from conftest import build, write_file
 
 from kg.actors.gazetteer import Gazetteer
-from kg.cli import main
 from kg.errors import DataError
 from kg.extract.depverb import DepVerbExtractor
 from kg.lexicon import Lexicon
@@ -91,10 +89,6 @@ def test_short_alias_rows_and_dates_by_year(tmp_path: Path) -> None:
     # A year stands for all of its days: 2013 runs to its last.
     assert (chief.valid_from, chief.valid_to) == ("2012-01-01", "2013-12-31")
     assert chief.valid_on("2013-12-31") and not chief.valid_on("2014-01-01")
-
-
-def build(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, ["build", "--workers", "1", *map(str, args)])
 
 
 def test_a_bad_row_stops_a_build_with_one_line(tmp_path: Path) -> None:

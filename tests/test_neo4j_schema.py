@@ -18,13 +18,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, unavailable
+from conftest import ROOT, unavailable, write_output
 
 from kg.cli import main
 from kg.errors import StoreError
 from kg.lexicon import Lexicon
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
-from kg.output import ExtractionWriter, write_jsonl
 from kg.store.neo4j import Connection, Neo4jStore
 
 pytestmark = pytest.mark.neo4j
@@ -41,11 +40,9 @@ def _folder(folder: Path) -> dict[str, str]:
                     sentence_end=i + 1, source=Mention("a", 0, 1, actors[i % 6]),
                     target=Mention("b", 0, 1, actors[(i + 1) % 6]),
                     relation=RELATIONS[i % len(RELATIONS)]) for i in range(40)]
-    with ExtractionWriter(folder) as writer:
-        for doc_id in ("d0", "d1", "d2"):
-            writer.add(DocumentResult(Document(doc_id, "x"), 1,
-                                      tuple(e for e in events if e.doc_id == doc_id), ()))
-        write_jsonl(folder / "actors.jsonl", writer.actors.records())
+    write_output(folder, *(DocumentResult(Document(doc_id, "x"), 1,
+                                          tuple(e for e in events if e.doc_id == doc_id), ())
+                           for doc_id in ("d0", "d1", "d2")))
     return {event.id: event.relation.label for event in events}
 
 

@@ -19,8 +19,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-from conftest import ROOT, unavailable, write_file
+from click.testing import CliRunner
+from conftest import ROOT, build, unavailable, write_file
 
 from kg.cli import main
 from kg.display import one_line, shown
@@ -36,10 +36,6 @@ CHINA = "China vetoed the U.N. resolution on Syria."
 @pytest.fixture(autouse=True)
 def _model(extractor: DepVerbExtractor) -> None:
     """Every build here parses; without the model they skip locally and fail in CI."""
-
-
-def build(*args: str | Path) -> Result:
-    return CliRunner().invoke(main, ["build", "--workers", "1", *map(str, args)])
 
 
 def records(out: Path, name: str) -> list[dict[str, object]]:

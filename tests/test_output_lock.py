@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_faults import kg_process, run_kg, visible, wait_until_writing, write_corpus
+from conftest import write_corpus
+from test_faults import kg_process, run_kg, visible, wait_until_writing
 
 from kg.extract.depverb import DepVerbExtractor
 from kg.lock import LOCK_FILE, is_output_folder, output_lock
