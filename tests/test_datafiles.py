@@ -12,7 +12,7 @@ from conftest import build, write_file
 from kg.actors.gazetteer import Gazetteer
 from kg.errors import DataError
 from kg.extract.depverb import DepVerbExtractor
-from kg.lexicon import Lexicon
+from kg.lexicon import KINDS, Lexicon
 
 RELATIONS = "kind,lemma,prep,label,cameo\n"
 ACTORS = "alias,id,name,type,country,sector,valid_from,valid_to\n"
@@ -30,8 +30,7 @@ def _gazetteer(tmp_path: Path, rows: str) -> Gazetteer:
     ("verb,call\n", "field 'label': '' must be upper-case A-Z and _"),
     ("verb,call,on,URGES\n", "field 'cameo': unknown CAMEO code ''"),
     ("verb\n", "field 'lemma': empty"),
-    ("verbs,call,on,URGES,020\n", "field 'kind': 'verbs' is not one of verb, noun, adj, "
-     "object, light, reverse"),
+    ("verbs,call,on,URGES,020\n", f"field 'kind': 'verbs' is not one of {', '.join(KINDS)}"),
     ("verb,call,on,urges,020\n", "field 'label': 'urges' must be upper-case A-Z and _"),
     ("verb,call,on,URGES,999\n", "field 'cameo': unknown CAMEO code '999'"),
     ("verb,call,on;,URGES,020\n", "field 'prep': 'on;' is not a preposition, '*' or empty"),
