@@ -166,6 +166,7 @@ class DaskExecutor:
         self.spec = spec
         self._cluster: LocalCluster | None = None
         if scheduler is None:
+            quiet_resource_tracker()
             # No dashboard: nobody looks at it for a local run, and binding :8787 warns
             # when a second run or another tool already holds the port.
             self._cluster = distributed.LocalCluster(

@@ -156,11 +156,13 @@ def test_interrupted_build_leaves_no_half_written_outputs(how: str, corpus: Path
     assert visible(out) == clean
 
 
-def test_a_killed_build_leaves_nothing_on_the_terminal(corpus: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("executor", ["local", "dask"])
+def test_a_killed_build_leaves_nothing_on_the_terminal(executor: str, corpus: Path,
+                                                       tmp_path: Path) -> None:
     """Workers go with a killed kg: no BrokenPipeError tracebacks, no resource tracker
     warnings, no workers left parsing for nobody."""
     out = tmp_path / "out"
-    process = kg_process("build", corpus, "-o", out, "--workers", "2")
+    process = kg_process("build", corpus, "-o", out, "--workers", "2", "--executor", executor)
     wait_until_writing(process, out)
     process.kill()
     # The workers share kg's stderr: it reaches its end only when every one has exited.
