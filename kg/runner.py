@@ -22,7 +22,7 @@ from kg.cache import ExtractionCache
 from kg.errors import KgError
 from kg.extract.spec import ExtractorSpec
 from kg.model import Document, DocumentResult
-from kg.workerexit import exit_with_parent, quiet_resource_tracker
+from kg.workerexit import exit_with_parent, quiet_dask_processes, quiet_resource_tracker
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -169,9 +169,10 @@ class DaskExecutor:
             quiet_resource_tracker()
             # No dashboard: nobody looks at it for a local run, and binding :8787 warns
             # when a second run or another tool already holds the port.
-            self._cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, worker_dashboard_address=None)  # type: ignore[no-untyped-call]
+            with quiet_dask_processes():
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    dashboard_address=None, worker_dashboard_address=None)  # type: ignore[no-untyped-call]
             self._client: Client = distributed.Client(self._cluster)  # type: ignore[no-untyped-call]
         else:
             try:
