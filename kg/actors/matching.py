@@ -4,8 +4,10 @@ dated by the article, minus names inside people's names and names used as a stan
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from kg.actors.context import ActorContext, Match
 from kg.actors.gazetteer import Entry, fold_place
@@ -22,6 +24,26 @@ STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
 LOCATION_PREPOSITIONS = words("location preposition")
 NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+class NameIndex:
+    """Names of plain words, found by their words: the same matches as spaCy's phrase
+    matcher gives for them, without tokenising tens of thousands of names at start-up."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in names:
+            words = tuple(name.split(" "))
+            self.by_first[words[0]].append(words)
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of every name in the document, overlapping ones included."""
+        texts = [token.text for token in doc]
+        for start, text in enumerate(texts):
+            for name in self.by_first.get(text, ()):
+                end = start + len(name)
+                if tuple(texts[start:end]) == name:
+                    yield start, end, " ".join(name)
 
 
 def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list[Entry]]]) -> None:
@@ -149,12 +171,24 @@ def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:
 
 
 def _choose(actors: ActorContext, entries: list[Entry]) -> Entry | None:
+    """The first entry valid on the article's date; for an undated article, the first
+    entry's actor in its latest role (Paul Martin after 2006, not in 1956)."""
     date = actors.document.date
+    if date is None and entries:
+        first = entries[0].actor
+        roles = [entry for entry in entries if first is not None and entry.actor is not None
+                 and entry.actor.id == first.id]
+        return max(roles or entries[:1], key=_latest)
     valid = [entry for entry in entries if entry.valid_on(date)]
     if valid:
         return valid[0]
     people = [entry for entry in entries if entry.kind == "person"]
     return max(people, key=lambda entry: entry.valid_from or "") if people else None
+
+
+def _latest(entry: Entry) -> tuple[str, str]:
+    # an open-ended role is the latest; among those, the one that began last
+    return entry.valid_to or "9999-12-31", entry.valid_from or ""
 
 
 def _inside_person_name(actors: ActorContext, start: int, end: int, entry: Entry) -> bool:
