@@ -156,7 +156,9 @@ def test_a_pronoun_does_not_skip_a_person_named_after_its_antecedent(
         extract_text: ExtractText) -> None:
     result = extract_text("Bashar al-Assad met Putin in Moscow. Jan Kubis said he would "
                           "send a team to Iran.")
-    assert not any(event.source.text == "he" for event in result.events)
+    # "he" is Jan Kubis (known or not), never Assad named before him
+    assert not any(event.source.text == "he" and "assad" in event.source.actor.id
+                   for event in result.events)
 
 
 @pytest.mark.parametrize("text", ["A summit in Tehran called for a political solution in Syria.",
