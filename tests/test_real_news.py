@@ -193,3 +193,8 @@ def test_page_furniture_yields_no_event(extract_text: ExtractText) -> None:
                  "Hotels Corporate About Careers.")
     assert not extract_text(furniture).events
     assert extract_text("Russia condemned Turkey over the border strike.").events
+
+
+def test_names_joined_by_an_ampersand_are_two_actors(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Egypt & Jordan called on Israel to stop the raids."))
+    assert {("EGY", "02", "ISR"), ("JOR", "02", "ISR")} <= dyads

@@ -79,5 +79,7 @@ def unknown_organisation(actors: ActorContext, head: Token, match: Match) -> boo
     entity = actors.entities.get(head.i)
     if entity is None:
         return False
-    covered = all(index in actors.matches for index in range(entity.start, entity.end))
+    # "Egypt & Jordan": names joined by a conjunction are the names, not a company's
+    covered = all(index in actors.matches or actors.doc[index].pos_ in ("CCONJ", "PUNCT")
+                  for index in range(entity.start, entity.end))
     return not covered and agent_sector(actors.gazetteer, entity) is None
