@@ -198,3 +198,7 @@ def test_page_furniture_yields_no_event(extract_text: ExtractText) -> None:
 def test_names_joined_by_an_ampersand_are_two_actors(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Egypt & Jordan called on Israel to stop the raids."))
     assert {("EGY", "02", "ISR"), ("JOR", "02", "ISR")} <= dyads
+
+
+def test_a_town_the_tagger_calls_a_noun_is_still_a_town(extract_text: ExtractText) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text("Assad's regime shelled Homs."))

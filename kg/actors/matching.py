@@ -135,7 +135,11 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     capitals = {(match.start, match.end) for match in named_matches
                 if gazetteer.is_capital(doc[match.start:match.end].text)}
     taken = {(match.start, match.end) for match in named_matches}
-    named = [token.pos_ == "PROPN" and token.ent_type_ != "PERSON" for token in doc]
+    # the tagger reads some towns as nouns ("shelled Homs"); a capitalised noun inside
+    # a sentence is looked up too, one that opens it is not
+    named = [(token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title
+                                        and not token.is_sent_start))
+             and token.ent_type_ != "PERSON" for token in doc]
     for start in range(len(doc)):
         if not named[start]:
             continue
