@@ -202,3 +202,8 @@ def test_names_joined_by_an_ampersand_are_two_actors(extract_text: ExtractText) 
 
 def test_a_town_the_tagger_calls_a_noun_is_still_a_town(extract_text: ExtractText) -> None:
     assert ("SYR", "19", "SYR") in _dyads(extract_text("Assad's regime shelled Homs."))
+
+
+def test_a_possessive_that_lost_its_apostrophe_is_still_the_name(
+        extract_text: ExtractText) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text("Syrias army shelled Aleppo."))
