@@ -23,6 +23,7 @@ MIN_CAPITALS = 3
 STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
 LOCATION_PREPOSITIONS = words("location preposition")
+STREET_WORDS = words("street word")
 NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -159,8 +160,9 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
         if not named[start]:
             continue
         for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
-            if not all(named[start:end]) or _inside_longer_name(actors, start, end):
-                continue
+            if not all(named[start:end]) or _inside_longer_name(actors, start, end) or \
+                    (end < len(doc) and doc[end].lower_ in STREET_WORDS):
+                continue  # "the Castello Road" is a road in Aleppo, no town in Brazil
             name = doc[start:end].text
             states = gazetteer.places.get(name) or \
                 gazetteer.folded_places.get(fold_place(name))
