@@ -1,6 +1,7 @@
 """The relation lexicon: which words code which relation, CAMEO code and Goldstein score.
 
-The built-in table is ``kg/data/relations.csv``; users extend or override it with their
+The built-in tables are ``kg/data/relations.csv`` (kg's own) over ``kg/data/cameo_verbs.csv``
+(PETRARCH2's CAMEO verb patterns, converted); users extend or override them with their
 own files of the same columns (``--relations FILE``). CAMEO names and Goldstein scores
 come from ``kg/data/cameo.csv``.
 """
@@ -30,6 +31,9 @@ RULES = ("demand", "threat", "demonstration", "irregular violence", "accusation"
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")
+# PETRARCH2's CAMEO verb dictionary as relation rows (scripts/convert-dictionaries); kg's
+# own relations.csv wins wherever both name a word.
+DICTIONARY_VERBS = "cameo_verbs.csv"
 
 
 @dataclass
@@ -58,12 +62,16 @@ class Lexicon:
         lexicon._load_cameo(cameo)
         intents = builtin_path("intents.csv")
         lexicon._load_intents(intents)
-        files = [builtin_path("relations.csv"), *extra]
-        for path in files:
-            lexicon._load_relations(path)
-        missing = [rule for rule in RULES if rule not in lexicon.rules]
+        lexicon._load_relations(builtin_path(DICTIONARY_VERBS))
+        own = cls(cameo_names=lexicon.cameo_names, goldstein=lexicon.goldstein)
+        own._load_relations(builtin_path("relations.csv"))
+        missing = [rule for rule in RULES if rule not in own.rules]
         if missing:
-            raise DataError(f"{files[0]}: no rule row for {', '.join(missing)}")
+            raise DataError(f"{builtin_path('relations.csv')}: no rule row for "
+                            f"{', '.join(missing)}")
+        lexicon._overlay(own)
+        for path in extra:
+            lexicon._load_relations(path)
         lexicon.version = cls.fingerprint(extra)
         return lexicon
 
@@ -71,7 +79,18 @@ class Lexicon:
     def fingerprint(extra: Sequence[Path] = ()) -> str:
         """The lexicon version without loading it."""
         return fingerprint([builtin_path(name) for name in
-                            ("cameo.csv", "intents.csv", "relations.csv")] + list(extra))
+                            ("cameo.csv", "intents.csv", DICTIONARY_VERBS, "relations.csv")]
+                           + list(extra))
+
+    def _overlay(self, own: Lexicon) -> None:
+        """kg's own rows over the dictionary's: a word kg's table has is kg's alone (its
+        entries replace the dictionary's for that word, whatever the preposition)."""
+        for mine, theirs in ((self.verbs, own.verbs), (self.nouns, own.nouns),
+                             (self.adjectives, own.adjectives), (self.objects, own.objects)):
+            mine.update(theirs)
+        self.reversals.update(own.reversals)
+        self.rules.update(own.rules)
+        self.light_verbs |= own.light_verbs
 
     def _load_cameo(self, path: Path) -> None:
         for line, row in read_rows(path, ("code", "name", "goldstein")):

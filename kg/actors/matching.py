@@ -4,8 +4,10 @@ dated by the article, minus names inside people's names and names used as a stan
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
 
 from kg.actors.context import ActorContext, Match
 from kg.actors.gazetteer import Entry, fold_place
@@ -21,7 +23,28 @@ MIN_CAPITALS = 3
 STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
 LOCATION_PREPOSITIONS = words("location preposition")
+STREET_WORDS = words("street word")
 NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+class NameIndex:
+    """Names of plain words, found by their words: the same matches as spaCy's phrase
+    matcher gives for them, without tokenising tens of thousands of names at start-up."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in names:
+            words = tuple(name.split(" "))
+            self.by_first[words[0]].append(words)
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+        """(start, end, name) of every name in the document, overlapping ones included."""
+        texts = [token.text for token in doc]
+        for start, text in enumerate(texts):
+            for name in self.by_first.get(text, ()):
+                end = start + len(name)
+                if tuple(texts[start:end]) == name:
+                    yield start, end, " ".join(name)
 
 
 def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list[Entry]]]) -> None:
@@ -30,7 +53,8 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
     candidates = list(candidates)
     covered = {index for start, end, _ in candidates for index in range(start, end)}
     found = []
-    for start, end, entries in [*candidates, *_upper_case_names(actors, covered)]:
+    for start, end, entries in [*candidates, *_upper_case_names(actors, covered),
+                                 *_lost_apostrophes(actors, covered)]:
         entry = _choose(actors, entries)
         if entry is None or _inside_person_name(actors, start, end, entry) or \
                 stance(actors, start, end):
@@ -68,6 +92,20 @@ def _upper_case_names(actors: ActorContext,
                     start = end - 1
                     break
         start += 1
+
+
+def _lost_apostrophes(actors: ActorContext,
+                      covered: set[int]) -> Iterator[tuple[int, int, list[Entry]]]:
+    """"Syrias army", "Assads forces": a name with its possessive's apostrophe lost, as
+    texts scraped through some encodings print them."""
+    aliases = actors.gazetteer.aliases
+    for token in actors.doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text.endswith("s") or \
+                len(token) <= MIN_CAPITALS or token.text in aliases:
+            continue
+        entries = aliases.get(token.text[:-1])
+        if entries and not any(entry.kind == "outlet" for entry in entries):
+            yield token.i, token.i + 1, entries
 
 
 def stance(actors: ActorContext, start: int, end: int) -> bool:
@@ -113,13 +151,18 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     capitals = {(match.start, match.end) for match in named_matches
                 if gazetteer.is_capital(doc[match.start:match.end].text)}
     taken = {(match.start, match.end) for match in named_matches}
-    named = [token.pos_ == "PROPN" and token.ent_type_ != "PERSON" for token in doc]
+    # the tagger reads some towns as nouns ("shelled Homs"); a capitalised noun inside
+    # a sentence is looked up too, one that opens it is not
+    named = [(token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title
+                                        and not token.is_sent_start))
+             and token.ent_type_ != "PERSON" for token in doc]
     for start in range(len(doc)):
         if not named[start]:
             continue
         for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
-            if not all(named[start:end]) or _inside_longer_name(actors, start, end):
-                continue
+            if not all(named[start:end]) or _inside_longer_name(actors, start, end) or \
+                    (end < len(doc) and doc[end].lower_ in STREET_WORDS):
+                continue  # "the Castello Road" is a road in Aleppo, no town in Brazil
             name = doc[start:end].text
             states = gazetteer.places.get(name) or \
                 gazetteer.folded_places.get(fold_place(name))
@@ -149,12 +192,24 @@ def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:
 
 
 def _choose(actors: ActorContext, entries: list[Entry]) -> Entry | None:
+    """The first entry valid on the article's date; for an undated article, the first
+    entry's actor in its latest role (Paul Martin after 2006, not in 1956)."""
     date = actors.document.date
+    if date is None and entries:
+        first = entries[0].actor
+        roles = [entry for entry in entries if first is not None and entry.actor is not None
+                 and entry.actor.id == first.id]
+        return max(roles or entries[:1], key=_latest)
     valid = [entry for entry in entries if entry.valid_on(date)]
     if valid:
         return valid[0]
     people = [entry for entry in entries if entry.kind == "person"]
     return max(people, key=lambda entry: entry.valid_from or "") if people else None
+
+
+def _latest(entry: Entry) -> tuple[str, str]:
+    # an open-ended role is the latest; among those, the one that began last
+    return entry.valid_to or "9999-12-31", entry.valid_from or ""
 
 
 def _inside_person_name(actors: ActorContext, start: int, end: int, entry: Entry) -> bool:

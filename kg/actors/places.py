@@ -79,9 +79,13 @@ def unknown_organisation(actors: ActorContext, head: Token, match: Match) -> boo
     entity = actors.entities.get(head.i)
     if entity is None:
         return False
+    if head.dep_ == "pobj" and head.head.lower_ in TOWN_PREPOSITIONS and \
+            entity.start <= head.head.i:
+        return False  # "the Castello Road in Aleppo" read as one name: Aleppo is a place
+    # "Egypt & Jordan": names joined by a conjunction are the names, not a company's.
     # An analyst's alias names the whole organisation: in "The Black Sea Fleet" only
     # the article, which the tagger takes into the entity, is outside it.
-    covered = all(index in actors.matches or
-                  (match.entry.analyst and actors.doc[index].pos_ == "DET")
+    covered = all(index in actors.matches or actors.doc[index].pos_ in ("CCONJ", "PUNCT")
+                  or (match.entry.analyst and actors.doc[index].pos_ == "DET")
                   for index in range(entity.start, entity.end))
     return not covered and agent_sector(actors.gazetteer, entity) is None

@@ -9,9 +9,12 @@ another ("Syria's rebels", "the regime": ``groups``); "members of NATO" are NATO
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from itertools import chain
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -19,7 +22,7 @@ from kg.actors.context import ActorContext, Match
 from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.groups import coordinated_owners, group_phrase, right_attachment
-from kg.actors.matching import find_matches
+from kg.actors.matching import NameIndex, find_matches
 from kg.actors.people import introduce, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
 from kg.actors.sectors import agent_sector
@@ -32,6 +35,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", 
                  "attr", "agent", "npadvmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MINORITY_WORDS = words("minority word")
+PLAIN_ALIAS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 class ActorResolver:
@@ -40,18 +44,31 @@ class ActorResolver:
     def __init__(self, gazetteer: Gazetteer, vocab: Vocab) -> None:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.plain_names = NameIndex(())
         self.vocab = vocab
 
-    def add_patterns(self, make_doc: Callable[[str], Doc]) -> None:
-        """Tokenise every alias with the pipeline's own tokenizer."""
+    def add_patterns(self, tokenizer: Callable[[str], Doc]) -> None:
+        """Tokenise every alias as the pipeline's own tokenizer does. For spaCy's
+        tokenizer, an alias of plain words that are no special case of it (most names)
+        is those words: such names are looked up by their words instead, so start-up
+        stays short with the dictionaries' tens of thousands of names (BENCHMARKS.md)."""
+        special = tokenizer.rules or {} if isinstance(tokenizer, Tokenizer) else None
+        plain = []
         for alias in self.gazetteer.aliases:
-            self.matcher.add(alias, [make_doc(alias)])
+            if special is not None and PLAIN_ALIAS.fullmatch(alias) and \
+                    not any(word in special for word in alias.split(" ")):
+                plain.append(alias)
+            else:
+                self.matcher.add(alias, [tokenizer(alias)])
+        self.plain_names = NameIndex(plain)
 
     def for_document(self, doc: Doc, document: Document) -> DocumentActors:
         actors = DocumentActors(self.gazetteer, doc, document)
         aliases = self.gazetteer.aliases
-        find_matches(actors, ((start, end, aliases[self.vocab.strings[key]])
-                              for key, start, end in self.matcher(doc)))
+        matched = ((start, end, aliases[self.vocab.strings[key]])
+                   for key, start, end in self.matcher(doc))
+        named = ((start, end, aliases[name]) for start, end, name in self.plain_names.find(doc))
+        find_matches(actors, chain(matched, named))
         return actors
 
 

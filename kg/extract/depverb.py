@@ -64,7 +64,7 @@ class DepVerbExtractor:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.resolver = ActorResolver(gazetteer, nlp.vocab)
-        self.resolver.add_patterns(nlp.make_doc)
+        self.resolver.add_patterns(nlp.tokenizer)
         self.batch_size = batch_size
         self.judgement = judgement
         self.min_confidence = min_confidence

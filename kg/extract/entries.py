@@ -40,7 +40,7 @@ def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
 
 def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
-    instruments, if any."""
+    instruments, or with what a preposition of it names ("accuse of torture"), if any."""
     lemma = verb_lemma(verb)
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
     # what the act was done with: "killed by a bomb", "killed in a car bombing",
@@ -49,10 +49,13 @@ def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     objects += [obj for child in verb.children
                 if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS
                 for obj in child.children if obj.dep_ == "pobj"]
-    for obj in objects:
+    # what the act is about, after its preposition: "accused X of torture" (1122)
+    named = [(obj, f"{child.lower_} ") for child in verb.children if child.dep_ == "prep"
+             for obj in child.children if obj.dep_ == "pobj"]
+    for obj, prep in [(obj, "") for obj in objects] + named:
         for name in object_names(obj):
             for form in lemma_forms(lemma):
-                entries = lexicon.objects.get(f"{form} {name}")
+                entries = lexicon.objects.get(f"{form} {prep}{name}")
                 if entries:
                     return entries
     return None
