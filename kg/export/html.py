@@ -241,6 +241,9 @@ class _MapData:
         return node
 
     def _event(self, event: Event) -> int:
+        """The event's row: [document, date, sentence pieces, modality, goldstein,
+        confidence, sentence]; the last numbers distinct sentences, so that copies of
+        one sentence share it."""
         if event.id not in self.event_index:
             self.event_index[event.id] = len(self.event_rows)
             # Goldstein per event: one label may carry several CAMEO codes and scores.
@@ -253,6 +256,8 @@ class _MapData:
         return self.event_index[event.id]
 
     def _document(self, doc_id: str) -> int:
+        """The document's row: [id, title, url, outlet, source, kept fields]; source
+        numbers what counts as one source (``outlet_of``)."""
         if doc_id not in self.doc_index:
             document = self.documents.get(doc_id)
             title = document.title if document else None
