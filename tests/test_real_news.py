@@ -202,3 +202,29 @@ def test_names_joined_by_an_ampersand_are_two_actors(extract_text: ExtractText) 
 
 def test_a_town_the_tagger_calls_a_noun_is_still_a_town(extract_text: ExtractText) -> None:
     assert ("SYR", "19", "SYR") in _dyads(extract_text("Assad's regime shelled Homs."))
+
+
+def test_a_possessive_that_lost_its_apostrophe_is_still_the_name(
+        extract_text: ExtractText) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text("Syrias army shelled Aleppo."))
+
+
+def test_a_road_named_like_a_town_is_no_town(extract_text: ExtractText) -> None:
+    result = extract_text("Syrian government forces surrounded rebel-held Aleppo. They seized "
+                          "a hilltop within firing range of the Castello Road.")
+    assert "BRA" not in {mention.actor.state_country for event in result.events
+                         for mention in (event.source, event.target)}
+
+
+def test_bombers_who_blew_themselves_up_did_not_attack_themselves(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Islamic State fighters attacked Hasakeh. At least five suicide "
+                          "attackers blew themselves up outside a camp for Iraqi refugees in "
+                          "Hasakeh province.")
+    assert not any(event.target.text == "themselves" for event in result.events)
+
+
+def test_tag_lists_yield_no_event(extract_text: ExtractText) -> None:
+    assert not extract_text("Tags Syria Free Syrian Army opposition groups Idlib The brigade "
+                            "announced on Monday that it had killed six Nusra Front "
+                            "fighters.").events

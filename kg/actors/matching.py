@@ -23,6 +23,7 @@ MIN_CAPITALS = 3
 STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
 LOCATION_PREPOSITIONS = words("location preposition")
+STREET_WORDS = words("street word")
 NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -52,7 +53,8 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
     candidates = list(candidates)
     covered = {index for start, end, _ in candidates for index in range(start, end)}
     found = []
-    for start, end, entries in [*candidates, *_upper_case_names(actors, covered)]:
+    for start, end, entries in [*candidates, *_upper_case_names(actors, covered),
+                                 *_lost_apostrophes(actors, covered)]:
         entry = _choose(actors, entries)
         if entry is None or _inside_person_name(actors, start, end, entry) or \
                 stance(actors, start, end):
@@ -90,6 +92,20 @@ def _upper_case_names(actors: ActorContext,
                     start = end - 1
                     break
         start += 1
+
+
+def _lost_apostrophes(actors: ActorContext,
+                      covered: set[int]) -> Iterator[tuple[int, int, list[Entry]]]:
+    """"Syrias army", "Assads forces": a name with its possessive's apostrophe lost, as
+    texts scraped through some encodings print them."""
+    aliases = actors.gazetteer.aliases
+    for token in actors.doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text.endswith("s") or \
+                len(token) <= MIN_CAPITALS or token.text in aliases:
+            continue
+        entries = aliases.get(token.text[:-1])
+        if entries and not any(entry.kind == "outlet" for entry in entries):
+            yield token.i, token.i + 1, entries
 
 
 def stance(actors: ActorContext, start: int, end: int) -> bool:
@@ -144,8 +160,9 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
         if not named[start]:
             continue
         for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
-            if not all(named[start:end]) or _inside_longer_name(actors, start, end):
-                continue
+            if not all(named[start:end]) or _inside_longer_name(actors, start, end) or \
+                    (end < len(doc) and doc[end].lower_ in STREET_WORDS):
+                continue  # "the Castello Road" is a road in Aleppo, no town in Brazil
             name = doc[start:end].text
             states = gazetteer.places.get(name) or \
                 gazetteer.folded_places.get(fold_place(name))

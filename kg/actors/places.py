@@ -79,6 +79,9 @@ def unknown_organisation(actors: ActorContext, head: Token, match: Match) -> boo
     entity = actors.entities.get(head.i)
     if entity is None:
         return False
+    if head.dep_ == "pobj" and head.head.lower_ in TOWN_PREPOSITIONS and \
+            entity.start <= head.head.i:
+        return False  # "the Castello Road in Aleppo" read as one name: Aleppo is a place
     # "Egypt & Jordan": names joined by a conjunction are the names, not a company's
     covered = all(index in actors.matches or actors.doc[index].pos_ in ("CCONJ", "PUNCT")
                   for index in range(entity.start, entity.end))

@@ -21,6 +21,7 @@ from kg.words import cameo_codes, pronouns, words
 PRONOUNS = pronouns()
 MILITARY_ROOTS = cameo_codes("military force")
 OWN_POSSESSIVES = words("own possessive")
+REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
     for source in sources:
         for rank, target in enumerate(targets):
             if same_side(source.actor, target.actor) or \
-                    _own_forces(context, source, target):
+                    _own_forces(context, source, target) or \
+                    target.text.lower() in REFLEXIVE_PRONOUNS:  # "blew themselves up"
                 continue
             event = coded_event(context, trigger, evidence, source, target,
                                 relation, extractor)

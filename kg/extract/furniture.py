@@ -2,7 +2,8 @@
 pages carry into a text, which the sentence splitter reads as sentences of headlines
 ("Related News Iraqs vote violations | The global gag rule | Slovenian elections ...").
 
-They are told by their shape: long runs of capitalised words, or items split by bars.
+They are told by their shape: long runs of capitalised words, items split by bars, or
+the words such lists open with ("Tags", "Related News", "Get short URL").
 No sentence of the development gold sets looks like this; headlines alone, being short,
 are read as sentences.
 """
@@ -11,12 +12,19 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.words import ordered_words
+
 MIN_WORDS = 20
 MIN_CAPITALISED = 0.7
 MAX_BARS = 1
+# how the furniture of the news sites kg has read opens: "Tags", "Related News"
+OPENERS = ordered_words("furniture opener")
 
 
 def is_furniture(sentence: Span) -> bool:
+    text = sentence.text.lstrip()
+    if any(text.startswith(f"{opener} ") for opener in OPENERS):
+        return True  # "Tags Belgium Syria coalition ...", "Get short URL Topic ..."
     words = [token for token in sentence if token.is_alpha]
     bars = sum(1 for token in sentence if token.text == "|")
     if bars > MAX_BARS:

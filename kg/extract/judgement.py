@@ -82,6 +82,8 @@ def _kind(actor: Actor) -> str:
         return "person" if body is actor else f"person_of_{_kind(body)}"
     if actor.type == "state":
         return "state_sector" if actor.sector else "state"
+    if actor.type == "group" and actor.country:
+        return "local_group"  # "Iraqi armed groups": a country's, by its sector word
     return actor.type
 
 
