@@ -289,7 +289,8 @@ def export_graph_command(folder: Path) -> None:
 @click.option("--top", type=click.IntRange(1), metavar="N",
               help="Draw only the N most central actors.")
 @click.option("--min-count", type=click.IntRange(1), default=1, show_default=True,
-              metavar="K", help="Draw only relations seen at least K times.")
+              metavar="K", help="Draw only relations seen in at least K distinct "
+              "sentences (copies of a sentence count once).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
               help="Only events dated DATE (YYYY-MM-DD) or later.")
 @click.option("--title", help="Title of the map.  [default: kg: FOLDER name]")
@@ -347,7 +348,9 @@ def export_timeline_command(folder: Path, source: str, target: str, out: Path | 
                f"{chart.events} event{'' if chart.events == 1 else 's'} in {months} "
                f"month{'' if months == 1 else 's'}, Goldstein sum "
                f"{chart.goldstein:+.1f}"
-               + (f", {chart.undated} undated not charted" if chart.undated else "") + ")")
+               + (f", {chart.undated} undated not charted" if chart.undated else "")
+               + (f", {chart.copies} {'copy' if chart.copies == 1 else 'copies'} of a "
+                  "sentence counted once" if chart.copies else "") + ")")
 
 
 @export_group.command("table")

@@ -8,6 +8,8 @@ apart. The dict shapes are the public file formats documented in the README.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_args
 
@@ -24,8 +26,9 @@ EVENT_PROPERTIES: tuple[tuple[str, type], ...] = (
     ("id", str), ("cameo", str), ("root", str), ("quad", str), ("goldstein", float),
     ("date", str), ("negated", bool), ("modality", str), ("confidence", float),
     ("sentence", str), ("sentence_start", int), ("sentence_end", int), ("doc_id", str),
-    ("extractor", str), ("source_text", str), ("target_text", str),
+    ("extractor", str), ("source_text", str), ("target_text", str), ("sentence_key", str),
 )
+_WORD = re.compile(r"\w+")
 
 Choice = TypeVar("Choice", bound=str)
 
@@ -185,6 +188,14 @@ def event_id(doc_id: str, sentence_start: int, sentence_end: int,
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
+def sentence_digest(sentence: str) -> str:
+    """The same digest for every copy of a sentence: page furniture and wire copies
+    repeat a sentence verbatim across documents, give or take case, spacing, quotes and
+    dashes, and such copies are one piece of evidence however often they are read."""
+    words = _WORD.findall(unicodedata.normalize("NFKC", sentence).casefold())
+    return hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One dyadic event with its evidence: who did what to whom, where it was read."""
@@ -209,6 +220,11 @@ class Event:
                 self.doc_id, self.sentence_start, self.sentence_end,
                 self.source.actor.id, self.relation.label, self.target.actor.id))
 
+    @property
+    def sentence_key(self) -> str:
+        """``sentence_digest`` of the sentence: what counts copies of it once."""
+        return sentence_digest(self.sentence)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -216,6 +232,7 @@ class Event:
             "sentence": self.sentence,
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
+            "sentence_key": self.sentence_key,
             "source": self.source.to_dict(),
             "target": self.target.to_dict(),
             "relation": self.relation.label,

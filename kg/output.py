@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from kg.errors import InputError, OutputError
-from kg.model import Actor, DocumentResult, Event
+from kg.model import Actor, Document, DocumentResult, Event
 from kg.words import pronouns
 
 PRONOUNS = pronouns()
@@ -221,6 +221,14 @@ def read_events(folder: Path) -> Iterator[Event]:
             yield Event.from_dict(record)
         except (KeyError, TypeError, ValueError) as error:
             raise InputError(f"{path}:{number}: not a kg event ({error})") from error
+
+
+def read_document_index(path: Path) -> dict[str, Document]:
+    """The documents of a documents.jsonl by id; none when there is no such file."""
+    if not path.exists():
+        return {}
+    return {str(record["id"]): Document.from_dict(record) for record in read_jsonl(path)
+            if "id" in record}
 
 
 class ActorTable:

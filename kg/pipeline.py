@@ -35,6 +35,7 @@ from kg.output import (
     HTML,
     ExtractionWriter,
     atomic_writer,
+    read_document_index,
     read_events,
 )
 from kg.readers import Fields, read_documents
@@ -45,7 +46,7 @@ from kg.store.connection import Connection, LoadStats
 if TYPE_CHECKING:
     from kg.store.neo4j import Neo4jStore
 
-MAP_ASSETS = ("map.js", "map.css", "map.html", "timeline.js")
+MAP_ASSETS = ("map.js", "map.css", "map.html", "timeline.js", "evidence.js")
 # Below this many documents a progress bar is noise.
 PROGRESS_AFTER_SECONDS = 2.0
 
@@ -154,14 +155,15 @@ def _write_graph_outputs(out: Path, html: bool, reuse: bool) -> None:
     stamp = _graph_stamp(out, drawn) if reuse else None
     if stamp is not None and _read_stamp(out) == _stamp_record(stamp, drawn):
         return
-    graph = build_graph(read_events(out))
+    documents = read_document_index(out / DOCUMENTS)
+    graph = build_graph(read_events(out), documents)
     write_graphml(graph, out / GRAPHML)
     if html:
         # Imported here: pyvis is slow to import (it imports IPython).
-        from kg.export.html import read_document_index, render_html
+        from kg.export.html import render_html
 
         render_html(graph, out / HTML, title=f"kg: {out.resolve().name}",
-                    documents=read_document_index(out / DOCUMENTS))
+                    documents=documents)
     if stamp is not None:
         with atomic_writer(out / GRAPH_STAMP) as handle:
             json.dump(_stamp_record(stamp, drawn), handle)

@@ -23,7 +23,8 @@ from click.testing import CliRunner
 from conftest import ROOT, unavailable
 
 from kg.errors import InputError
-from kg.export.html import QUAD_COLOURS, MapStats, render_html, script_json
+from kg.export.html import QUAD_COLOURS, MapStats, render_html
+from kg.export.page import script_json
 from kg.graph import build_graph
 from kg.model import Actor, Document, DocumentResult, Event, Mention, Relation
 from kg.output import DOCUMENTS, EVENTS
@@ -226,7 +227,8 @@ def test_page_loads_nothing_from_anywhere(tmp_path: Path) -> None:
     assert not [tag for tag, attrs in tags if "src" in attrs or "href" in attrs]
     assert not [tag for tag, _ in tags if tag in ("link", "iframe", "img", "object", "embed")]
     scripts = [attrs for tag, attrs in tags if tag == "script"]
-    assert [attrs.get("type") for attrs in scripts] == ["application/json", None, None, None]
+    assert [attrs.get("type") for attrs in scripts] == ["application/json", None, None, None,
+                                                       None]
     policy = next(attrs["content"] for tag, attrs in tags
                   if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy")
     assert policy is not None and "default-src 'none'" in policy
@@ -249,7 +251,7 @@ def test_empty_graph(tmp_path: Path) -> None:
 def test_trimming_since_min_count_top(tmp_path: Path) -> None:
     egypt = Actor("EGY", "Egypt", "state", country="EGY")
     events = [event(RUSSIA, URGES, SYRIA, doc="a", date="2015-01-01"),
-              event(RUSSIA, URGES, SYRIA, doc="b", date="2016-02-01"),
+              event(RUSSIA, URGES, SYRIA, doc="b", date="2016-02-01", tail=" again."),
               event(SYRIA, ATTACKS, egypt, doc="c", date="2016-03-01"),
               event(egypt, URGES, RUSSIA, doc="d", date=None),
               event(SYRIA, ATTACKS, RUSSIA, doc="e", date="2014-01-01")]

@@ -131,7 +131,7 @@ def test_map_filters_events_by_a_kept_field(browser: Any, tmp_path: Path) -> Non
         page.click_edge(page.edge_id("RUS", "SYR", "URGES"))
         items = page.page.locator("#panel ol.evidence li")
         assert items.count() == 1 and "true-1" in items.first.inner_text()
-        assert "1 more outside the date range or document filters" in \
+        assert "1 more outside the dates, confidence or document filters" in \
             page.page.locator("#panel").inner_text()
         boxes.nth(2).uncheck()
         assert page.drawn() == (2, 1)

@@ -121,7 +121,8 @@ def expected_graph(result: DocumentResult) -> tuple[list[Any], list[Any]]:
                                   "sentence_end": event.sentence_end, "doc_id": event.doc_id,
                                   "extractor": event.extractor,
                                   "source_text": event.source.text,
-                                  "target_text": event.target.text})))
+                                  "target_text": event.target.text,
+                                  "sentence_key": event.sentence_key})))
     for actor in actors.values():
         if actor.member_of is not None:
             relationships.append((actor.id, "MEMBER_OF", actor.member_of.id,
@@ -169,6 +170,7 @@ def known_statements() -> set[str]:
     labels = Lexicon.load().labels
     return {*queries.SCHEMA, *(queries.event_constraint(label) for label in labels),
             *(queries.existing_events(label) for label in labels),
+            *(queries.fill_missing(label) for label in labels),
             queries.EVENT_CONSTRAINT_NAMES, queries.MERGE_DOCUMENTS, queries.MERGE_ACTORS,
             queries.MERGE_MEMBERSHIPS, queries.CREATE_EVENTS, queries.WIPE, queries.COUNTS,
             queries.ORPHAN_INDEX, "RETURN 1",

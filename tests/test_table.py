@@ -50,7 +50,7 @@ def test_csv_rows_have_icews_columns_then_kgs(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "table", str(_folder(tmp_path)), "-o",
                                        str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output == f"kg: wrote {out} (2 events, 35 columns)\n"
+    assert result.output == f"kg: wrote {out} (2 events, 36 columns)\n"
     header, (lavrov, russia) = _csv(out)
     assert header[:13] == ["Event ID", "Event Date", "Source Name", "Source Sectors",
                            "Source Country", "Event Text", "CAMEO Code", "Intensity",

@@ -31,12 +31,19 @@ from test_pages import PAGES
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.export.html import read_document_index, render_html
+from kg.export.html import render_html
 from kg.export.timeline import Options, dyad_timeline
 from kg.extract.depverb import DepVerbExtractor
 from kg.graph import build_graph
 from kg.model import Event, Relation
-from kg.output import DOCUMENTS, EVENTS, ExtractionWriter, read_events, write_jsonl
+from kg.output import (
+    DOCUMENTS,
+    EVENTS,
+    ExtractionWriter,
+    read_document_index,
+    read_events,
+    write_jsonl,
+)
 from kg.readers import read_documents
 
 PRAISES = Relation("PRAISES", "051", 3.4)
@@ -46,11 +53,11 @@ QUADS = ["verbal cooperation", "material cooperation", "verbal conflict", "mater
 def _events() -> list[Event]:
     return [
         event(RUSSIA, URGES, SYRIA, doc="a", date="2016-01-05"),
-        event(RUSSIA, URGES, SYRIA, doc="b", date="2016-01-20", offset=300),
+        event(RUSSIA, URGES, SYRIA, doc="b", date="2016-01-20", offset=300, tail=" again."),
         event(RUSSIA, ATTACKS, SYRIA, doc="b", date="2016-01-20", offset=500),
         event(RUSSIA, PRAISES, SYRIA, doc="c", date="2016-04-02"),
         event(RUSSIA, ATTACKS, SYRIA, doc="d", date="2016-04-30", negated=True),
-        event(RUSSIA, URGES, SYRIA, doc="e", date=None),
+        event(RUSSIA, URGES, SYRIA, doc="e", date=None, tail=" once more."),
         event(LAVROV, URGES, SYRIA, doc="f", date="2016-02-11"),
         event(RUSGOV, ATTACKS, SYRIA, doc="g", date="2016-03-01"),
         event(SYRIA, ATTACKS, RUSSIA, doc="h", date="2016-03-03"),

@@ -14,7 +14,6 @@
     dot: "\u25cf", diamond: "\u25c6", triangle: "\u25b2", square: "\u25a0",
     star: "\u2605", hexagon: "\u2b22", triangleDown: "\u25bc",
   };
-  const SAFE_URL = /^https?:\/\//i;
 
   // Strings become text nodes; attributes are set only from kg's own constants or ids.
   function el(tag, attrs, ...children) {
@@ -37,6 +36,9 @@
     negated: false,
     from: "",
     to: "",
+    // Events kg is less sure of than this (in hundredths, as the panel prints them) are
+    // hidden; 0 shows all.
+    minConfidence: 0,
     // Per kept document field: the values ticked (a Set, null for "none"), or the text
     // a value must contain for fields with too many values to tick.
     meta: data.meta.map(([, values]) => (values ? new Set(values.map(([value]) => value)) : "")),
@@ -53,7 +55,7 @@
 
   function metaShown(docIndex) {
     if (!data.meta.length) return true;
-    const values = data.documents[docIndex][4];
+    const values = data.documents[docIndex][5];
     return state.meta.every((wanted, field) => {
       const value = values[field];
       if (wanted instanceof Set) return wanted.has(value);
@@ -62,8 +64,9 @@
   }
 
   function eventShown(index) {
-    const [docIndex, date] = data.events[index];
-    return dateShown(date) && metaShown(docIndex);
+    const [docIndex, date, , , , confidence] = data.events[index];
+    return dateShown(date) && metaShown(docIndex) &&
+      kgEvidence.hundredths(confidence) >= state.minConfidence;
   }
 
   function edgeShown(edge) {
@@ -211,26 +214,9 @@
     return button;
   }
 
-  function evidenceItem(index, label) {
-    const [docIndex, date, pieces, modality] = data.events[index];
-    const [docId, title, url, outlet] = data.documents[docIndex];
-    const name = title || docId;
-    // Python links only http(s) URLs; checking again here keeps javascript: out for good.
-    const doc = typeof url === "string" && SAFE_URL.test(url)
-      ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, name)
-      : el("span", { class: "doc" }, name);
-    const sentence = el("p", { class: "sentence" }, ...pieces.map(([text, role]) =>
-      role ? el("mark", { class: role === 1 ? "src" : "tgt" }, text) : text));
-    return el("li", {},
-      el("div", { class: "meta" }, date || "undated", " \u00b7 ", doc,
-        title ? ` (${docId})` : null, outlet ? ` \u00b7 ${outlet}` : null,
-        label ? el("span", { class: "tag rel" }, label) : null,
-        modality && modality !== "asserted" ? el("span", { class: "tag" }, modality) : null),
-      sentence);
-  }
-
   // The dyad panel and its chart by month: timeline.js.
-  const dyads = kgTimeline.dyadPanel({ data, state, el, facts, openPanel, evidenceItem,
+  const evidence = kgEvidence.evidence({ data, el });
+  const dyads = kgTimeline.dyadPanel({ data, state, el, facts, openPanel, evidence,
     eventShown, nodeById, edgeById });
   kgMap.dyad = dyads.dyad;
 
@@ -254,7 +240,8 @@
       node.members.length ? el("p", {}, node.members.slice(0, 30).join(", ") + more) : null,
       el("h3", {}, "Strongest partners"),
       el("ol", { class: "partners" }, ...stats.top.map(([partner, count]) =>
-        el("li", {}, actorLink(partner), ` \u00b7 ${count} events `, pairButton(id, partner)))),
+        el("li", {}, actorLink(partner), ` \u00b7 ${count} sentence${count === 1 ? "" : "s"} `,
+          pairButton(id, partner)))),
     );
   }
 
@@ -304,6 +291,7 @@
     return mark;
   }
 
+  const COUNTED = "asserted events, the copies of a sentence counted once";
   const quadColour = new Map(data.quads);
   const eventsByQuad = new Map();
   for (const [, quad, count] of data.relations) {
@@ -313,7 +301,7 @@
     const box = checkbox({ "data-quad": quad },
       (on) => (on ? state.quads.add(quad) : state.quads.delete(quad)));
     byId("quad-filter").append(el("label", { class: "quad" }, box, swatch(colour), quad, " ",
-      el("span", { class: "count", title: "asserted events" }, eventsByQuad.get(quad) || 0)));
+      el("span", { class: "count", title: COUNTED }, eventsByQuad.get(quad) || 0)));
   }
   for (const [kind, shape, colour] of data.types) {
     const glyph = el("span", { class: "glyph", "aria-hidden": "true" }, GLYPHS[shape] || "?");
@@ -325,7 +313,7 @@
     const box = checkbox({ "data-relation": label },
       (on) => (on ? state.relations.add(label) : state.relations.delete(label)));
     byId("relation-filter").append(el("label", {}, box, swatch(quadColour.get(quad)), label,
-      " ", el("span", { class: "count", title: "asserted events" }, count)));
+      " ", el("span", { class: "count", title: COUNTED }, count)));
     return [label, box];
   });
   function setAllRelations(on) {
@@ -359,6 +347,22 @@
     byId("meta-filter").append(box);
   });
   byId("meta-section").hidden = !data.meta.length;
+
+  // The slider moves in hundredths; the map follows when it is let go.
+  const confidence = byId("min-confidence");
+  const confidenceValue = byId("min-confidence-value");
+  const showConfidence = () => {
+    const value = Number(confidence.value);
+    confidenceValue.textContent = value ? `at least ${kgEvidence.confidenceText(value / 100)}`
+      : "all events";
+  };
+  confidence.addEventListener("input", showConfidence);
+  confidence.addEventListener("change", () => {
+    showConfidence();
+    state.minConfidence = Number(confidence.value);
+    refresh();
+  });
+  showConfidence();
 
   const negated = byId("show-negated");
   negated.addEventListener("change", () => { state.negated = negated.checked; refresh(); });

@@ -70,8 +70,9 @@
     return values;
   }
 
-  /* A chart of events; onMonth(month or null) is called when a month is clicked. */
-  function draw(events, quads, selected, onMonth) {
+  /* A chart of events; onMonth(month or null) is called when a month is clicked.
+   * ``folded``: how many copies of a sentence the events were counted without. */
+  function draw(events, quads, selected, onMonth, folded) {
     const { months: byMonth, undated } = months(events, quads);
     const wrap = document.createElement("div");
     wrap.className = "timeline";
@@ -208,6 +209,7 @@
     caption.className = "timeline-caption";
     caption.textContent = `${total} events in ${byMonth.size} month${byMonth.size === 1 ? "" : "s"}` +
       `, Goldstein sum ${signed(sum)}` + (undated ? `; ${undated} undated not charted` : "") +
+      (folded ? `; ${folded} cop${folded === 1 ? "y" : "ies"} of a sentence counted once` : "") +
       ". Click a month to list its evidence.";
     wrap.append(legend, caption);
     return wrap;
@@ -218,10 +220,9 @@
    * all relations drawn between them, as a chart by month above the evidence. ``map`` is
    * what map.js shares: its data, filter state and panel helpers. */
   function dyadPanel(map) {
-    const { data, state, el, facts, openPanel, evidenceItem, eventShown, nodeById,
+    const { data, state, el, facts, openPanel, evidence, eventShown, nodeById,
       edgeById } = map;
     const dyad = { from: null, to: null, clicked: null, all: false, month: null };
-
 
     function dyadEdges(from, to) {
       return data.edges.filter((edge) => edge.from === from && edge.to === to && !edge.neg &&
@@ -248,6 +249,45 @@
       renderDyad();
     }
 
+    // Copies of one sentence under one relation are one piece of evidence.
+    function copyKey(item) {
+      return `${item.edge.id} ${data.events[item.index][6]}`;
+    }
+
+    // One item per sentence, charted in the month of its first dated copy.
+    function distinct(items) {
+      const first = new Map();
+      for (const item of items) {
+        const key = copyKey(item);
+        const date = data.events[item.index][1];
+        const known = first.get(key);
+        const knownDate = known && data.events[known.index][1];
+        if (!known || (date && (!knownDate || date < knownDate))) first.set(key, item);
+      }
+      return [...first.values()];
+    }
+
+    function dyadFacts(edge, shown) {
+      if (edge) {
+        return facts([
+          ["Relation", edge.neg ? `${edge.rel} (negated)` : edge.rel],
+          ["CAMEO", `${edge.cameo}, ${edge.quad}`],
+          ["Events", edge.count],
+          ["Sentences", edge.sents],
+          ["Sources", edge.srcs],
+          ["Documents", edge.docs],
+        ]);
+      }
+      const documents = new Set(shown.map((item) => data.events[item.index][0]));
+      return facts([
+        ["Relations", new Set(shown.map((item) => item.edge.rel)).size],
+        ["Events", shown.length],
+        ["Sentences", distinct(shown).length],
+        ["Sources", new Set([...documents].map((doc) => data.documents[doc][4])).size],
+        ["Documents", documents.size],
+      ]);
+    }
+
     function renderDyad() {
       const edge = dyad.clicked && !dyad.all ? edgeById.get(dyad.clicked) : null;
       const everything = dyadItems(dyadEdges(dyad.from, dyad.to)).filter((item) =>
@@ -258,33 +298,28 @@
         (data.events[item.index][1] || "").startsWith(dyad.month)) : shown;
       const reverse = dyadItems(dyadEdges(dyad.to, dyad.from)).filter((item) =>
         eventShown(item.index)).length;
-      const documents = new Set(shown.map((item) => data.events[item.index][0])).size;
       const clickedEdge = dyad.clicked ? edgeById.get(dyad.clicked) : null;
+      const charted = distinct(shown);
+      const evidenceList = evidence.list(listed.map((item) => ({ index: item.index,
+        key: copyKey(item), label: edge ? null : item.edge.rel })));
+      const count = evidenceList.sentences === listed.length ? `${listed.length}`
+        : `${evidenceList.sentences} sentences, ${listed.length} events`;
       openPanel(
         el("h2", {}, nodeById.get(dyad.from).name, " \u2192 ", nodeById.get(dyad.to).name),
         scopeButtons(clickedEdge, everything.length, reverse),
-        edge ? facts([
-          ["Relation", edge.neg ? `${edge.rel} (negated)` : edge.rel],
-          ["CAMEO", `${edge.cameo}, ${edge.quad}`],
-          ["Events", edge.count],
-          ["Documents", edge.docs],
-        ]) : facts([
-          ["Relations", new Set(shown.map((item) => item.edge.rel)).size],
-          ["Events", shown.length],
-          ["Documents", documents],
-        ]),
+        dyadFacts(edge, shown),
         el("h3", {}, "By month"),
         edge && edge.neg ? el("p", { class: "hint" }, "Negated events are not charted.")
-          : draw(shown.map((item) => ({ date: data.events[item.index][1],
+          : draw(charted.map((item) => ({ date: data.events[item.index][1],
             quad: item.edge.quad, goldstein: data.events[item.index][4] })), data.quads,
-          dyad.month, (month) => { dyad.month = month; renderDyad(); }),
-        el("h3", {}, dyad.month ? `Evidence from ${dyad.month} (${listed.length})`
-          : `Evidence, newest first (${listed.length})`, dyad.month ? allMonthsButton() : null),
-        el("ol", { class: "evidence" }, ...listed.map((item) =>
-          evidenceItem(item.index, edge ? null : item.edge.rel))),
+          dyad.month, (month) => { dyad.month = month; renderDyad(); },
+          shown.length - charted.length),
+        el("h3", {}, dyad.month ? `Evidence from ${dyad.month} (${count})`
+          : `Evidence, newest first (${count})`, dyad.month ? allMonthsButton() : null),
+        evidenceList.list,
         items.length > shown.length ? el("p", { class: "hint" },
-          `${items.length - shown.length} more outside the date range or document filters`)
-          : null,
+          `${items.length - shown.length} more outside the dates, confidence or document ` +
+          "filters") : null,
       );
     }
 

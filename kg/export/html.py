@@ -2,9 +2,12 @@
 
 pyvis builds the vis-network node and edge records and options, and its installed package
 supplies vis-network's JavaScript and CSS. The page around them is kg's own (kg/data/map.js,
-kg/data/map.css) because pyvis' templates load Bootstrap and more from CDNs even with
-``cdn_resources="in_line"``. Everything is inlined; a Content-Security-Policy that allows
-only the page's own scripts (by hash) and no network at all backs that up in the browser.
+kg/data/map.css, put together by kg.export.page) because pyvis' templates load Bootstrap
+and more from CDNs even with ``cdn_resources="in_line"``.
+
+Copies of one sentence (page furniture, wire copies) are one piece of evidence: an edge's
+width, the minimum count, the strongest partners and the counts beside the filters go by
+distinct sentences, and the evidence panel lists the copies under the sentence they repeat.
 
 Article text reaches the page only as JSON in a ``<script type="application/json">`` block
 with ``<``, ``>``, ``&`` and U+2028/9 escaped, and map.js puts it into the DOM with
@@ -13,16 +16,12 @@ with ``<``, ``>``, ``&`` and U+2028/9 escaped, and map.js puts it into the DOM w
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
 import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +29,14 @@ import networkx as nx
 from pyvis.network import Network
 
 from kg.errors import InputError
+from kg.export.page import map_page
 from kg.export.style import QUAD_COLOURS, TYPE_STYLES
-from kg.graph import build_graph
+from kg.graph import build_graph, outlet_of
 from kg.lock import output_lock
 from kg.model import Actor, Document, Event, Mention
-from kg.output import DOCUMENTS, HTML, atomic_writer, read_events, read_jsonl
+from kg.output import DOCUMENTS, HTML, atomic_writer, read_document_index, read_events
 
 DEFAULT_TITLE = "kg: diplomatic events"
-VIS_VERSION = "9.1.2"
 PARTNERS_SHOWN = 5
 # Above these sizes edge labels and hover effects cost more frame time than they help.
 LABELLED_EDGES = 300
@@ -83,8 +82,9 @@ def render_html(graph: nx.MultiDiGraph, path: Path, *, top: int | None = None,
     """Write the map of a ``build_graph`` graph to ``path``.
 
     ``since`` (YYYY, YYYY-MM or YYYY-MM-DD) drops older and undated events, ``min_count``
-    drops relations seen fewer times, and ``top`` keeps the most central actors; the
-    people view and the institution roll-up are trimmed each on its own terms.
+    drops relations seen in fewer distinct sentences, and ``top`` keeps the most central
+    actors; the people view and the institution roll-up are trimmed each on its own terms.
+    ``documents`` give titles, links, outlets and kept fields.
     """
     if since is not None and not _SINCE.fullmatch(since):
         raise InputError(f"since {since!r}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
@@ -92,23 +92,17 @@ def render_html(graph: nx.MultiDiGraph, path: Path, *, top: int | None = None,
         raise InputError(f"top {top}: expected at least 1 actor")
     events = [event for _, _, data in graph.edges(data=True) for event in data["events"]
               if since is None or (event.date is not None and event.date >= since)]
+    documents = documents or {}
     views = {
-        PEOPLE: _trim(build_graph(events), min_count, top),
-        INSTITUTIONS: _trim(build_graph(_rolled_up(events)), min_count, top),
+        PEOPLE: _trim(build_graph(events, documents), min_count, top),
+        INSTITUTIONS: _trim(build_graph(_rolled_up(events), documents), min_count, top),
     }
-    page = _MapData(views, events, documents or {})
+    page = _MapData(views, events, documents)
     payload = page.payload(title)
     with atomic_writer(path) as handle:
-        handle.write(_page(payload, title))
+        handle.write(map_page(payload, title))
     return MapStats(path=path, nodes=page.default_nodes, edges=page.default_edges,
                     events=len(payload["events"]))
-
-
-def read_document_index(path: Path) -> dict[str, Document]:
-    if not path.exists():
-        return {}
-    return {str(record["id"]): Document.from_dict(record) for record in read_jsonl(path)
-            if "id" in record}
 
 
 def _rolled_up(events: Iterable[Event]) -> list[Event]:
@@ -125,8 +119,8 @@ def _rolled_up(events: Iterable[Event]) -> list[Event]:
 
 
 def _trim(graph: nx.MultiDiGraph, min_count: int, top: int | None) -> nx.MultiDiGraph:
-    weak = [(s, t, k) for s, t, k, count in graph.edges(keys=True, data="count")
-            if count < min_count]
+    weak = [(s, t, k) for s, t, k, sentences in graph.edges(keys=True, data="sentences")
+            if len(sentences) < min_count]
     graph.remove_edges_from(weak)
     graph.remove_nodes_from([node for node, degree in graph.degree() if degree == 0])
     if top is not None and len(graph) > top:
@@ -155,6 +149,10 @@ class _MapData:
         self.event_rows: list[list[Any]] = []
         self.doc_index: dict[str, int] = {}
         self.doc_rows: list[list[Any]] = []
+        # Sentences and sources travel as numbers: which events are copies of one
+        # sentence, which documents come from one outlet.
+        self.sentence_index: dict[str, int] = {}
+        self.source_index: dict[str, int] = {}
         self.doc_meta: list[dict[str, str]] = []
         self.big = False
         self._add_nodes()
@@ -187,9 +185,10 @@ class _MapData:
                 sector=data["sector"], memberOf=data["member_of"],
                 memberOfName=data["member_of_name"], members=members, **per_view)
 
-    def _add_edges(self) -> None:
-        # An edge is shared by both views when folding people changed nothing about it;
-        # otherwise each view gets its own, so switching views is a visibility change.
+    def _edge_records(self) -> list[dict[str, Any]]:
+        """Each view's edges, asserted and negated events apart. An edge is shared by both
+        views when folding people changed nothing about it; otherwise each view gets its
+        own, so switching views is a visibility change."""
         records: dict[tuple[str, str, str, bool, frozenset[str]], dict[str, Any]] = {}
         for view, graph in self.views.items():
             for source, target, data in graph.edges(data=True):
@@ -204,13 +203,20 @@ class _MapData:
                         continue
                     records[key] = {"source": source, "target": target, "data": data,
                                     "negated": negated, "events": events, "views": view}
+        return list(records.values())
+
+    def _add_edges(self) -> None:
+        records = self._edge_records()
         self.big = len(self.network.nodes) + len(records) > BIG_GRAPH
         labelled = len(records) <= LABELLED_EDGES
         pairs: Counter[frozenset[str]] = Counter()
-        for number, record in enumerate(records.values()):
+        for number, record in enumerate(records):
             data, events = record["data"], record["events"]
             source, target = record["source"], record["target"]
-            documents = {event.doc_id for event in events}
+            counts = {"docs": len({event.doc_id for event in events}),
+                      "sents": len({event.sentence_key for event in events}),
+                      "srcs": len({outlet_of(event.doc_id, self.documents)
+                                   for event in events})}
             newest = sorted(events, key=lambda event: event.date or "", reverse=True)
             extra: dict[str, Any] = {}
             # Each further edge between one pair, either way, bends further out so that it
@@ -225,15 +231,19 @@ class _MapData:
             if labelled:
                 extra["label"] = data["relation"]
             if not self.big:
-                extra["title"] = (f"{clipped(self._name(source), TOOLTIP_CHARS)} \u2192 "
-                                  f"{clipped(self._name(target), TOOLTIP_CHARS)}: "
-                                  f"{'not ' if record['negated'] else ''}{data['relation']} "
-                                  f"\u00d7{len(events)} ({len(documents)} documents)")
+                extra["title"] = self._edge_title(record, len(events), counts)
             self.network.add_edge(
-                source, target, id=f"e{number}", width=_width(len(documents)),
+                source, target, id=f"e{number}", width=_width(counts["sents"]),
                 color=QUAD_COLOURS[data["quad"]], rel=data["relation"], cameo=data["cameo"],
-                quad=data["quad"], views=record["views"], count=len(events),
-                docs=len(documents), ev=[self._event(event) for event in newest], **extra)
+                quad=data["quad"], views=record["views"], count=len(events), **counts,
+                ev=[self._event(event) for event in newest], **extra)
+
+    def _edge_title(self, record: dict[str, Any], events: int, counts: dict[str, int]) -> str:
+        relation = f"{'not ' if record['negated'] else ''}{record['data']['relation']}"
+        return (f"{clipped(self._name(record['source']), TOOLTIP_CHARS)} \u2192 "
+                f"{clipped(self._name(record['target']), TOOLTIP_CHARS)}: "
+                f"{relation} \u00d7{events}: {_counted(counts['sents'], 'sentence')} from "
+                f"{_counted(counts['srcs'], 'source')}, {_counted(counts['docs'], 'document')}")
 
     def _name(self, node: str) -> str:
         for graph in self.views.values():
@@ -242,15 +252,23 @@ class _MapData:
         return node
 
     def _event(self, event: Event) -> int:
+        """The event's row: [document, date, sentence pieces, modality, goldstein,
+        confidence, sentence]; the last numbers distinct sentences, so that copies of
+        one sentence share it."""
         if event.id not in self.event_index:
             self.event_index[event.id] = len(self.event_rows)
             # Goldstein per event: one label may carry several CAMEO codes and scores.
+            sentence = self.sentence_index.setdefault(event.sentence_key,
+                                                      len(self.sentence_index))
             self.event_rows.append([self._document(event.doc_id), event.date,
                                     _segments(event), event.modality,
-                                    event.relation.goldstein])
+                                    event.relation.goldstein, round(event.confidence, 3),
+                                    sentence])
         return self.event_index[event.id]
 
     def _document(self, doc_id: str) -> int:
+        """The document's row: [id, title, url, outlet, source, kept fields]; source
+        numbers what counts as one source (``outlet_of``)."""
         if doc_id not in self.doc_index:
             document = self.documents.get(doc_id)
             title = document.title if document else None
@@ -259,19 +277,23 @@ class _MapData:
             url = next((value for value in (document.url, outlet, document.path)
                         if value and _URL.fullmatch(value)), None) if document else None
             self.doc_index[doc_id] = len(self.doc_rows)
-            self.doc_rows.append([doc_id, title, url, None if outlet == url else outlet])
+            source = self.source_index.setdefault(outlet_of(doc_id, self.documents),
+                                                  len(self.source_index))
+            self.doc_rows.append([doc_id, title, url, None if outlet == url else outlet,
+                                  source])
             self.doc_meta.append(dict(document.meta) if document else {})
         return self.doc_index[doc_id]
 
     def payload(self, title: str) -> dict[str, Any]:
         self.network.options = _vis_options(len(self.network.nodes), self.big)
         nodes, edges, _, _, _, options = self.network.get_network_data()
-        # Counts beside the filters: asserted events as the map first shows them.
+        # Counts beside the filters: asserted events as the map first shows them, copies
+        # of a sentence counted once.
         relations: Counter[str] = Counter()
         quads: dict[str, str] = {}
         for edge in edges:
             shown = PEOPLE in edge["views"] and not edge.get("neg")
-            relations[edge["rel"]] += edge["count"] if shown else 0
+            relations[edge["rel"]] += edge["sents"] if shown else 0
             quads[edge["rel"]] = edge["quad"]
         dates = sorted(row[1] for row in self.event_rows if row[1])
         meta = self._meta_filters()
@@ -311,11 +333,14 @@ def _node_stats(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
     """Per actor: centrality, the size it is drawn at, degree and strongest partners."""
     centrality = nx.degree_centrality(graph) if len(graph) > 1 else dict.fromkeys(graph, 1.0)
     low, high = min(centrality.values(), default=0.0), max(centrality.values(), default=0.0)
-    partners: dict[str, Counter[str]] = defaultdict(Counter)
-    for source, target, count in graph.edges(data="count"):
+    # A partner's strength: the distinct sentences relating the two, either way.
+    pairs: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for source, target, sentences in graph.edges(data="sentences"):
         if source != target:
-            partners[source][target] += count
-            partners[target][source] += count
+            pairs[source][target] |= sentences
+            pairs[target][source] |= sentences
+    partners = {node: Counter({partner: len(sentences) for partner, sentences
+                               in pairs[node].items()}) for node in pairs}
     stats = {}
     for node in graph:
         # Square root: the drawn area, not the radius, grows with centrality.
@@ -323,15 +348,19 @@ def _node_stats(graph: nx.MultiDiGraph) -> dict[str, dict[str, Any]]:
         stats[node] = {"v": round(centrality[node], 4), "size": round(8 + 28 * share, 1),
                        "font": round(12 + 12 * share, 1), "in": graph.in_degree(node),
                        "out": graph.out_degree(node),
-                       "top": partners[node].most_common(PARTNERS_SHOWN)}
+                       "top": partners.get(node, Counter()).most_common(PARTNERS_SHOWN)}
     return stats
 
 
-def _width(documents: int) -> float:
+def _counted(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _width(sentences: int) -> float:
     # Sizes are set here rather than through vis' "value" scaling: with scaling, vis
     # recomputes every item's label fonts on each visibility change, a visible stall at
     # 10,000 edges. Log scale, so one busy pair does not flatten all others to hairlines.
-    return round(min(9.0, 1 + 1.5 * math.log2(max(documents, 1))), 2)
+    return round(min(9.0, 1 + 1.5 * math.log2(max(sentences, 1))), 2)
 
 
 def _tooltip(data: Mapping[str, Any]) -> str:
@@ -408,59 +437,3 @@ def _vis_options(nodes: int, big: bool) -> dict[str, Any]:
             "multiselect": False,
         },
     }
-
-
-def _package_text(package: str, *names: str) -> str:
-    """The first of ``names`` that the installed ``package`` ships, read as text."""
-    root = resources.files(package)
-    found = next((root.joinpath(name) for name in names if root.joinpath(name).is_file()),
-                 None)
-    if found is None:
-        raise FileNotFoundError(f"{package} ships none of {', '.join(names)}")
-    text = found.read_text(encoding="utf-8")
-    # The HTML parser turns CRLF into LF before CSP hashes the script, so hash LF text.
-    return text.replace("\r\n", "\n")
-
-
-def _inline_script(text: str) -> str:
-    # A source map comment would make an open DevTools fetch a file next to the page.
-    text = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)
-    if re.search(r"</script|<!--", text, re.IGNORECASE):
-        raise ValueError("script text would end or confuse its <script> element")
-    return text
-
-
-def script_json(data: Any) -> str:
-    """JSON that cannot end its ``<script>`` element or break a JavaScript parser."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(char, escape)
-    return text
-
-
-def _csp_hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def _page(payload: dict[str, Any], title: str) -> str:
-    # pyvis ships vis-network twice, under lib/ and under templates/lib/.
-    vis = [f"{folder}/vis-{VIS_VERSION}/vis-network" for folder in ("lib", "templates/lib")]
-    vis_js = _inline_script(_package_text("pyvis", *(f"{name}.min.js" for name in vis)))
-    timeline_js = _inline_script(_package_text("kg", "data/timeline.js"))
-    map_js = _inline_script(_package_text("kg", "data/map.js"))
-    styles = [_package_text("pyvis", *(f"{name}.css" for name in vis)),
-              _package_text("kg", "data/map.css")]
-    if any("</style" in style.lower() for style in styles):
-        raise ValueError("style text would end its <style> element")
-    # Only these scripts may run: an injected one would fail its hash, and with
-    # default-src 'none' nothing the page does can reach the network.
-    scripts = (vis_js, timeline_js, map_js)
-    policy = ("default-src 'none'; script-src " + " ".join(map(_csp_hash, scripts))
-              + "; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-              "form-action 'none'")
-    # The page around the scripts, kg/data/map.html: its only braces are these fields.
-    return _package_text("kg", "data/map.html").format(
-        csp=html.escape(policy), title=html.escape(title), styles="\n".join(styles),
-        data=script_json(payload), vis_js=vis_js, timeline_js=timeline_js, map_js=map_js)

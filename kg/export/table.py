@@ -38,7 +38,7 @@ COLUMNS: list[tuple[str, str]] = [
     ("Source Country Code", "string"), ("Source Text", "string"), ("Target ID", "string"),
     ("Target Type", "string"), ("Target Country Code", "string"), ("Target Text", "string"),
     ("Sentence Start", "int"), ("Sentence End", "int"), ("Story Title", "string"),
-    ("Story URL", "string"), ("Extractor", "string"),
+    ("Story URL", "string"), ("Extractor", "string"), ("Sentence Key", "string"),
 ]
 NAMES = [name for name, _ in COLUMNS]
 
@@ -99,7 +99,8 @@ def rows(events: Iterable[Event], documents: Mapping[str, Document],
             source.type, source.state_country, event.source.text, target.id, target.type,
             target.state_country, event.target.text, event.sentence_start,
             event.sentence_end, document.title if document else None,
-            document.url if document else None, event.extractor], strict=True))
+            document.url if document else None, event.extractor, event.sentence_key],
+            strict=True))
         meta = dict(document.meta) if document else {}
         for name in kept:
             row[_kept_column(name)] = meta.get(name)

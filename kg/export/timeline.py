@@ -3,6 +3,8 @@ their Goldstein scores, the chart the map's evidence panel draws, as a file for 
 
 A dyad is directed (source -> target), as in CAMEO event data. Negated events are not
 events and are left out; undated ones cannot be placed in a month and are counted apart.
+Copies of one sentence (page furniture, wire copies) under one relation count once, in the
+month of their first dated copy, as in the map's chart.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class Timeline:
     target: str
     months: list[Month] = field(default_factory=list)
     undated: int = 0
+    copies: int = 0  # events not counted: copies of a sentence already counted
 
     @property
     def events(self) -> int:
@@ -81,14 +84,28 @@ def dyad_timeline(events: Iterable[Event], source: str, target: str,
               if event.source.actor.id == source_id and event.target.actor.id == target_id
               and (not options.relations or event.relation.label in options.relations)
               and _in_range(event.date, options)]
+    counted = _one_per_sentence(chosen)
     by_month: dict[str, list[Event]] = {}
     undated = 0
-    for event in chosen:
+    for event in counted:
         if event.date is None:
             undated += 1
         else:
             by_month.setdefault(event.date[:7], []).append(event)
-    return Timeline(source_name, target_name, _months(by_month), undated)
+    return Timeline(source_name, target_name, _months(by_month), undated,
+                    len(chosen) - len(counted))
+
+
+def _one_per_sentence(events: list[Event]) -> list[Event]:
+    """The first dated copy of each sentence under each relation (or its first copy)."""
+    first: dict[tuple[str, str], Event] = {}
+    for event in events:
+        key = (event.relation.label, event.sentence_key)
+        known = first.get(key)
+        if known is None or (event.date is not None
+                             and (known.date is None or event.date < known.date)):
+            first[key] = event
+    return list(first.values())
 
 
 def _months(by_month: dict[str, list[Event]]) -> list[Month]:
@@ -202,9 +219,15 @@ def draw(timeline: Timeline, title: str | None = None) -> Figure:
                   ncols=len(handles))
     figure.suptitle(title or f"{timeline.source} \u2192 {timeline.target}", fontsize=12)
     undated = f"; {timeline.undated} undated not charted" if timeline.undated else ""
+    copies = f"; {_copies(timeline.copies)} counted once" if timeline.copies else ""
     bars.set_title(f"{timeline.events} events by month and QuadClass, Goldstein sum "
-                   f"{timeline.goldstein:+.1f}{undated}", fontsize=9, color="#555555")
+                   f"{timeline.goldstein:+.1f}{undated}{copies}", fontsize=9,
+                   color="#555555")
     return figure
+
+
+def _copies(number: int) -> str:
+    return f"{number} cop{'y' if number == 1 else 'ies'} of a sentence"
 
 
 def _month_ticks(axes: Axes, months: list[Month]) -> None:

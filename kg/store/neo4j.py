@@ -314,7 +314,8 @@ def _statement(query: str, counter: str) -> Work:
 
 
 def _create_new_events(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> int:
-    """Look the batch's ids up per relation type, then create the events not found."""
+    """Look the batch's ids up per relation type, fill in what those found lack, then
+    create the events not found."""
     ids_by_label: dict[str, list[str]] = {}
     for row in batch:
         ids_by_label.setdefault(row["relation"], []).append(row["id"])
@@ -325,6 +326,10 @@ def _create_new_events(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> i
         except ValueError as error:
             raise InputError(str(error)) from None
         loaded.update(record["id"] for record in tx.run(query, ids=ids))
+    for label in ids_by_label:
+        old_rows = [row for row in batch if row["relation"] == label and row["id"] in loaded]
+        if old_rows:
+            tx.run(queries.fill_missing(label), rows=old_rows).consume()
     new_rows = [row for row in batch if row["id"] not in loaded]
     if not new_rows:
         return 0

@@ -103,6 +103,18 @@ def existing_events(label: str) -> str:
     return f"UNWIND $ids AS id MATCH ()-[r:{_checked(label)} {{id: id}}]->() RETURN r.id AS id"
 
 
+def fill_missing(label: str) -> str:
+    """Properties an already loaded ``label`` event lacks, taken from ``$rows``; what it
+    has is kept. An event loaded by an earlier kg gains what kg writes since (such as
+    ``sentence_key``, which the ready-made queries count by), and nothing is written to
+    an event that lacks nothing."""
+    return (f"UNWIND $rows AS row MATCH ()-[r:{_checked(label)} {{id: row.id}}]->() "
+            "WITH r, row, properties(r) AS old "
+            "WHERE any(key IN keys(row.properties) "
+            "WHERE old[key] IS NULL AND row.properties[key] IS NOT NULL) "
+            "SET r += row.properties, r += old")
+
+
 def _checked(label: str) -> str:
     if not LABEL.match(label):
         raise ValueError(f"not a relation label: {label!r}")
