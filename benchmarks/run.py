@@ -12,6 +12,7 @@
 5. neo4j        events/s into a real Neo4j: kg's idempotent MERGE load vs UNWIND CREATE.
 6. html         map file size, render time and time to interactive for 500/2,000/10,000 edges.
 7. scaling      corpus x1, x4, x16: time and memory of the stages after the parse.
+8. long         one document of 50,000 to 3,000,000 characters: time and peak memory.
 
 The corpus is ../shared/corpus/fakes.csv (FA-KES, 804 articles). Speed is never asserted in
 tests; these figures are measured on a shared machine, so compare ratios taken in one run.
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import record  # noqa: E402
 from kg.actors.gazetteer import Gazetteer  # noqa: E402
 from kg.extract.depverb import DepVerbExtractor  # noqa: E402
+from kg.extract.pieces import PIECE_CHARS  # noqa: E402
 from kg.graph import build_graph, write_graphml  # noqa: E402
 from kg.lexicon import Lexicon  # noqa: E402
 from kg.model import Document, DocumentResult, Event  # noqa: E402
@@ -367,9 +369,34 @@ def scaling(work: Path) -> Section:
             "the benchmark process's high-water mark so far")
 
 
+LONG_SIZES = (50_000, 200_000, 400_000, 1_000_000, 2_000_000, 3_000_000)
+
+
+def long_documents(work: Path) -> Section:
+    """One document of growing length (FA-KES articles run together, a blank line apart)
+    through `kg build`: time and memory should grow in step with the characters."""
+    text = "\n\n".join(document.text for document in _documents())
+    rows = ["| characters | seconds | seconds per 100,000 characters | peak RSS | events |",
+            "|---|---|---|---|---|"]
+    for size in LONG_SIZES:
+        path = work / "long" / f"long-{size}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text((text * (size // len(text) + 1))[:size], encoding="utf-8")
+        out = work / "long" / f"out-{size}"
+        seconds, peak = _kg("build", str(path), "-o", str(out), "--workers", "1",
+                            "--no-cache")
+        events = sum(1 for _ in read_events(out))
+        rows.append(f"| {size:,} | {seconds:.1f} | {seconds / size * 100_000:.2f} | "
+                    f"{peak / 1024:.0f} MiB | {events:,} |")
+    return ("Long documents", "\n".join(rows),
+            "one text file per row, each built in a fresh process; documents over "
+            f"{PIECE_CHARS:,} characters are parsed in pieces cut at paragraph ends")
+
+
 BENCHMARKS: dict[str, Callable[[Path], Section]] = {
     "overhead": overhead, "startup": startup, "parallel": parallel, "skip": skip,
     "incremental": incremental, "neo4j": neo4j, "html": html, "scaling": scaling,
+    "long": long_documents,
 }
 
 

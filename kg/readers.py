@@ -49,7 +49,7 @@ RESERVED_META = frozenset({"id", "text", "title", "date", "source", "path", "url
                            "sentences", "events"})
 
 # One article per file: UTF-8 takes at most 4 bytes a character, so a bigger text file
-# holds more than the parser takes and is skipped unread; HTML gets room for markup.
+# holds more than kg reads in one document and is skipped unread; HTML gets room for markup.
 MAX_TEXT_BYTES = 4 * MAX_CHARS + 4
 MAX_HTML_BYTES = 16 * MAX_CHARS
 # Python's csv module refuses fields over 128 KiB by default, far below what an article
@@ -149,7 +149,7 @@ def _read_text(path: Path, warn: Warn, strict: bool) -> str | None:
         MAX_HTML_BYTES if suffix in HTML_SUFFIXES else None
     if limit is not None and info.st_size > limit:
         _problem(f"{shown(path)}: {info.st_size:,} bytes, more than the {MAX_CHARS:,} characters "
-                 "the parser takes", warn, strict)
+                 "kg reads in one document", warn, strict)
         return None
     try:
         data = path.read_bytes()

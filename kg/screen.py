@@ -11,8 +11,9 @@ from pathlib import Path
 from kg.display import shown
 from kg.model import Document
 
-# spaCy refuses longer texts (nlp.max_length); the parser's memory grows with length.
-MAX_CHARS = 1_000_000
+# Longer texts are coded a piece at a time (kg/extract/pieces.py), so time and memory grow
+# with the length; this bound only keeps a runaway file (a log, a dump) out of a build.
+MAX_CHARS = 10_000_000
 # English running text is about half function words; other languages share few of them.
 MIN_ENGLISH_SHARE = 0.12
 MIN_WORDS_TO_JUDGE = 25
@@ -60,7 +61,7 @@ def screen(documents: Iterable[Document], warn: Callable[[str], None], *,
         where = shown(document.path or document.id)
         if len(document.text) > max_chars:
             warn(f"{where}: {len(document.text):,} characters, more than the {max_chars:,} "
-                 "the parser takes, skipped")
+                 "kg reads in one document, skipped")
         elif english_only and not looks_english(document.text):
             warn(f"{where}: does not look like English text, skipped")
         else:

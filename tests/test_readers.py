@@ -143,10 +143,10 @@ def test_screen_skips_other_languages_and_oversized_texts() -> None:
                       "Comité international de la Croix-Rouge pour une trêve humanitaire "
                       "quotidienne de deux heures après des entretiens avec le chef de "
                       "l'organisation basée à Genève, selon un communiqué officiel.")
-    huge = Document("big", "word " * 300_000)
+    huge = Document("big", "word " * 2_100_000)
     warnings: list[str] = []
     kept = list(screen([english, french, huge], warnings.append))
     assert [d.id for d in kept] == ["en"]
     assert warnings == ["fr: does not look like English text, skipped",
-                        "big: 1,500,000 characters, more than the 1,000,000 the parser "
-                        "takes, skipped"]
+                        "big: 10,500,000 characters, more than the 10,000,000 kg reads in "
+                        "one document, skipped"]

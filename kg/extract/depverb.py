@@ -35,6 +35,7 @@ from kg.extract.frames import (
 from kg.extract.furniture import is_furniture
 from kg.extract.guesses import guessed_candidates
 from kg.extract.judgement import Features, Judgement, candidate_features
+from kg.extract.pieces import PIECE_CHARS, Piece, joined, pieces
 from kg.extract.syntax import evidence_span
 from kg.extract.triggers import adjective_triggers, noun_triggers, verb_triggers
 from kg.lexicon import Lexicon
@@ -56,6 +57,7 @@ class DepVerbExtractor:
     """
 
     name = NAME
+    piece_chars = PIECE_CHARS
 
     def __init__(self, nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
                  batch_size: int = 32, judgement: Judgement | None = None,
@@ -70,13 +72,27 @@ class DepVerbExtractor:
         self.min_confidence = min_confidence
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
-        for doc, document in self.parse(documents):
-            yield self.extract_doc(doc, document)
+        parts: list[tuple[Piece, DocumentResult]] = []
+        for doc, piece in self._parse(pieces(documents, self.piece_chars)):
+            result = self.extract_doc(doc, piece.document)
+            if piece.document is piece.whole:
+                yield result
+                continue
+            parts.append((piece, result))
+            if piece.last:
+                yield joined(piece.whole, parts)
+                parts = []
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Doc, Document]]:
+        """Each document parsed whole, however long (for documents known to be short)."""
+        for doc, piece in self._parse(Piece(document, document, 0, True)
+                                      for document in documents):
+            yield doc, piece.document
+
+    def _parse(self, stretches: Iterable[Piece]) -> Iterator[tuple[Doc, Piece]]:
         # The parser reads the text without its dateline, offsets unchanged.
-        pairs = ((blanked(document.text, find_dateline(document.text)), document)
-                 for document in documents)
+        pairs = ((blanked(piece.document.text, find_dateline(piece.document.text)), piece)
+                 for piece in stretches)
         yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size)
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
