@@ -6,18 +6,17 @@ Every KgError becomes one line on stderr and a non-zero exit code.
 
 from __future__ import annotations
 
-import functools
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from kg import __version__
+from kg.cli_errors import F, reports_errors, warn
+from kg.cli_neo4j import neo4j_group
 from kg.display import one_line
-from kg.errors import KgError
 from kg.evaluate import format_report, write_report
 from kg.export.neo4j_import import export_neo4j_import
 from kg.extract.spec import ExtractorSpec
@@ -35,31 +34,8 @@ from kg.readers import RESERVED_META, Fields
 from kg.runner import EXECUTORS, available_cores
 from kg.store.connection import DEFAULT_BATCH_SIZE, Connection, LoadStats
 
-F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_OUT = Path("kg-out")
 UNRESOLVED_SHOWN = 10
-
-
-def warn(message: str) -> None:
-    click.echo(f"kg: warning: {one_line(message)}", err=True)
-
-
-def reports_errors(command: F) -> F:
-    """Turn KgError into one line and its exit code; keep tracebacks for real bugs."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except KgError as error:
-            click.echo(f"kg: error: {one_line(str(error))}", err=True)
-            sys.exit(error.exit_code)
-        except KeyboardInterrupt:
-            click.echo("kg: interrupted; outputs already in place were left as they were",
-                       err=True)
-            sys.exit(130)
-
-    return wrapper  # type: ignore[return-value]
 
 
 MIN_CONFIDENCE = click.option(
@@ -429,10 +405,5 @@ def eval_command(gold: Path, report: Path | None, model: str | None,
         write_report(result, report)
         click.echo(f"kg: report written to {report}")
 
-
-
-# The server commands live in their own module; imported last, as they use this one's
-# helpers.
-from kg.cli_neo4j import neo4j_group  # noqa: E402
 
 main.add_command(neo4j_group)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli import F, reports_errors
+from kg.cli_errors import F, reports_errors
 
 if TYPE_CHECKING:
     from kg.store.server import Status as ServerStatus

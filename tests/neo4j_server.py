@@ -27,6 +27,8 @@ from types import TracebackType
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
+from kg.store.server import find_java
+
 __all__ = ["Neo4jServer", "neo4j_home"]
 
 USER = "neo4j"
@@ -65,23 +67,6 @@ def neo4j_home() -> Path:
     script = REPO_ROOT / "scripts" / "neo4j-jars"
     result = subprocess.run([str(script)], check=True, stdout=subprocess.PIPE, text=True)
     return Path(result.stdout.strip())
-
-
-def find_java() -> str:
-    """Pick the JVM: $KG_NEO4J_JAVA, else $JAVA_HOME/bin/java, else PATH.
-
-    Neo4j 5.26 supports Java 17 and 21 only, hence the explicit override.
-    """
-    explicit = os.environ.get("KG_NEO4J_JAVA")
-    if explicit:
-        return explicit
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").is_file():
-        return str(Path(java_home) / "bin" / "java")
-    found = shutil.which("java")
-    if found is None:
-        raise RuntimeError("no java found; install Java 17 or set KG_NEO4J_JAVA")
-    return found
 
 
 def _free_ports(count: int) -> list[int]:

@@ -22,3 +22,7 @@ class Extractor(Protocol):
 extractors: catalogue.Registry = catalogue.create("kg", "extractors", entry_points=True)
 
 ExtractorFactory = Callable[..., Extractor]
+
+# The judgement's fitted model, a package data file: read by kg/extract/judgement.py and
+# part of the spec's fingerprint, which must not import spaCy to compute it.
+JUDGEMENT = "judgement.json"

@@ -17,7 +17,7 @@ from pathlib import Path
 from kg import __version__
 from kg.actors.gazetteer import Gazetteer
 from kg.datafiles import builtin_path, fingerprint
-from kg.extract.base import Extractor, extractors
+from kg.extract.base import JUDGEMENT, Extractor, extractors
 from kg.lexicon import Lexicon
 from kg.nlp import default_model
 from kg.words import words_fingerprint
@@ -28,7 +28,6 @@ PACKAGE = Path(__file__).resolve().parent.parent
 # and the modules beside them that the rules read their words through.
 RULE_FOLDERS = ("extract", "actors")
 RULE_MODULES = ("words.py", "lexicon.py", "model.py")
-JUDGEMENT = "judgement.json"
 
 
 @dataclass(frozen=True, slots=True)
