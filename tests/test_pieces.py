@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from kg.extract.depverb import DepVerbExtractor
-from kg.extract.pieces import cut_points, pieces
+from kg.extract.pieces import batches, cut_points, pieces
 from kg.model import Document
 
 PARAGRAPHS = [
@@ -86,3 +86,15 @@ def test_unresolved_mentions_point_into_the_whole_document(rules: DepVerbExtract
     for item in result.unresolved:
         assert text[item.start:item.end] == item.text
     assert max(item.start for item in result.unresolved) > 150
+
+
+def test_batches_close_at_their_size_or_their_characters() -> None:
+    long = Document("long", "\n\n".join(PARAGRAPHS * 10))
+    short = [Document(str(n), PARAGRAPHS[n % 4]) for n in range(7)]
+    stream = list(pieces([*short, long, *short], 300))
+    found = list(batches(stream, 4, chars=600))
+    assert [piece for batch in found for piece in batch] == stream
+    assert all(len(batch) <= 4 for batch in found)
+    assert all(sum(len(p.document.text) for p in batch) <= 600 for batch in found)
+    # the long document's pieces (about 300 characters each) go two at a time at most
+    assert max(sum(p.whole is long for p in batch) for batch in found) <= 2

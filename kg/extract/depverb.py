@@ -35,7 +35,7 @@ from kg.extract.frames import (
 from kg.extract.furniture import is_furniture
 from kg.extract.guesses import guessed_candidates
 from kg.extract.judgement import Features, Judgement, candidate_features
-from kg.extract.pieces import PIECE_CHARS, Piece, joined, pieces
+from kg.extract.pieces import PIECE_CHARS, Piece, batches, joined, pieces
 from kg.extract.syntax import evidence_span
 from kg.extract.triggers import adjective_triggers, noun_triggers, verb_triggers
 from kg.lexicon import Lexicon
@@ -90,10 +90,11 @@ class DepVerbExtractor:
             yield doc, piece.document
 
     def _parse(self, stretches: Iterable[Piece]) -> Iterator[tuple[Doc, Piece]]:
-        # The parser reads the text without its dateline, offsets unchanged.
-        pairs = ((blanked(piece.document.text, find_dateline(piece.document.text)), piece)
-                 for piece in stretches)
-        yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size)
+        for batch in batches(stretches, self.batch_size):
+            # The parser reads the text without its dateline, offsets unchanged.
+            pairs = [(blanked(piece.document.text, find_dateline(piece.document.text)), piece)
+                     for piece in batch]
+            yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs))
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
         events: dict[str, Event] = {}

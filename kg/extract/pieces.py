@@ -15,6 +15,9 @@ from kg.model import Document, DocumentResult, Event, Mention, Unresolved
 # Long enough that no news article is cut (FA-KES' longest has 8,606 characters), short
 # enough that a piece's parse stays under half a gigabyte.
 PIECE_CHARS = 100_000
+# The parser holds a whole batch at once: a batch closes at this many characters however
+# few documents it has, so that the pieces of one long document are not parsed together.
+BATCH_CHARS = 2 * PIECE_CHARS
 PARAGRAPH_END = re.compile(r"\n[ \t\r\f\v]*\n")
 SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+")
 SPACE = re.compile(r"\s+")
@@ -58,6 +61,22 @@ def pieces(documents: Iterable[Document], size: int = PIECE_CHARS) -> Iterator[P
         for number, (start, end) in enumerate(pairwise(bounds), 1):
             yield Piece(replace(document, text=document.text[start:end]), document, start,
                         number == len(bounds) - 1)
+
+
+def batches(stretches: Iterable[Piece], size: int,
+            chars: int = BATCH_CHARS) -> Iterator[list[Piece]]:
+    """Pieces in batches of at most ``size``, closed early at ``chars`` characters."""
+    batch: list[Piece] = []
+    held = 0
+    for piece in stretches:
+        length = len(piece.document.text)
+        if batch and (len(batch) == size or held + length > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(piece)
+        held += length
+    if batch:
+        yield batch
 
 
 def joined(whole: Document, parts: list[tuple[Piece, DocumentResult]]) -> DocumentResult:
