@@ -228,3 +228,23 @@ def test_tag_lists_yield_no_event(extract_text: ExtractText) -> None:
     assert not extract_text("Tags Syria Free Syrian Army opposition groups Idlib The brigade "
                             "announced on Monday that it had killed six Nusra Front "
                             "fighters.").events
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Dutch lawmakers accused the government of failing to protect a filmmaker.",
+     ("NLDLEG", "11", "NLDGOV")),
+    ("Egyptian opposition parties criticized the government over the vote.",
+     ("EGYOPP", "11", "EGYGOV")),
+])
+def test_a_countrys_lawmakers_and_parties_act_on_its_own_government(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    events = {(e.source.actor.id, e.relation.root, e.target.actor.id)
+              for e in extract_text(text).events}
+    assert dyad in events
+
+
+def test_a_state_and_its_executive_do_not_act_on_their_own_government(
+        extract_text: ExtractText) -> None:
+    for text in ("Russia urged the government to hold talks.",
+                 "Russian officials urged the government to hold talks."):
+        assert not any(e.target.actor.id == "RUSGOV" for e in extract_text(text).events)

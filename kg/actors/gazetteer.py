@@ -72,6 +72,8 @@ class Gazetteer:
     # Armed and opposition groups: named with no country ("the rebels"), they are the
     # story's country's.
     local_sectors: frozenset[str] = frozenset()
+    # The state's own arms (government, military, police, intelligence): they act for it.
+    executive_sectors: frozenset[str] = frozenset()
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)
     organisations: dict[str, Actor] = field(default_factory=dict)
     proxies: set[str] = field(default_factory=set)
@@ -159,13 +161,15 @@ class Gazetteer:
             entries.append(entry)
 
     def _load_sector_names(self, path: Path) -> None:
-        for line, row in read_rows(path, ("sector", "name", "type", "local")):
+        for line, row in read_rows(path, ("sector", "name", "type", "local", "executive")):
             self.sector_names[row["sector"]] = (row["name"],
                                                 actor_type(path, line, row["type"]))
             if row["type"] == "state":
                 self.state_sectors |= {row["sector"]}
             if row["local"] == "yes":
                 self.local_sectors |= {row["sector"]}
+            if row["executive"] == "yes":
+                self.executive_sectors |= {row["sector"]}
 
     def _load_sectors(self, path: Path) -> None:
         for line, row in read_rows(path, ("term", "sector", "kind")):

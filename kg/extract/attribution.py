@@ -49,10 +49,13 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
 def target_mentions(context: SentenceContext, trigger: Trigger,
                     sources: list[Mention]) -> list[Mention]:
     countries = {mention.actor.state_country for mention in sources}
-    # A state acts on others ("Russia urged the government": not its own); rebels,
-    # protesters and people act on their own state ("rebels seized it from the regime").
-    challengers = context.gazetteer.local_sectors | {"CVL"}
-    domestic = all(speaks_for(mention.actor).sector in challengers for mention in sources)
+    # A state and its executive act on others ("Russia urged the government": not its
+    # own); everyone else in a country acts on its state too: rebels, protesters, people,
+    # lawmakers, parties ("rebels seized it from the regime", "Dutch lawmakers accused
+    # the government").
+    executive = context.gazetteer.executive_sectors
+    domestic = all((sector := speaks_for(mention.actor).sector) and sector not in executive
+                   for mention in sources)
     exclude = next(iter(countries)) if len(countries) == 1 and not domestic else None
     if trigger.reciprocal:
         if len({speaks_for(source.actor).id for source in sources}) >= 2:
