@@ -248,3 +248,15 @@ def test_a_state_and_its_executive_do_not_act_on_their_own_government(
     for text in ("Russia urged the government to hold talks.",
                  "Russian officials urged the government to hold talks."):
         assert not any(e.target.actor.id == "RUSGOV" for e in extract_text(text).events)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Gunmen abducted a Lebanese contractor from his Baghdad home.", "IRQ"),
+    ("Gunmen shot a Jordanian driver outside a Kabul hotel.", "AFG"),
+    # a nationality says who someone is, not where: "Thai" is also a Malaysian town
+    ("Gunmen shot a Thai engineer on Monday.", "THA"),
+])
+def test_a_town_before_a_noun_says_where_unnamed_gunmen_are(
+        extract_text: ExtractText, text: str, country: str) -> None:
+    sources = {e.source.actor.state_country for e in extract_text(text).events}
+    assert sources == {country}

@@ -121,6 +121,16 @@ def stance(actors: ActorContext, start: int, end: int) -> bool:
     return before or after
 
 
+def _town_modifier(actors: ActorContext, match: Match) -> bool:
+    """"his Baghdad home", "a Gaza warehouse": a town before a noun says where things
+    happen, as "in Baghdad" does; "a Lebanese contractor", "U.S. troops" say only who."""
+    name = actors.doc[match.start:match.end].text
+    gazetteer = actors.gazetteer
+    # the town's own state: "Thai" is also a town in Malaysia, yet here it says who
+    return actors.doc[match.end - 1].pos_ == "PROPN" and \
+        (gazetteer.is_capital(name) or match.entry.actor in gazetteer.places.get(name, ()))
+
+
 def _count_countries(actors: ActorContext) -> Counter[str]:
     """How much the story is about each country; "in Syria" says more than "Russian"."""
     counts: Counter[str] = Counter()
@@ -132,7 +142,7 @@ def _count_countries(actors: ActorContext) -> Counter[str]:
         weight = 1
         if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPOSITIONS:
             weight = 2
-        elif head.dep_ in ("amod", "compound"):
+        elif head.dep_ in ("amod", "compound") and not _town_modifier(actors, match):
             weight = 0
             actors.modified_countries.setdefault(actor.country, match.start)
         counts[actor.country] += weight
