@@ -260,3 +260,13 @@ def test_a_town_before_a_noun_says_where_unnamed_gunmen_are(
         extract_text: ExtractText, text: str, country: str) -> None:
     sources = {e.source.actor.state_country for e in extract_text(text).events}
     assert sources == {country}
+
+
+def test_the_agent_of_an_act_noun_is_found_where_the_parser_hangs_it(
+        extract_text: ExtractText) -> None:
+    events = {(e.source.actor.id, e.relation.root, e.target.actor.id) for e in extract_text(
+        "The arrest of two Russian diplomats by Georgian police angered Moscow.").events}
+    assert ("GEOCOP", "17", "RUSGOV") in events
+    # an act's own agent stays its own: the protest is not the army's
+    protest = extract_text("Youths demonstrated against the violations by the Israeli army.")
+    assert not any(e.source.actor.id == "ISRMIL" for e in protest.events)

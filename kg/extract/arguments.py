@@ -84,6 +84,12 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     if not found and noun.dep_ == "conj":
         found = [owner for owner in owners(noun.head, exclude_prep=target_prep)
                  if could_name_actor(owner)]
+    if not found and target_prep == "of":
+        # "the arrest of two diplomats by Georgian police": the parser hangs the agent
+        # on the nearest noun, but only the act has one ("protests against violations
+        # by the army" are not the army's)
+        found = [agent for patient in prep_objects(noun, target_prep)
+                 for agent in prep_objects(patient, "by") if could_name_actor(agent)]
     if found:
         partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
         return found + partners, False
