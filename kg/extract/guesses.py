@@ -39,8 +39,9 @@ def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
         entries = _entries(context, token) if token.i not in read else {}
         if not entries:
             continue
-        sources = _sources(context, token, mentions)
-        for target_token, target in _targets(token, mentions):
+        targets = _targets(token, mentions)
+        sources = _sources(context, token, mentions) if targets else []
+        for target_token, target in targets:
             relation = _relation(entries, target_token)
             trigger = Trigger(token, relation, (), (target_token,), False,
                               nominal=token.pos_ != "VERB")
