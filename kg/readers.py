@@ -52,9 +52,10 @@ RESERVED_META = frozenset({"id", "text", "title", "date", "source", "path", "url
 # holds more than kg reads in one document and is skipped unread; HTML gets room for markup.
 MAX_TEXT_BYTES = 4 * MAX_CHARS + 4
 MAX_HTML_BYTES = 16 * MAX_CHARS
-# Python's csv module refuses fields over 128 KiB by default, far below what an article
-# may hold; anything the screen would let through must fit.
-csv.field_size_limit(max(csv.field_size_limit(), MAX_TEXT_BYTES))
+# Python's csv module refuses fields over 128 Ki characters by default, far below what an
+# article may hold; anything the screen would let through must fit, and no more: the
+# module holds a field being read at four bytes a character.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_CHARS + 1))
 
 
 @dataclass(frozen=True, slots=True)

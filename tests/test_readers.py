@@ -132,6 +132,24 @@ def test_unreadable_file_is_skipped(tmp_path: Path) -> None:
     assert warnings == [f"{path}: cannot be read (Is a directory), skipped"]
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".txt"])
+def test_documents_over_a_million_characters_are_read_whole(tmp_path: Path,
+                                                             suffix: str) -> None:
+    from kg.screen import screen
+
+    body = "Russia urged Syria to talk. " * 60_000  # 1,680,000 characters
+    path = tmp_path / f"long{suffix}"
+    if suffix == ".csv":
+        path.write_text(f'id,text\nlong,"{body}"\n', encoding="utf-8")
+    elif suffix == ".jsonl":
+        path.write_text('{"id": "long", "text": "' + body + '"}\n', encoding="utf-8")
+    else:
+        path.write_text(body, encoding="utf-8")
+    warnings: list[str] = []
+    [document] = list(screen(read_file(path, warn=warnings.append), warnings.append))
+    assert document.text.strip() == body.strip() and warnings == []
+
+
 def test_screen_skips_other_languages_and_oversized_texts() -> None:
     from kg.model import Document
     from kg.screen import screen
