@@ -270,3 +270,22 @@ def test_the_agent_of_an_act_noun_is_found_where_the_parser_hangs_it(
     # an act's own agent stays its own: the protest is not the army's
     protest = extract_text("Youths demonstrated against the violations by the Israeli army.")
     assert not any(e.source.actor.id == "ISRMIL" for e in protest.events)
+
+
+def test_whom_force_is_used_for_is_not_its_target(extract_text: ExtractText) -> None:
+    result = extract_text("Russia began a military intervention in support of the Syrian "
+                          "government.")
+    assert not any(e.relation.root in ("18", "19", "20") and e.target.actor.id == "SYRGOV"
+                   for e in result.events)
+    fighting = extract_text("Russian warplanes bombed rebels in support of the Syrian army.")
+    assert ("RUSMIL", "SYRREB") in {(e.source.actor.id, e.target.actor.id)
+                                    for e in fighting.events}
+
+
+def test_who_reports_an_act_named_by_a_noun_is_not_its_doer(extract_text: ExtractText) -> None:
+    result = extract_text("The Observatory reported government bombardment on rebel "
+                          "positions in Idlib.")
+    assert not any(e.source.actor.id == "SOHR" and e.relation.root in ("18", "19")
+                   for e in result.events)
+    announced = extract_text("Russia announced sanctions against Turkey.")
+    assert ("RUS", "16", "TUR") in _dyads(announced)

@@ -20,6 +20,7 @@ CONTROL_PREPOSITIONS = ordered_words("control preposition")
 # "used tear gas to disperse them": the user acts, the thing used is its means.
 INSTRUMENT_VERBS = words("instrument verb")
 REPORTING_VERBS = words("reporting verb")
+WITNESS_VERBS = words("witness verb")
 
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
@@ -102,7 +103,9 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return [], False
     governor = governing_verb(noun)
-    if governor is None:
+    # "the Observatory reported government bombardment": who tells of an act is not
+    # who does it ("announced sanctions" are the announcer's own)
+    if governor is None or governor.lemma_.lower() in WITNESS_VERBS:
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True

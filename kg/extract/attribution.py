@@ -35,6 +35,7 @@ STATE_WEAPON_CODES = cameo_codes("state weapon")
 STATE_ACTS = cameo_sectors("state act")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
+BENEFICIARY_NOUNS = words("beneficiary noun")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -70,6 +71,10 @@ def target_mentions(context: SentenceContext, trigger: Trigger,
     # A loose target is a guess: the first is the one kept, the others are candidates
     # the judgement may still take (kg.extract.events ranks them).
     targets = _named_targets(context, trigger, sources, exclude)
+    if trigger.relation.root in VIOLENT_ROOTS:
+        # "an intervention in support of the government": whom force helps is not its target
+        targets = [mention for mention in targets
+                   if not _helped(context, trigger.token, mention)]
     if trigger.home:
         targets = _home_targets(context, trigger, targets, sources, exclude)
     return targets
@@ -105,6 +110,19 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # set for.
         targets = _first_target(context, condition_subjects(trigger.token), exclude, sources)
     return targets
+
+
+def _helped(context: SentenceContext, trigger: Token, mention: Mention) -> bool:
+    """Whether the mention is named as whom the act is for ("in support of", "on behalf
+    of", "in defence of"), between it and the act's word."""
+    inside = [token for token in context.sentence
+              if mention.start <= token.idx < mention.end]
+    node = next((token for token in inside if token.head not in inside), None)
+    while node is not None and node.head.i != node.i and node.head.i != trigger.i:
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in BENEFICIARY_NOUNS:
+            return True
+    return False
 
 
 def _victims(context: SentenceContext, trigger: Trigger,
