@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from datetime import date
 from importlib import resources
@@ -62,7 +63,8 @@ def _row(path: Path, line: int, header: list[str], fields: list[str]) -> dict[st
     row = dict.fromkeys(header, "")
     for name, value in zip(header, fields, strict=False):
         cleaned = " ".join(value.split())
-        if not cleaned.isprintable():
+        # control characters only: a zero-width joiner or a soft hyphen belongs in names
+        if any(unicodedata.category(character) == "Cc" for character in cleaned):
             raise field_error(path, line, name, f"control character in {cleaned!r}")
         row[name] = cleaned
     return row
@@ -83,12 +85,10 @@ def data_date(value: str, path: Path, line: int, name: str, *, end: bool = False
         if match is None:
             raise ValueError(value)
         year, month, day = int(match[1]), int(match[2] or (12 if end else 1)), match[3]
-        if day is None:
+        parsed = date(year, month, int(day) if day else 1)  # a bad month or day stops here
+        if day is None and end:
             following = date(year + month // 12, month % 12 + 1, 1)
-            parsed = date.fromordinal(following.toordinal() - 1) if end else \
-                date(year, month, 1)
-        else:
-            parsed = date(year, month, int(day))
+            parsed = date.fromordinal(following.toordinal() - 1)
     except ValueError:
         raise field_error(path, line, name, f"{value!r} is not a date: write YYYY-MM-DD "
                           "(or YYYY-MM, YYYY)") from None

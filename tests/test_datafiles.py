@@ -72,6 +72,11 @@ def test_a_line_separator_inside_a_row_is_a_space(tmp_path: Path) -> None:
      "a date: write YYYY-MM-DD (or YYYY-MM, YYYY)"),
     ("Kremlin,RUSGOV,,state,RUS,GOV,2014-01-01,2012-12-31\n", "field 'valid_to': 2012-12-31 "
      "is before valid_from 2014-01-01"),
+    ("Kremlin,RUSGOV,,state,RUS,GOV,,2012-13\n", "field 'valid_to': '2012-13' is not a date: "
+     "write YYYY-MM-DD (or YYYY-MM, YYYY)"),
+    ("Kremlin,RUSGOV,,state,RUS,GOV,2012-00\n", "field 'valid_from': '2012-00' is not a "
+     "date: write YYYY-MM-DD (or YYYY-MM, YYYY)"),
+    ("Kremlin\x07,RUSGOV\n", "field 'alias': control character in 'Kremlin\\x07'"),
 ])
 def test_bad_alias_rows_are_named(tmp_path: Path, row: str, message: str) -> None:
     with pytest.raises(DataError) as error:
@@ -88,6 +93,14 @@ def test_short_alias_rows_and_dates_by_year(tmp_path: Path) -> None:
     # A year stands for all of its days: 2013 runs to its last.
     assert (chief.valid_from, chief.valid_to) == ("2012-01-01", "2013-12-31")
     assert chief.valid_on("2013-12-31") and not chief.valid_on("2014-01-01")
+
+
+def test_names_may_hold_invisible_letters_of_their_script(tmp_path: Path) -> None:
+    # a zero-width non-joiner is part of Persian spelling, a soft hyphen of many names
+    gazetteer = _gazetteer(tmp_path, "Mohammad\u200cReza Aref,person:aref,,person,IRN,GOV\n"
+                                     "Ober\u00adhausen Council,DEUGOV\n")
+    assert "Mohammad\u200cReza Aref" in gazetteer.aliases
+    assert "Ober\u00adhausen Council" in gazetteer.aliases
 
 
 def test_a_bad_row_stops_a_build_with_one_line(tmp_path: Path) -> None:
