@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kg.display import shown
-from kg.errors import OutputError
+from kg.errors import OutputError, ignore
 
 try:
     import fcntl
@@ -34,9 +34,6 @@ MARKERS = (LOCK_FILE, ".kg-cache.sqlite", ".kg-graph-stamp.json")
 _held: dict[Path, int] = {}
 
 
-def _ignore(_: str) -> None:
-    return None
-
 
 def is_output_folder(folder: Path) -> bool:
     """Whether kg has written outputs to ``folder`` (False where it cannot be looked into:
@@ -45,7 +42,7 @@ def is_output_folder(folder: Path) -> bool:
 
 
 @contextmanager
-def output_lock(folder: Path, notify: Callable[[str], None] = _ignore, *,
+def output_lock(folder: Path, notify: Callable[[str], None] = ignore, *,
                 shared: bool = False) -> Iterator[None]:
     """Hold ``folder`` for one run; wait while another run holds it, telling ``notify``
     once. A writer (the default) creates the folder and holds it alone; ``shared``
@@ -86,7 +83,10 @@ def _open(folder: Path) -> int:
 def _open_shared(folder: Path) -> int | None:
     if not folder.is_dir():
         return None  # reading it will say what is wrong
-    for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):
+    # Only a folder kg wrote gets a lock file: one left in a folder of articles would
+    # mark it as kg's outputs, never to be read again.
+    tries = (os.O_RDWR | os.O_CREAT, os.O_RDONLY) if is_output_folder(folder) else (os.O_RDONLY,)
+    for flags in tries:
         try:
             return os.open(folder / LOCK_FILE, flags, 0o666)
         except OSError:

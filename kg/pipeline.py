@@ -20,6 +20,7 @@ from kg.cache import ExtractionCache
 from kg.datafiles import builtin_path
 from kg.errors import InputError
 from kg.evaluate import Report, evaluate
+from kg.export.page import ASSETS
 from kg.extract.base import Extractor
 from kg.extract.spec import ExtractorSpec
 from kg.graph import build_graph, write_graphml
@@ -46,7 +47,6 @@ from kg.store.connection import Connection, LoadStats
 if TYPE_CHECKING:
     from kg.store.neo4j import Neo4jStore
 
-MAP_ASSETS = ("map.js", "map.css", "map.html", "timeline.js", "evidence.js")
 # Below this many documents a progress bar is noise.
 PROGRESS_AFTER_SECONDS = 2.0
 
@@ -99,8 +99,9 @@ def extract_documents(documents: Iterable[Document], options: ExtractOptions,
 
 
 def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
-            warn: Callable[[str], None]) -> Summary:
-    """Read articles under ``paths`` and write events, documents and unresolved mentions."""
+            warn: Callable[[str], None], *, graph: bool = False) -> Summary:
+    """Read articles under ``paths`` and write events, documents and unresolved mentions;
+    with ``graph``, the graph outputs too, before another run may write the folder."""
     started = time.perf_counter()
     summary = Summary(out=out)
 
@@ -112,14 +113,17 @@ def extract(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
                                       strict=options.strict),
                        counted_warn, english_only=options.english_only)
     # Read before the lock is taken: a missing input fails without creating ``out``.
-    with output_lock(out, warn), ExtractionWriter(out) as writer, \
-            _cache(out, options, warn) as cache:
-        for result in extract_documents(documents, options, cache=cache):
-            writer.add(result)
-        summary.cached = cache.hits if cache else 0
-        if writer.documents == 0:
-            raise InputError(f"{', '.join(str(p) for p in paths)}: no readable articles found")
-        writer.write_jsonl(out / ACTORS, writer.actors.records())
+    with output_lock(out, warn):
+        with ExtractionWriter(out) as writer, _cache(out, options, warn) as cache:
+            for result in extract_documents(documents, options, cache=cache):
+                writer.add(result)
+            summary.cached = cache.hits if cache else 0
+            if writer.documents == 0:
+                raise InputError(f"{', '.join(str(p) for p in paths)}: "
+                                 "no readable articles found")
+            writer.write_jsonl(out / ACTORS, writer.actors.records())
+        if graph:
+            write_graph_outputs(out, reuse=options.cache)
     summary.documents, summary.sentences, summary.events = \
         writer.documents, writer.sentences, writer.events
     summary.actors = len(writer.actors.actors)
@@ -174,8 +178,8 @@ def _graph_stamp(out: Path, drawn: list[Path]) -> str:
     digest = hashlib.sha1(f"{__version__}|{out.resolve().name}|{len(drawn)}".encode())
     for path in (out / EVENTS, out / DOCUMENTS):
         digest.update(path.read_bytes() if path.exists() else b"-")
-    for asset in MAP_ASSETS:
-        digest.update(builtin_path(asset).read_bytes())
+    for asset in ASSETS:
+        digest.update(builtin_path(Path(asset).name).read_bytes())
     return digest.hexdigest()
 
 
@@ -203,8 +207,7 @@ def build(paths: Sequence[str | Path], out: Path, options: ExtractOptions,
           warn: Callable[[str], None]) -> Summary:
     """The main job: extract, then write the graph outputs."""
     started = time.perf_counter()
-    summary = extract(paths, out, options, warn)
-    write_graph_outputs(out, reuse=options.cache)
+    summary = extract(paths, out, options, warn, graph=True)
     summary.seconds = time.perf_counter() - started
     return summary
 

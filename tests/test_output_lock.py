@@ -61,3 +61,10 @@ def test_nested_holders_in_one_process(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere"
     with output_lock(missing, shared=True):
         assert not missing.exists()
+
+
+def test_a_failed_export_leaves_no_lock_file_in_a_folder_of_articles(tmp_path: Path) -> None:
+    articles = write_corpus(tmp_path / "articles", 2)
+    result = run_kg("export", "html", articles)
+    assert result.returncode != 0
+    assert not (articles / LOCK_FILE).exists() and not is_output_folder(articles)

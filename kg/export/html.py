@@ -69,8 +69,8 @@ def export_html(folder: Path, out: Path | None = None, *, top: int | None = None
     """``kg export html``: the map of an output folder's events (titles from documents)."""
     # Read while no build writes the folder: events and documents of one run.
     with output_lock(folder, shared=True):
-        graph = build_graph(read_events(folder))
         documents = read_document_index(folder / DOCUMENTS)
+        graph = build_graph(read_events(folder), documents)
     return render_html(graph, out or folder / HTML, top=top, min_count=min_count,
                        since=since, title=title or f"kg: {folder.resolve().name}",
                        documents=documents)

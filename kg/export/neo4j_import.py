@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import InputError
+from kg.lock import output_lock
 from kg.model import EVENT_PROPERTIES, Actor, Document
 from kg.output import ACTORS, DOCUMENTS, atomic_writer, read_events, read_jsonl
 from kg.store.rows import actor_row, actors_of, event_row, membership_rows
@@ -76,6 +77,12 @@ def export_neo4j_import(folder: Path, out: Path | None = None) -> ImportFiles:
     """Write actors.csv, documents.csv, events.csv and memberships.csv for ``folder``'s
     events to ``out`` (default FOLDER/neo4j-import); all four appear together or none."""
     out = out if out is not None else folder / DEFAULT_FOLDER
+    # Events, documents and actors of one run: no build writes the folder meanwhile.
+    with output_lock(folder, shared=True):
+        return _write_import_files(folder, out)
+
+
+def _write_import_files(folder: Path, out: Path) -> ImportFiles:
     files = ImportFiles(out)
     forms = _read_forms(folder / ACTORS)
     # Read the first event before creating anything, so that a folder without events

@@ -18,6 +18,7 @@ from typing import Any
 
 from kg.datafiles import builtin_path, read_rows
 from kg.errors import InputError, KgError
+from kg.lock import output_lock
 from kg.model import Actor, Document, Event
 from kg.output import DOCUMENTS, EVENTS, atomic_writer, read_events, read_jsonl, write_bytes
 
@@ -120,8 +121,9 @@ def export_table(folder: Path, out: Path) -> TableStats:
                          "with one of these")
     if suffix == ".parquet":
         _require_pyarrow()
-    events = list(read_events(folder))
-    documents = _documents(folder / DOCUMENTS)
+    with output_lock(folder, shared=True):  # events and documents of one run
+        events = list(read_events(folder))
+        documents = _documents(folder / DOCUMENTS)
     kept = list(dict.fromkeys(name for document in documents.values()
                               for name, _ in document.meta))
     table = list(rows(events, documents, kept))

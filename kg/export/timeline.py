@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.export.style import GOLDSTEIN_COLOUR, QUAD_COLOURS
+from kg.lock import output_lock
 from kg.model import Actor, Event, Mention
 from kg.output import EVENTS, read_events, write_bytes
 
@@ -272,7 +273,8 @@ def export_timeline(folder: Path, source: str, target: str, out: Path | None = N
     if out is not None and out.suffix.lower() not in FORMATS:
         raise InputError(f"{out}: the chart is written as {', '.join(FORMATS)}; name the "
                          "file with one of these")
-    events = list(read_events(folder))
+    with output_lock(folder, shared=True):
+        events = list(read_events(folder))
     try:
         timeline = dyad_timeline(events, source, target, options)
     except InputError as error:
