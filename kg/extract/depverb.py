@@ -184,6 +184,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
 
 @extractors.register(NAME)  # type: ignore[untyped-decorator]
 def make_dep_verb(nlp: Language, lexicon: Lexicon, gazetteer: Gazetteer,
-                  batch_size: int = 32, judgement: Judgement | None = None,
-                  min_confidence: float | None = None) -> DepVerbExtractor:
-    return DepVerbExtractor(nlp, lexicon, gazetteer, batch_size, judgement, min_confidence)
+                  batch_size: int = 32, min_confidence: float | None = None) -> DepVerbExtractor:
+    """The extractor kg builds: the rules' candidates judged by the shipped model."""
+    return DepVerbExtractor(nlp, lexicon, gazetteer, batch_size, Judgement.load(),
+                            min_confidence)

@@ -51,14 +51,14 @@ class ExtractorSpec:
         """Load the model and data and build the extractor (seconds: do it once)."""
         # Imported here: they import spaCy, which a rebuild served by the cache never needs.
         from kg.extract import depverb  # noqa: F401  (registers dep-verb.v1)
-        from kg.extract.judgement import Judgement
         from kg.nlp import load_model
 
         factory = extractors.get(self.extractor)
+        # Only an extractor that judges takes a threshold: others keep the plain contract.
+        judging = {} if self.min_confidence is None else {"min_confidence": self.min_confidence}
         extractor: Extractor = factory(load_model(self.model), Lexicon.load(self.relations),
                                        gazetteer or Gazetteer.load(self.actors),
-                                       batch_size=self.batch_size, judgement=Judgement.load(),
-                                       min_confidence=self.min_confidence)
+                                       batch_size=self.batch_size, **judging)
         return extractor
 
     def fingerprint(self) -> str:
