@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from kg.cachefile import is_corrupt, open_cache, prune_results, replace_cache
-from kg.errors import OutputError
+from kg.errors import OutputError, ignore
 from kg.model import Document, DocumentResult
 
 CACHE_FILE = ".kg-cache.sqlite"
@@ -37,15 +37,12 @@ def document_key(document: Document) -> str:
     return hashlib.sha1(record.encode("utf-8")).hexdigest()
 
 
-def _ignore(_: str) -> None:
-    return None
-
 
 class ExtractionCache:
     """SQLite store of DocumentResult payloads for one extractor fingerprint."""
 
     def __init__(self, folder: Path, fingerprint: str,
-                 warn: Callable[[str], None] = _ignore) -> None:
+                 warn: Callable[[str], None] = ignore) -> None:
         self.path = folder / CACHE_FILE
         self.fingerprint = fingerprint
         self.warn = warn

@@ -9,10 +9,9 @@ empty cache, with a warning naming it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
-from kg.errors import OutputError
+from kg.errors import OutputError, Warn
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS results (
@@ -29,7 +28,6 @@ CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 # Rebuild the file when pruning left more than this share of its pages empty.
 MAX_FREE_SHARE = 0.25
 
-Warn = Callable[[str], None]
 
 
 def is_corrupt(error: sqlite3.Error) -> bool:

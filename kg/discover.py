@@ -11,11 +11,11 @@ kg's), and in an output folder given directly kg's own output files are left out
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.display import shown
-from kg.errors import InputError, problem
+from kg.errors import InputError, Warn, ignore, problem
 from kg.export.neo4j_import import DEFAULT_FOLDER as IMPORT_FOLDER
 from kg.lock import is_output_folder
 from kg.output import OUTPUTS
@@ -26,14 +26,10 @@ ROW_SUFFIXES = {".csv", ".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | ROW_SUFFIXES
 KINDS = ".txt, .md, .html, .csv or .jsonl"
 
-Warn = Callable[[str], None]
 
 
-def _ignore(_: str) -> None:
-    return None
 
-
-def find_files(paths: Iterable[str | Path], *, warn: Warn = _ignore,
+def find_files(paths: Iterable[str | Path], *, warn: Warn = ignore,
                strict: bool = False) -> list[Path]:
     """Expand files and folders (recursively) into the readable-looking files they hold:
     each folder's sorted, each file once. Missing paths fail here, before any reading."""

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.display import shown
+from kg.errors import ignore
 
 # File formats that are never text, whatever share of their first bytes looks printable.
 BINARY_SIGNATURES = (b"%PDF-", b"\x89PNG", b"\x1f\x8b", b"PK\x03\x04", b"GIF8",
@@ -26,9 +27,6 @@ MAX_CONTROL_SHARE = 0.05
 MIN_HIGH_NULS = 0.3
 MAX_LOW_NULS = 0.02
 
-
-def _ignore(_: str) -> None:
-    return None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -71,7 +69,7 @@ def utf16_without_bom(data: bytes) -> str | None:
     return encoding if controls <= len(text) * MAX_CONTROL_SHARE else None
 
 
-def decode(data: bytes, path: Path, warn: Callable[[str], None] = _ignore) -> str:
+def decode(data: bytes, path: Path, warn: Callable[[str], None] = ignore) -> str:
     """UTF-8 first (BOMs honoured), then UTF-16; anything else is read as Windows-1252,
     with a warning."""
     if data.startswith(UTF16_BOMS):

@@ -35,6 +35,14 @@ class OutputError(KgError):
     """The output folder cannot be written."""
 
 
+# Where a caller takes warnings: a function of one line of text.
+Warn = Callable[[str], None]
+
+
+def ignore(_: str) -> None:
+    """The warning sink of callers that want none."""
+
+
 def problem(message: str, warn: Callable[[str], None], strict: bool) -> None:
     """A bad input file, folder or row: under --strict it stops the run as an InputError;
     otherwise it is named in a warning and skipped, so that one broken file does not cost

@@ -12,7 +12,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from kg.discover import HTML_SUFFIXES, KINDS, SUFFIXES, TEXT_SUFFIXES, find_file
 from kg.display import shown
 from kg.docids import unique_ids
 from kg.encodings import decode, looks_binary
-from kg.errors import InputError
+from kg.errors import InputError, Warn, ignore
 from kg.errors import problem as _problem
 from kg.model import Document
 from kg.pages import read_page
@@ -42,7 +42,6 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     "source": ("source", "outlet", "publisher"),
 }
 
-Warn = Callable[[str], None]
 # Names a kept field cannot have: they are a document's own keys in documents.jsonl and
 # properties of its node in Neo4j.
 RESERVED_META = frozenset({"id", "text", "title", "date", "source", "path", "url", "meta",
@@ -72,12 +71,9 @@ class Fields:
     meta: tuple[str, ...] = ()
 
 
-def _ignore(_: str) -> None:
-    return None
-
 
 def read_documents(paths: Iterable[str | Path], fields: Fields = Fields(), *,
-                   warn: Warn = _ignore, strict: bool = False) -> Iterator[Document]:
+                   warn: Warn = ignore, strict: bool = False) -> Iterator[Document]:
     """Every article found under ``paths``, each file read once and each id given out
     once (``kg.docids``); missing paths fail here, before any reading."""
     roots = [Path(p) for p in paths]
@@ -97,7 +93,7 @@ def _root_of(path: Path, roots: list[Path]) -> Path | None:
 
 
 def read_file(path: Path, fields: Fields = Fields(), *, doc_id_root: Path | None = None,
-              warn: Warn = _ignore, strict: bool = False) -> Iterator[Document]:
+              warn: Warn = ignore, strict: bool = False) -> Iterator[Document]:
     """Yield the articles of one file, choosing the reader by the file's suffix."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:

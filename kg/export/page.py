@@ -20,6 +20,8 @@ from typing import Any
 VIS_VERSION = "9.1.2"
 # kg's own scripts, in the order the page runs them: map.js uses the others.
 SCRIPTS = ("data/timeline.js", "data/evidence.js", "data/map.js")
+# kg's own files the page is made of: a change to any of them redraws a map on rebuild.
+ASSETS = ("data/map.html", "data/map.css", *SCRIPTS)
 
 
 def _package_text(package: str, *names: str) -> str:
