@@ -40,6 +40,7 @@ from benchmarks.common import record  # noqa: E402
 from kg.actors.gazetteer import Gazetteer  # noqa: E402
 from kg.extract.depverb import DepVerbExtractor  # noqa: E402
 from kg.extract.pieces import PIECE_CHARS  # noqa: E402
+from kg.extract.spec import ExtractorSpec  # noqa: E402
 from kg.graph import build_graph, write_graphml  # noqa: E402
 from kg.lexicon import Lexicon  # noqa: E402
 from kg.model import Document, DocumentResult, Event  # noqa: E402
@@ -86,7 +87,7 @@ def overhead(work: Path) -> Section:
     texts = [document.text for document in documents]
     words = _words(documents)
     nlp = load_model()
-    extractor = DepVerbExtractor(nlp, Lexicon.load(), Gazetteer.load(), batch_size=BATCH)
+    extractor = ExtractorSpec(batch_size=BATCH).make()  # as kg builds it, judgement included
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=BATCH):
         pass
