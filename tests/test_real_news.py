@@ -81,6 +81,34 @@ def test_a_round_of_talks_is_talks(extract_text: ExtractText) -> None:
     assert {("GRC", "04", "TUR"), ("TUR", "04", "GRC")} <= dyads
 
 
+@pytest.mark.parametrize(("text", "root"), [
+    ("Iran held talks with the European Union over its nuclear program.", "04"),
+    ("Iran met with the European Union on Monday.", "04"),
+    ("Iran signed a trade agreement with the European Union.", "05"),
+])
+def test_meeting_talks_and_treaties_with_another_go_both_ways(
+        extract_text: ExtractText, text: str, root: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {("IRN", root, "EU"), ("EU", root, "IRN")} <= dyads, dyads
+
+
+def test_a_visit_is_the_visitors_act_alone(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Iran's president visited India on Monday."))
+    assert ("IRN", "04", "IND") in dyads and ("IND", "04", "IRN") not in dyads
+
+
+def test_cutting_ones_own_forces_is_aimed_at_where_they_are(extract_text: ExtractText) -> None:
+    result = extract_text("Poland reduced its troops in Iraq.")
+    assert [(event.relation.cameo, event.target.actor.id) for event in result.events] == \
+        [("087", "IRQ")]
+
+
+def test_a_promise_to_yield_is_an_intent_to_yield(extract_text: ExtractText) -> None:
+    result = extract_text("Poland will withdraw its troops from Iraq.")
+    assert [(event.relation.cameo, event.target.actor.id) for event in result.events] == \
+        [("035", "IRQ")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Gunmen killed the Kabul police chief.", ("AFG", "18", "AFG")),
     ("Kidnappers seized a Canadian engineer in Kano.", ("NGA", "18", "CAN")),

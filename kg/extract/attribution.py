@@ -36,6 +36,7 @@ STATE_ACTS = cameo_sectors("state act")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
+OWN_POSSESSIVES = words("own possessive")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -83,7 +84,9 @@ def target_mentions(context: SentenceContext, trigger: Trigger,
 def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Mention],
                    exclude: str | None) -> list[Mention]:
     """The actors the trigger's target tokens name, directly or through what they say."""
-    targets = context.actors.resolve_each(trigger.targets, exclude)
+    # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
+    targets = [mention for mention in context.actors.resolve_each(trigger.targets, exclude)
+               if not any(own_forces(context, source, mention) for source in sources)]
     if not targets and not trigger.statement:
         targets = _owner_targets(context, trigger.targets, exclude, sources)
     acts_on_things = not trigger.statement and not trigger.nominal and \
@@ -314,6 +317,15 @@ def _stated(context: SentenceContext, tokens: list[Token]) -> Mention | None:
             if mention.actor.state_country:
                 return mention
     return None
+
+
+def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
+    """"Israel withdrew its troops": a state's own forces or government, named by a
+    possessive, are the state acting, not whom it acts on."""
+    words_ = target.text.lower().split()
+    return bool(words_) and words_[0] in OWN_POSSESSIVES and \
+        target.actor.sector in context.gazetteer.state_sectors and \
+        target.actor.state_country == source.actor.state_country
 
 
 def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:

@@ -10,7 +10,13 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.attribution import same_side, source_mentions, speaks_for, target_mentions
+from kg.extract.attribution import (
+    own_forces,
+    same_side,
+    source_mentions,
+    speaks_for,
+    target_mentions,
+)
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
@@ -20,7 +26,8 @@ from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
 MILITARY_ROOTS = cameo_codes("military force")
-OWN_POSSESSIVES = words("own possessive")
+# "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
+MUTUAL_CODES = cameo_codes("mutual")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 
 
@@ -63,12 +70,16 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
     for source in sources:
         for rank, target in enumerate(targets):
             if same_side(source.actor, target.actor) or \
-                    _own_forces(context, source, target) or \
+                    own_forces(context, source, target) or \
                     target.text.lower() in REFLEXIVE_PRONOUNS:  # "blew themselves up"
                 continue
             event = coded_event(context, trigger, evidence, source, target,
                                 relation, extractor)
             yield Candidate(event, trigger, rank if guessed else 0)
+            if relation.cameo in MUTUAL_CODES and not trigger.reciprocal:
+                event = coded_event(context, trigger, evidence, target, source,
+                                    relation, extractor)
+                yield Candidate(event, trigger, rank if guessed else 0)
 
 
 def coded_event(context: SentenceContext, trigger: Trigger, evidence: Span, source: Mention,
@@ -104,15 +115,6 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
         return relation
     irregular = context.lexicon.rules["irregular violence"]
     return Relation(relation.label, irregular.cameo, irregular.goldstein)
-
-
-def _own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
-    """"Israel withdrew its troops": a state's own forces or government, named by a
-    possessive, are the state acting, not whom it acts on."""
-    words_ = target.text.lower().split()
-    return bool(words_) and words_[0] in OWN_POSSESSIVES and \
-        target.actor.sector in context.gazetteer.state_sectors and \
-        target.actor.state_country == source.actor.state_country
 
 
 def _confidence(trigger: Trigger, source: Mention, target: Mention) -> float:
