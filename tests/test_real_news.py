@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 
 from kg.extract.datelines import blanked, find_dateline
-from kg.model import DocumentResult
+from kg.extract.depverb import DepVerbExtractor
+from kg.model import Document, DocumentResult
 
 ExtractText = Callable[..., DocumentResult]
 
@@ -101,6 +102,20 @@ def test_cutting_ones_own_forces_is_aimed_at_where_they_are(extract_text: Extrac
     result = extract_text("Poland reduced its troops in Iraq.")
     assert [(event.relation.cameo, event.target.actor.id) for event in result.events] == \
         [("087", "IRQ")]
+
+
+def test_a_two_word_preposition_names_the_target(extract_text: ExtractText) -> None:
+    result = extract_text("Israel pulled its troops out of Gaza.")
+    assert [(event.relation.root, event.target.actor.id) for event in result.events] == \
+        [("08", "PSE")]
+
+
+def test_own_forces_are_no_target_of_a_guess(extractor: DepVerbExtractor) -> None:
+    text = "Poland decided to pull its soldiers out in a hurry."
+    doc = extractor.nlp(text)
+    targets = {candidate.event.target.actor.id
+               for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))}
+    assert "POLMIL" not in targets, targets
 
 
 def test_a_promise_to_yield_is_an_intent_to_yield(extract_text: ExtractText) -> None:

@@ -68,11 +68,12 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
     relation = coded_relation(context.lexicon, trigger.relation,
                               modality_of(trigger.token), trigger.token)
     for source in sources:
-        for rank, target in enumerate(targets):
-            if same_side(source.actor, target.actor) or \
-                    own_forces(context, source, target) or \
-                    target.text.lower() in REFLEXIVE_PRONOUNS:  # "blew themselves up"
-                continue
+        # a guessed target's rank counts only the targets the source can act on
+        actable = [target for target in targets
+                   if not (same_side(source.actor, target.actor) or
+                           own_forces(context, source, target) or
+                           target.text.lower() in REFLEXIVE_PRONOUNS)]  # "blew themselves up"
+        for rank, target in enumerate(actable):
             event = coded_event(context, trigger, evidence, source, target,
                                 relation, extractor)
             yield Candidate(event, trigger, rank if guessed else 0)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.arguments import subjects
-from kg.extract.attribution import same_side
+from kg.extract.attribution import own_forces, same_side
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import Entries, noun_entries, verb_entries
 from kg.extract.events import Candidate, coded_event
@@ -47,7 +47,8 @@ def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
                               nominal=token.pos_ != "VERB")
             coded = coded_relation(context.lexicon, relation, modality_of(token), token)
             for source in sources:
-                if not same_side(source.actor, target.actor):
+                if not same_side(source.actor, target.actor) and \
+                        not own_forces(context, source, target):
                     yield Candidate(coded_event(context, trigger, evidence, source, target,
                                                 coded, extractor), trigger, guessed=True)
 

@@ -48,6 +48,13 @@ def prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield obj
+        elif child.dep_ in ("prep", "prt") and \
+                not any(obj.dep_ == "pobj" for obj in child.children):
+            # "pulled out of Iraq", "ahead of the summit": a two-word preposition
+            # hangs its object on its second word
+            for inner in child.children:
+                if inner.dep_ == "prep" and inner.lower_ == prep:
+                    yield from (obj for obj in inner.children if obj.dep_ == "pobj")
     if depth > 1:
         for child in head.children:
             if child.dep_ == "prep":
