@@ -113,6 +113,10 @@ class Report:
         }
 
 
+# codes a coder gives an actor of no organisation in particular
+GENERIC_CODES = frozenset({"IGO", "NGO", "MNC"})
+
+
 class ActorKeys:
     """Comparable keys (country codes, organisation ids) for predicted and gold actors."""
 
@@ -138,6 +142,10 @@ class ActorKeys:
         if code and code[:3].isalpha() and code[:3].isupper() and \
                 code[:3] in self.gazetteer.countries:
             keys.add(code[:3])
+        elif code and code.isalpha() and code.isupper() and code not in GENERIC_CODES:
+            # "UN" for "U.N. troops": the coder named the organisation by its code, as
+            # kg names an organisation and whatever it is part of
+            keys.add(code)
         if name:
             keys.add(name.lower())
             if name.lower() in self.by_name:

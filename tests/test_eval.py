@@ -78,6 +78,13 @@ def test_one_gold_event_is_matched_once(tmp_path: Path) -> None:
     assert (report.levels["dyad+root"].tp, report.levels["dyad+root"].fp) == (1, 1)
 
 
+def test_an_organisation_is_matched_by_the_code_the_coder_gave_it() -> None:
+    keys = ActorKeys(Gazetteer.load())
+    peacekeepers = Actor("UNPKO", "UN peacekeepers", "igo", member_of=UN)
+    assert keys.gold("UN", "U.N. troops") & keys.predicted(peacekeepers)
+    assert not keys.gold("IGO", "international community") & keys.predicted(UN)
+
+
 def test_an_article_event_matches_only_in_the_sentence_that_tells_it(tmp_path: Path) -> None:
     text = "Russia urged Syria to talk. Later Syria met Russia."
     gold = tmp_path / "articles.jsonl"

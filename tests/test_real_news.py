@@ -332,3 +332,9 @@ def test_who_reports_an_act_named_by_a_noun_is_not_its_doer(extract_text: Extrac
                    for e in result.events)
     announced = extract_text("Russia announced sanctions against Turkey.")
     assert ("RUS", "16", "TUR") in _dyads(announced)
+
+
+def test_meps_are_the_european_parliament(extract_text: ExtractText) -> None:
+    result = extract_text("Two British MEPs criticised Turkey.")
+    assert [(event.source.actor.id, event.target.actor.id) for event in result.events] == \
+        [("EP", "TUR")]
