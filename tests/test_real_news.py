@@ -338,3 +338,9 @@ def test_meps_are_the_european_parliament(extract_text: ExtractText) -> None:
     result = extract_text("Two British MEPs criticised Turkey.")
     assert [(event.source.actor.id, event.target.actor.id) for event in result.events] == \
         [("EP", "TUR")]
+
+
+def test_a_capitalised_singular_agent_word_is_still_an_agent(extract_text: ExtractText) -> None:
+    result = extract_text("A U.S. Marine shot a Jordanian driver. Israel besieged the West Bank.")
+    actors = [(event.source.actor.id, event.target.actor.id) for event in result.events]
+    assert ("USAMIL", "JOR") in actors and ("ISR", "PSE") in actors, actors

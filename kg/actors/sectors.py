@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from kg.actors.gazetteer import Gazetteer
 
 MAX_TERM_WORDS = 3
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def terms(phrase: Span) -> Iterable[tuple[int, str]]:
@@ -23,9 +24,16 @@ def terms(phrase: Span) -> Iterable[tuple[int, str]]:
 
 
 def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    agents = gazetteer.agents
     for _, term in terms(phrase):
-        if term in gazetteer.agents:
-            return gazetteer.agents[term]
+        if term in agents:
+            return agents[term]
+    # "a U.S. Marine": the tagger keeps a capitalised word as a name and does not
+    # lemmatise it, while the dictionaries may list only the plural
+    head = phrase[-1] if len(phrase) else None
+    if head is not None and head.pos_ == "PROPN" and head.is_alpha and \
+            head.ent_type_ not in PLACE_ENTITIES:
+        return agents.get(head.lower_ + "s")
     return None
 
 
