@@ -344,3 +344,10 @@ def test_a_capitalised_singular_agent_word_is_still_an_agent(extract_text: Extra
     result = extract_text("A U.S. Marine shot a Jordanian driver. Israel besieged the West Bank.")
     actors = [(event.source.actor.id, event.target.actor.id) for event in result.events]
     assert ("USAMIL", "JOR") in actors and ("ISR", "PSE") in actors, actors
+
+
+def test_a_region_written_with_a_lower_case_division_word_is_its_country(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Chadian troops shelled a village in Borno state.")
+    assert {event.target.actor.state_country for event in result.events} == {"NGA"}, \
+        [event.to_dict() for event in result.events]

