@@ -27,7 +27,8 @@ HOME = "*"
 # protest carried out in deeds a demonstration, saying another is responsible for a
 # harm an accusation; military force used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed").
-RULES = ("demand", "threat", "demonstration", "irregular violence", "accusation")
+RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
+         "accusation")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")

@@ -351,3 +351,15 @@ def test_a_region_written_with_a_lower_case_division_word_is_its_country(
     result = extract_text("Chadian troops shelled a village in Borno state.")
     assert {event.target.actor.state_country for event in result.events} == {"NGA"}, \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Afghan forces captured two Taliban commanders.", "173"),
+    ("Rebels seized two Egyptian engineers.", "181"),
+    ("Israeli forces destroyed two Palestinian homes.", "1712"),
+])
+def test_what_is_seized_or_destroyed_says_what_the_act_is(
+        extract_text: ExtractText, text: str, code: str) -> None:
+    result = extract_text(text)
+    assert [event.relation.cameo for event in result.events] == [code], \
+        [event.to_dict() for event in result.events]

@@ -26,6 +26,7 @@ from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
 MILITARY_ROOTS = cameo_codes("military force")
+DETENTION_CODES = cameo_codes("detention")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
@@ -106,16 +107,22 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
              source: Mention) -> Relation:
     """Military force (19) used by armed groups, crowds or anyone but a state or an
     international force is irregular violence (18), as CAMEO codes "gunmen killed"; the
-    verb's label stays. A weapon that names the force ("killed by a landmine") keeps it."""
-    if relation.root not in MILITARY_ROOTS or \
-            object_entries(context.lexicon, trigger.token) is not None:
+    verb's label stays. A weapon that names the force ("killed by a landmine") keeps it.
+    Likewise only a state arrests: anyone else who seizes people abducts them (181)."""
+    if relation.cameo in DETENTION_CODES:
+        rule = "irregular detention"
+    elif relation.root in MILITARY_ROOTS and \
+            object_entries(context.lexicon, trigger.token) is None:
+        rule = "irregular violence"
+    else:
         return relation
     actor = speaks_for(source.actor)
     if actor.type in ("igo", "bloc") or \
             (actor.type == "state" and actor.sector in context.gazetteer.state_sectors):
         return relation
-    irregular = context.lexicon.rules["irregular violence"]
-    return Relation(relation.label, irregular.cameo, irregular.goldstein)
+    irregular = context.lexicon.rules[rule]
+    label = relation.label if rule == "irregular violence" else irregular.label
+    return Relation(label, irregular.cameo, irregular.goldstein)
 
 
 def _confidence(trigger: Trigger, source: Mention, target: Mention) -> float:
