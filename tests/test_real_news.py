@@ -363,3 +363,10 @@ def test_what_is_seized_or_destroyed_says_what_the_act_is(
     result = extract_text(text)
     assert [event.relation.cameo for event in result.events] == [code], \
         [event.to_dict() for event in result.events]
+
+
+def test_a_verb_of_disapproval_with_no_object_has_no_guessed_target(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Hamas fighters slammed into an Israeli border post.")
+    assert not any(event.relation.root == "11" for event in result.events), \
+        [event.to_dict() for event in result.events]

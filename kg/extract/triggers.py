@@ -151,7 +151,8 @@ def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
         # "Iraqi Kurds demonstrated in Kirkuk": the protest is against the government
         # of the place, or of the protesters' own country.
         yield Trigger(verb, entries[HOME], sources, (), inherited, nominal=False, home=True)
-    elif relation.root not in STATEMENT_ROOTS:
+    elif relation.root not in STATEMENT_ROOTS and \
+            not (relation.root in DISAPPROVAL_ROOTS and "" in entries):
         # The lexicon's preposition is not the one used ("arrived in", "provided aid
         # for"): the nearest actor the verb's phrases name is who the act is aimed at,
         # as the CAMEO coders read it; statements stay out, they name any topic.
