@@ -370,3 +370,9 @@ def test_a_verb_of_disapproval_with_no_object_has_no_guessed_target(
     result = extract_text("Hamas fighters slammed into an Israeli border post.")
     assert not any(event.relation.root == "11" for event in result.events), \
         [event.to_dict() for event in result.events]
+
+
+def test_rebel_leaders_are_rebels_before_they_are_leaders(extract_text: ExtractText) -> None:
+    result = extract_text("Sudan's rebel leaders met African Union mediators.")
+    assert ("SDNREB", "AU") in [(event.source.actor.id, event.target.actor.id)
+                                for event in result.events]

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext
 from kg.actors.coreference import REFERENCE_WINDOW, recent
-from kg.actors.sectors import agent_sector, title_sector
+from kg.actors.sectors import group_sector
 from kg.model import Actor, Mention
 from kg.words import words
 
@@ -74,7 +74,7 @@ def _governed(actors: ActorContext, head: Token, exclude_country: str | None) ->
 
 
 def _sector_word(actors: ActorContext, phrase: Span) -> str | None:
-    return agent_sector(actors.gazetteer, phrase) or title_sector(actors.gazetteer, phrase)
+    return group_sector(actors.gazetteer, phrase)
 
 
 def _owned(actors: ActorContext, owner: Actor, sector: str | None) -> Actor | None:

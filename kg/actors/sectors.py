@@ -37,6 +37,17 @@ def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     return None
 
 
+def group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    """The sector of the longest agent word or title that ends the phrase: "rebel
+    leaders" are rebels (the title "rebel leader") before they are leaders (GOV)."""
+    agents, titles = gazetteer.agents, gazetteer.titles
+    for _, term in terms(phrase):
+        sector = agents.get(term) or titles.get(term)
+        if sector:
+            return sector
+    return agent_sector(gazetteer, phrase)
+
+
 def title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     for _, term in terms(phrase):
         if term in gazetteer.titles:
