@@ -376,3 +376,15 @@ def test_rebel_leaders_are_rebels_before_they_are_leaders(extract_text: ExtractT
     result = extract_text("Sudan's rebel leaders met African Union mediators.")
     assert ("SDNREB", "AU") in [(event.source.actor.id, event.target.actor.id)
                                 for event in result.events]
+
+
+def test_the_subject_of_a_non_violent_act_is_not_its_object(extract_text: ExtractText) -> None:
+    result = extract_text("US forces reduced their anti-Daesh operation in Iraq.")
+    assert not any(event.relation.cameo == "087" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+def test_holding_people_hostage_is_abduction(extract_text: ExtractText) -> None:
+    result = extract_text("Kidnappers took three Britons hostage in Iraq.")
+    assert [(event.relation.cameo, event.target.actor.id) for event in result.events] == \
+        [("181", "GBR")]

@@ -20,6 +20,7 @@ INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 APPEAL_ROOTS = cameo_codes("appeal")
 THREAT_ROOTS = cameo_codes("threat")
 STATEMENT_ROOTS = cameo_codes("statement")
+VIOLENT_ROOTS = cameo_codes("violence")
 
 Entries = dict[str, Relation]  # the preposition that introduces the target -> relation
 
@@ -43,22 +44,26 @@ def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     instruments, or with what a preposition of it names ("accuse of torture"), if any."""
     lemma = verb_lemma(verb)
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
-    # what the act was done with: "killed by a bomb", "killed in a car bombing",
-    # "suicide bombers killed"
-    objects += [child for child in verb.children if child.dep_ == "nsubj"]
     objects += [obj for child in verb.children
                 if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS
                 for obj in child.children if obj.dep_ == "pobj"]
     # what the act is about, after its preposition: "accused X of torture" (1122)
     named = [(obj, f"{child.lower_} ") for child in verb.children if child.dep_ == "prep"
              for obj in child.children if obj.dep_ == "pobj"]
-    for obj, prep in [(obj, "") for obj in objects] + named:
+    # what violence was done with, as its subject: "suicide bombers killed"; but the
+    # subject of "forces reduced" is who reduces, not what is reduced
+    wielders = [(child, "") for child in verb.children if child.dep_ == "nsubj"]
+    for obj, prep in [(obj, "") for obj in objects] + named + wielders:
         for name in object_names(obj):
             for form in lemma_forms(lemma):
                 entries = lexicon.objects.get(f"{form} {prep}{name}")
-                if entries:
+                if entries and (obj.dep_ != "nsubj" or _violent(entries)):
                     return entries
     return None
+
+
+def _violent(entries: Entries) -> bool:
+    return all(relation.root in VIOLENT_ROOTS for relation in entries.values())
 
 
 def noun_entries(lexicon: Lexicon, noun: Token) -> Entries:
