@@ -388,3 +388,16 @@ def test_holding_people_hostage_is_abduction(extract_text: ExtractText) -> None:
     result = extract_text("Kidnappers took three Britons hostage in Iraq.")
     assert [(event.relation.cameo, event.target.actor.id) for event in result.events] == \
         [("181", "GBR")]
+
+
+def test_whom_an_accusation_accuses_is_the_subject_of_what_it_alleges(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Turkey voiced anger at accusations by Greece that Ankara had "
+                          "armed the militias.")
+    assert ("GRC", "11", "TUR") in _dyads(result)
+
+
+def test_a_state_the_text_names_for_a_person_outranks_the_dictionarys(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Jordan's King Abdullah accused Tehran of meddling.")
+    assert ("JOR", "11", "IRN") in _dyads(result)

@@ -37,12 +37,20 @@ def introduce(actors: ActorContext, head: Token, phrase: Span, match: Match) -> 
     """A person the gazetteer knows, as the text titles them."""
     known = match.entry.actor
     assert known is not None
-    # A title in the text outranks the gazetteer's dated role ("former minister" aside).
+    # A title in the text outranks the gazetteer's dated role ("former minister" aside),
+    # and a state the text names outranks the gazetteer's: "Jordan's King Abdullah" is
+    # not the Saudi king of that name.
     affiliation = _affiliation(actors, phrase, actors.doc[match.start:match.end], head)
-    if affiliation is not None and known.member_of is None:
+    if affiliation is not None and (known.member_of is None or
+                                    _other_state(affiliation, known.member_of)):
         known = actors.gazetteer.person(known.name, affiliation)
     _remember(actors, actors.doc[match.start:match.end], known)
     return known
+
+
+def _other_state(named: Actor, known: Actor) -> bool:
+    return named.state_country is not None and known.state_country is not None and \
+        named.state_country != known.state_country
 
 
 def _person_name(actors: ActorContext, head: Token) -> Span | None:

@@ -225,11 +225,13 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
 def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entries,
                    governor: Token | None, light: Token | None) -> Iterator[Trigger]:
     asking = next((relation for relation in entries.values()
-                   if relation.root in ADDRESSED_ROOTS), None)
+                   if relation.root in ADDRESSED_ROOTS or relation.root in DISAPPROVAL_ROOTS),
+                  None)
     addressees = marked_clause_subjects(noun, governor)
     if asking is not None and addressees:
         # "reiterated its demand that Israel ease restrictions": the one asked to act
-        # is the subject of what is demanded
+        # is the subject of what is demanded; "accusations that Tehran meddled": the
+        # one accused, of what is alleged
         sources, inherited = noun_sources(noun, "")
         if sources:
             yield Trigger(trigger, asking, tuple(sources), addressees, inherited,
