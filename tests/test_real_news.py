@@ -401,3 +401,13 @@ def test_a_state_the_text_names_for_a_person_outranks_the_dictionarys(
         extract_text: ExtractText) -> None:
     result = extract_text("Jordan's King Abdullah accused Tehran of meddling.")
     assert ("JOR", "11", "IRN") in _dyads(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistani police detained five men believed to belong to al-Qaeda.",
+    "Spanish police arrested nine people suspected of being members of Eta.",
+])
+def test_people_suspected_of_membership_stand_for_the_group(
+        extract_text: ExtractText, text: str) -> None:
+    targets = {event.target.actor.id for event in extract_text(text).events}
+    assert targets & {"AL_QAEDA", "ETA"}, targets

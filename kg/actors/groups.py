@@ -18,6 +18,8 @@ ALLIANCE_ANAPHORS = words("alliance anaphor")
 STATE_ANAPHORS = words("state anaphor")
 GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
+SUSPICION_VERBS = words("suspicion verb")
+MEMBERSHIP_WORDS = words("membership word")
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -171,4 +173,17 @@ def right_attachment(actors: ActorContext, head: Token) -> list[Mention]:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return actors.resolve_each((obj,))
+    for clause in head.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in SUSPICION_VERBS:
+            # "20 people suspected of being members of Eta", "men believed to belong
+            # to al-Qaeda": those suspected stand for the group
+            groups = [obj for token in clause.subtree
+                      if token.lemma_.lower() in MEMBERSHIP_WORDS
+                      for prep in token.children if prep.dep_ == "prep"
+                      and prep.lower_ in ("of", "to")
+                      for obj in prep.children if obj.dep_ == "pobj"]
+            # "the outlawed Basque separatist group, Eta": the name, where one is given
+            named = [child for group in groups[:1] for child in group.children
+                     if child.dep_ == "appos"]
+            return actors.resolve_each(named[:1]) or actors.resolve_each(groups[:1])
     return []
