@@ -9,8 +9,10 @@ import pytest
 
 from kg.actors.gazetteer import Gazetteer
 from kg.errors import DataError
+from kg.extract.depverb import DepVerbExtractor
+from kg.extract.judgement import Judgement
 from kg.lexicon import Lexicon
-from kg.model import DocumentResult
+from kg.model import Document, DocumentResult
 
 ExtractText = Callable[..., DocumentResult]
 
@@ -566,3 +568,25 @@ def test_an_arrest_nobody_is_named_for_is_the_places_state(extract_text: Extract
     result = extract_text("A Canadian missionary was arrested in Lebanon on Monday.")
     assert {(event.source.actor.id, event.relation.root, event.target.actor.id)
             for event in result.events} == {("LBNCOP", "17", "CAN")}
+
+
+@pytest.mark.parametrize(("rule_threshold", "min_confidence", "expected"), [
+    # every candidate is judged 0.5: the rules' events pass a cut of 0.4, others not 0.6
+    (0.4, None, {("RUS", "SYR")}),
+    (0.6, None, set()),
+    # asked for, one least confidence holds for all
+    (0.4, 0.5, {("RUS", "SYR"), ("RUS", "TURMIL")}),
+])
+def test_the_judgement_asks_more_of_candidates_the_rules_pass_over(
+        rules: DepVerbExtractor, rule_threshold: float, min_confidence: float | None,
+        expected: set[tuple[str, str]]) -> None:
+    judged = DepVerbExtractor(rules.nlp, rules.lexicon, rules.gazetteer,
+                              judgement=Judgement({"bias": 0.0}, 0.6, {}, rule_threshold),
+                              min_confidence=min_confidence)
+    text = "Russia urged Syria to stop the attacks on Turkish troops in Idlib."
+    kinds = {candidate.kept for candidate, _ in
+             judged.candidates(judged.nlp(text), Document(id="t", text=text))}
+    assert kinds == {True, False}
+    [result] = judged.extract([Document(id="t", text=text)])
+    assert {(event.source.actor.id, event.target.actor.id) for event in result.events} == \
+        expected

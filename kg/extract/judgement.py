@@ -105,11 +105,14 @@ def _head(context: SentenceContext, mention: Mention) -> Token | None:
 
 @dataclass(frozen=True)
 class Judgement:
-    """A fitted model: weights by feature name and the threshold chosen for it."""
+    """A fitted model: weights by feature name and the thresholds chosen for it, one for
+    the events the rules code (``rule_threshold``) and one for the candidates they pass
+    over (guesses, acts inside other acts, later targets), which need more to be kept."""
 
     weights: dict[str, float]
     threshold: float
     record: dict[str, Any]
+    rule_threshold: float | None = None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Judgement:
@@ -118,22 +121,33 @@ class Judgement:
             record = json.loads(path.read_text(encoding="utf-8"))
             weights = {str(name): float(value) for name, value in record["weights"].items()}
             threshold = float(record["threshold"])
+            rule_threshold = float(record.get("rule_threshold", threshold))
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise DataError(f"{path}: not a kg judgement model ({error})") from error
-        return cls(weights, threshold, record)
+        return cls(weights, threshold, record, rule_threshold)
 
     def probability(self, features: Features) -> float:
         score = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
+    def cut(self, kept: bool) -> float:
+        """The least confidence a candidate needs, by whether the rules code it."""
+        if kept and self.rule_threshold is not None:
+            return self.rule_threshold
+        return self.threshold
+
     def choose(self, context: SentenceContext, candidates: Sequence[Candidate],
                min_confidence: float | None = None) -> list[Event]:
-        """The candidates the model keeps, each once, with its probability as confidence."""
-        threshold = self.threshold if min_confidence is None else min_confidence
-        judged = [replace(candidate.event, confidence=round(self.probability(
-            candidate_features(context, candidate, len(candidates))), 3))
-            for candidate in candidates]
-        return one_act_per_dyad(judged, threshold)
+        """The candidates the model keeps, each once, with its probability as confidence;
+        ``min_confidence`` asks the same of every candidate instead."""
+        chosen = []
+        for candidate in candidates:
+            confidence = round(self.probability(
+                candidate_features(context, candidate, len(candidates))), 3)
+            least = self.cut(candidate.kept) if min_confidence is None else min_confidence
+            if confidence >= least:
+                chosen.append(replace(candidate.event, confidence=confidence))
+        return one_act_per_dyad(chosen, 0.0)
 
 
 def one_act_per_dyad(events: Iterable[Event], threshold: float) -> list[Event]:
