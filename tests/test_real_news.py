@@ -411,3 +411,16 @@ def test_people_suspected_of_membership_stand_for_the_group(
         extract_text: ExtractText, text: str) -> None:
     targets = {event.target.actor.id for event in extract_text(text).events}
     assert targets & {"AL_QAEDA", "ETA"}, targets
+
+
+def test_an_act_a_threat_names_is_the_threat(extract_text: ExtractText) -> None:
+    result = extract_text("Hezbollah renewed its threats to continue rocket attacks "
+                          "against Israelis.")
+    assert [(event.source.actor.id, event.relation.root, event.target.actor.id)
+            for event in result.events] == [("HEZBOLLAH", "13", "ISR")]
+
+
+def test_the_group_is_the_group_last_named(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Amnesty International accused Syria of torture. "
+                                "The group also criticized Russia."))
+    assert ("AMNESTY", "11", "RUS") in dyads, dyads

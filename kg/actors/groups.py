@@ -15,6 +15,7 @@ from kg.words import words
 
 ORGANISATION_ANAPHORS = words("organisation anaphor")
 ALLIANCE_ANAPHORS = words("alliance anaphor")
+GROUP_ANAPHORS = words("group anaphor")
 STATE_ANAPHORS = words("state anaphor")
 GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
@@ -39,6 +40,10 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         return None
     if lemma in ORGANISATION_ANAPHORS:
         return recent(actors, lambda actor: actor.type in ("igo", "ngo"), head)
+    if lemma in GROUP_ANAPHORS and sector is None:
+        # "the Islamic group renewed its threats", "the rights group said": the
+        # non-state group last named
+        return recent(actors, lambda actor: actor.type in ("group", "ngo"), head)
     if lemma in ALLIANCE_ANAPHORS:
         # an alliance fights or votes: a bloc, an organisation of states, an armed group
         return recent(actors, lambda actor: actor.type in ("igo", "bloc", "group"), head)

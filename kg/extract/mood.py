@@ -21,6 +21,7 @@ HEDGING_AUXILIARIES = words("hedging auxiliary")
 FUTURE_HEADS = words("future head")
 # Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
 THREAT_HEADS = words("threat head")
+THREAT_NOUNS = words("threat noun")
 REPORTING_VERBS = words("reporting verb")
 CONDITIONAL_MARKS = words("conditional mark")
 THREAT_ROOTS = cameo_codes("threat")
@@ -123,8 +124,23 @@ def _under_threat(trigger: Token) -> bool:
     """"threatened to impose restrictions", "threatened to launch an offensive": the act
     hangs from a threatening verb (through a light verb for a noun)."""
     reach = 3 if trigger.pos_ in ("NOUN", "PROPN") else 2
-    return any(token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB"
-               for token in list(ancestors(trigger))[:reach])
+    path = [trigger, *list(ancestors(trigger))[:reach]]
+    return any((token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB") or
+               (token.lemma_.lower() in THREAT_NOUNS and token.pos_ == "NOUN") or
+               (_infinitive(below) and _carries_threat(token))
+               for below, token in zip(path, path[1:], strict=False))
+
+
+def _infinitive(clause: Token) -> bool:
+    return clause.dep_ in ("advcl", "xcomp", "acl") and \
+        any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+
+
+def _carries_threat(verb: Token) -> bool:
+    """"renewed its threats to continue attacks", "issued a warning to strike": a verb
+    whose object is a threat frames the act its infinitive names."""
+    return any(child.dep_ == "dobj" and child.lemma_.lower() in THREAT_NOUNS
+               for child in verb.children)
 
 
 def _acted_out(trigger: Token) -> bool:
