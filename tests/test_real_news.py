@@ -424,3 +424,10 @@ def test_the_group_is_the_group_last_named(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Amnesty International accused Syria of torture. "
                                 "The group also criticized Russia."))
     assert ("AMNESTY", "11", "RUS") in dyads, dyads
+
+
+def test_an_agent_word_before_an_act_noun_names_who_does_it(extract_text: ExtractText) -> None:
+    result = extract_text("Sudanese rebels staged a boycott in protest at government "
+                          "attacks on civilians in Darfur.")
+    assert not any(event.source.actor.sector == "REB" and event.relation.root in ("18", "19")
+                   for event in result.events), [event.to_dict() for event in result.events]

@@ -21,6 +21,7 @@ CONTROL_PREPOSITIONS = ordered_words("control preposition")
 INSTRUMENT_VERBS = words("instrument verb")
 REPORTING_VERBS = words("reporting verb")
 WITNESS_VERBS = words("witness verb")
+AGENT_MODIFIERS = words("agent modifier")
 
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
@@ -95,9 +96,12 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
         partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
         return found + partners, False
     # "Russian criticism" names its source; "warm welcome" does not.
+    # "government attacks on civilians", "rebel shelling": an agent word before the
+    # act names who does it too
     modifiers = [child for child in noun.children
-                 if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "NOUN"
-                 and (child.pos_ == "PROPN" or child.ent_type_)]
+                 if child.dep_ in ("amod", "compound", "nmod") and
+                 ((child.pos_ != "NOUN" and (child.pos_ == "PROPN" or child.ent_type_)) or
+                  child.lemma_.lower() in AGENT_MODIFIERS)]
     if modifiers:
         return modifiers, False
     if noun.dep_ in ("nsubj", "nsubjpass"):
