@@ -431,3 +431,14 @@ def test_an_agent_word_before_an_act_noun_names_who_does_it(extract_text: Extrac
                           "attacks on civilians in Darfur.")
     assert not any(event.source.actor.sector == "REB" and event.relation.root in ("18", "19")
                    for event in result.events), [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vietnam has released nearly 9,000 prisoners.", ("VNM", "0841", "VNMCVL")),
+    ("Kenyan police detained 18 people on Saturday.", ("KENCOP", "173", "KENCVL")),
+])
+def test_unnamed_people_a_state_acts_on_are_its_civilians(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert [(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+            for event in result.events] == [expected]

@@ -29,6 +29,8 @@ from kg.model import Actor, Mention
 from kg.words import cameo_codes, cameo_sectors, ordered_words, words
 
 VIOLENT_ROOTS = cameo_codes("violence")
+# acts a state does to people (arrest, expel, release), whose unnamed victims are civilians
+PEOPLE_ACTS = cameo_codes("people act")
 # Artillery and tanks, aerial weapons: the arms of states.
 STATE_WEAPON_CODES = cameo_codes("state weapon")
 # Acts only a state does, and the body that does them: arrest or charge, deport, convict.
@@ -104,7 +106,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         inside = [token for head in trigger.targets for token in not_dates(within(head))
                   if token.pos_ in ("PROPN", "NOUN", "ADJ")]
         targets = _first_target(context, inside, exclude, sources)[:1]
-    if not others(targets, sources) and trigger.relation.root in VIOLENT_ROOTS:
+    if not others(targets, sources) and (trigger.relation.root in VIOLENT_ROOTS or
+                                         trigger.relation.cameo in PEOPLE_ACTS):
         victims = _victims(context, trigger, sources)
         targets = targets if victims is None else victims
     if not targets and not trigger.statement and not trigger.home:
@@ -132,12 +135,23 @@ def _victims(context: SentenceContext, trigger: Trigger,
              sources: list[Mention]) -> list[Mention] | None:
     """"bombers killed 23 people in Tel Aviv": victims named by no nation are the
     people of the place (None where the victims are not civilians)."""
-    if not any(context.gazetteer.agents.get(head.lower_) == "CVL" for head in trigger.targets):
+    agents = context.gazetteer.agents
+    victims = [head for head in trigger.targets if agents.get(head.lower_) == "CVL"]
+    if not victims:
         return None
     # "... when they blew themselves up in Tel Aviv"
     when = [clause for clause in trigger.token.children if clause.dep_ == "advcl"]
     place = _place(context, [trigger.token, *when])
-    return others([_side_of(context, place, "CVL")], sources) if place is not None else []
+    if place is not None:
+        return others([_side_of(context, place, "CVL")], sources)
+    # "Vietnam released 9,000 prisoners": a state's own people, where no place is named
+    state = next((source.actor.state_country for source in sources
+                  if source.actor.type == "state" and source.actor.state_country), None)
+    if state is None:
+        return []
+    head = victims[0]
+    return others([Mention(head.text, head.idx, head.idx + len(head.text),
+                           context.gazetteer.state(state, "CVL"))], sources)
 
 
 def _home_targets(context: SentenceContext, trigger: Trigger, targets: list[Mention],
