@@ -442,3 +442,10 @@ def test_unnamed_people_a_state_acts_on_are_its_civilians(
     result = extract_text(text)
     assert [(event.source.actor.id, event.relation.cameo, event.target.actor.id)
             for event in result.events] == [expected]
+
+
+def test_what_one_says_of_ones_own_country_is_no_statement_to_it(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Syrian officials said the Syrian army was advancing.")
+    assert not any(event.relation.root == "01" for event in result.events), \
+        [event.to_dict() for event in result.events]

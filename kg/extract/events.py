@@ -21,7 +21,7 @@ from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.syntax import ASIDE_DEPS
-from kg.model import Event, Mention, Relation
+from kg.model import Actor, Event, Mention, Relation
 from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
@@ -60,10 +60,14 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
     targets = target_mentions(context, trigger, sources)
     if trigger.statement:
         # A statement is about the first other party the clause names; a demand
-        # that "X and Y must agree" is made on both.
+        # that "X and Y must agree" is made on both. What one says of one's own
+        # country ("Blair indicated British troops may replace them") is no dyad.
+        plain = trigger.relation.root in STATEMENT_ROOTS
         targets = [mention for mention in targets
                    if mention.text.lower() not in PRONOUNS
-                   and not any(same_side(source.actor, mention.actor) for source in sources)]
+                   and not any(same_side(source.actor, mention.actor) or
+                               (plain and _compatriots(source.actor, mention.actor))
+                               for source in sources)]
     # a loose target or a statement's is a guess: the first is the rules' choice
     guessed = trigger.loose or (trigger.statement and trigger.relation.root in STATEMENT_ROOTS)
     relation = coded_relation(context.lexicon, trigger.relation,
@@ -82,6 +86,10 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
                 event = coded_event(context, trigger, evidence, target, source,
                                     relation, extractor)
                 yield Candidate(event, trigger, rank if guessed else 0)
+
+
+def _compatriots(source: Actor, target: Actor) -> bool:
+    return source.state_country is not None and source.state_country == target.state_country
 
 
 def coded_event(context: SentenceContext, trigger: Trigger, evidence: Span, source: Mention,
