@@ -449,3 +449,11 @@ def test_what_one_says_of_ones_own_country_is_no_statement_to_it(
     result = extract_text("Syrian officials said the Syrian army was advancing.")
     assert not any(event.relation.root == "01" for event in result.events), \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Mubarak told the visiting French foreign minister that talks would resume.",
+    "Egypt gave a visiting French minister a warm welcome.",
+])
+def test_a_visiting_guest_visits_the_host(extract_text: ExtractText, text: str) -> None:
+    assert ("FRA", "04", "EGY") in _dyads(extract_text(text))

@@ -45,6 +45,7 @@ from kg.words import cameo_codes, cameo_sectors, words
 ADDRESSED_ROOTS = cameo_codes("addressed")
 DISAPPROVAL_ROOTS = cameo_codes("disapproval")
 VIOLENT_ROOTS = cameo_codes("violence")
+VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
@@ -65,6 +66,12 @@ class VerbShape:
 def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> Iterator[Trigger]:
     if describes(verb):
         return
+    visit = entries.get("")
+    if visit is not None and visit.cameo in VISIT_CODES and verb.tag_ == "VBG":
+        visitor = _visitor(verb)
+        if visitor is not None:
+            yield from _visited(verb, visit, visitor)
+            return
     shape = _verb_shape(verb)
     if not shape.sources and not (shape.passive and any(
             relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
@@ -74,6 +81,27 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
     yield from framed
     if not framed:
         yield from _unframed(context.lexicon, verb, entries, shape)
+
+
+def _visitor(verb: Token) -> Token | None:
+    """Who "visiting" describes: "a visiting U.N. official", and "met visiting Premier
+    Wen", which the parser reads as the meeting's purpose with Wen its object."""
+    if verb.dep_ == "amod" and verb.head.pos_ in ("NOUN", "PROPN") and verb.i < verb.head.i:
+        return verb.head
+    if verb.dep_ == "xcomp" and verb.i == verb.head.i + 1 and \
+            not any(child.dep_ in ("aux", "dobj") for child in verb.head.children):
+        return next((child for child in verb.children if child.dep_ == "dobj"), None)
+    return None
+
+
+def _visited(verb: Token, visit: Relation, visitor: Token) -> Iterator[Trigger]:
+    """The visitor visits whom the clause's subject is: "Putin met visiting Premier Wen"
+    (in Moscow or not, the host is who receives the guest)."""
+    clause = verb.head if verb.dep_ == "xcomp" else governing_verb(visitor)
+    hosts = [] if clause is None else \
+        [child for child in clause.children if child.dep_ == "nsubj"]
+    if hosts:
+        yield Trigger(verb, visit, (visitor,), tuple(hosts), False, nominal=True)
 
 
 def describes(verb: Token) -> bool:
