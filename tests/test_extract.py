@@ -9,6 +9,8 @@ import pytest
 
 from kg.actors.gazetteer import Gazetteer
 from kg.errors import DataError
+from kg.extract.depverb import DepVerbExtractor
+from kg.extract.entries import object_entries
 from kg.lexicon import Lexicon
 from kg.model import DocumentResult
 
@@ -566,3 +568,16 @@ def test_an_arrest_nobody_is_named_for_is_the_places_state(extract_text: Extract
     result = extract_text("A Canadian missionary was arrested in Lebanon on Monday.")
     assert {(event.source.actor.id, event.relation.root, event.target.actor.id)
             for event in result.events} == {("LBNCOP", "17", "CAN")}
+
+
+def test_an_object_row_of_an_analyst_codes_a_verb_no_built_in_row_names(
+        rules: DepVerbExtractor, tmp_path: Path) -> None:
+    # The rules look for object rows only under verbs that have some: an analyst's row
+    # must make its verb one of them.
+    extra = tmp_path / "relations.csv"
+    extra.write_text("kind,lemma,prep,label,cameo\nobject,paint embassy,,SEIZES_PROPERTY,1711\n")
+    assert "paint" not in Lexicon.load().object_verbs
+    lexicon = Lexicon.load([extra])
+    verb = rules.nlp("Protesters painted the embassy.")[1]
+    entries = object_entries(lexicon, verb)
+    assert entries is not None and entries[""].cameo == "1711"

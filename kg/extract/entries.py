@@ -42,6 +42,9 @@ def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
     instruments, or with what a preposition of it names ("accuse of torture"), if any."""
     lemma = verb_lemma(verb)
+    # every key starts with the verb's lemma (its particle, if any, after a space)
+    if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
+        return None
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
     # what the act was done with: "killed by a bomb", "killed in a car bombing",
     # "suicide bombers killed"
