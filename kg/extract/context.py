@@ -27,6 +27,20 @@ class SentenceContext:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence as quoted (``syntax.evidence_span``), read once per sentence: every
+    event of the sentence carries the same text and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, span: Span) -> Evidence:
+        return cls(span.text, span.start_char, span.end_char)
+
+
+@dataclass(frozen=True, slots=True)
 class Trigger:
     """An event word with the relation it codes and where its arguments come from."""
 

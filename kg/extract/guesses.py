@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extract.arguments import subjects
 from kg.extract.attribution import same_side
-from kg.extract.context import SentenceContext, Trigger
+from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import Entries, noun_entries, verb_entries
-from kg.extract.events import Candidate, coded_event
-from kg.extract.mood import coded_relation, modality_of
+from kg.extract.events import Candidate, Mood, coded_event
+from kg.extract.mood import coded_relation
 from kg.extract.syntax import governing_verb
 from kg.extract.triggers import describes
 from kg.model import Mention, Relation
@@ -27,7 +27,7 @@ MAX_SOURCES = 2
 MAX_TARGETS = 3
 
 
-def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
+def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: str,
                        read: set[int]) -> Iterator[Candidate]:
     """Guesses for the words the rules did not read as an event (``read``: those they
     did, by token index)."""
@@ -41,15 +41,18 @@ def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
             continue
         targets = _targets(token, mentions)
         sources = _sources(context, token, mentions) if targets else []
+        if not sources:
+            continue
+        mood = Mood.of(token)
         for target_token, target in targets:
             relation = _relation(entries, target_token)
             trigger = Trigger(token, relation, (), (target_token,), False,
                               nominal=token.pos_ != "VERB")
-            coded = coded_relation(context.lexicon, relation, modality_of(token), token)
+            coded = coded_relation(context.lexicon, relation, mood.modality, token)
             for source in sources:
                 if not same_side(source.actor, target.actor):
                     yield Candidate(coded_event(context, trigger, evidence, source, target,
-                                                coded, extractor), trigger, guessed=True)
+                                                coded, mood, extractor), trigger, guessed=True)
 
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
