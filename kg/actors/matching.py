@@ -32,19 +32,31 @@ class NameIndex:
     matcher gives for them, without tokenising tens of thousands of names at start-up."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for name in names:
+        # first word -> number of words -> the names' words -> the name's place in
+        # ``names``: a common first word ("Al", "National") begins thousands of names,
+        # and one look-up per length finds the one that can be there
+        self.by_first: dict[str, dict[int, dict[tuple[str, ...], int]]] = \
+            defaultdict(dict)
+        for index, name in enumerate(names):
             words = tuple(name.split(" "))
-            self.by_first[words[0]].append(words)
+            self.by_first[words[0]].setdefault(len(words), {}).setdefault(words, index)
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
-        """(start, end, name) of every name in the document, overlapping ones included."""
+        """(start, end, name) of every name in the document, overlapping ones included,
+        at each start in the order of the names given."""
         texts = [token.text for token in doc]
         for start, text in enumerate(texts):
-            for name in self.by_first.get(text, ()):
-                end = start + len(name)
-                if tuple(texts[start:end]) == name:
-                    yield start, end, " ".join(name)
+            lengths = self.by_first.get(text)
+            if lengths is None:
+                continue
+            found = []
+            for size, names in lengths.items():
+                words = tuple(texts[start:start + size])
+                index = names.get(words)
+                if index is not None:
+                    found.append((index, start + size, words))
+            for _, end, words in sorted(found):
+                yield start, end, " ".join(words)
 
 
 def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list[Entry]]]) -> None:
