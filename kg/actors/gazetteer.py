@@ -65,6 +65,9 @@ class Gazetteer:
     aliases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # the last words of the agent and title terms: a phrase's words that end none of
+    # them need no look-up (``kg.actors.sectors``)
+    sector_ends: set[str] = field(default_factory=set)
     sector_names: dict[str, tuple[str, ActorType]] = field(default_factory=dict)
     # Sectors that act for the state (and the state itself, sector None): with no target
     # named, they act on the people.
@@ -177,6 +180,7 @@ class Gazetteer:
             if table is None:
                 raise DataError(f"{path}:{line}: kind must be agent or title, not {row['kind']!r}")
             table[row["term"].lower()] = row["sector"]
+            self.sector_ends.add(row["term"].lower().rsplit(" ", 1)[-1])
 
     def _load_countries(self) -> None:
         for country in all_countries():
