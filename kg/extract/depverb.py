@@ -23,7 +23,7 @@ from kg.actors.resolve import ActorResolver, DocumentActors
 from kg.extract.base import extractors
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.datelines import blanked, find_dateline
-from kg.extract.entries import is_statement, is_threat, noun_entries, verb_entries
+from kg.extract.entries import is_statement, is_threat, word_entries
 from kg.extract.events import Candidate, main_acts, trigger_candidates
 from kg.extract.frames import (
     refused_act,
@@ -165,7 +165,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     statements, threats, refusals = [], [], []
     for token in context.sentence:
         lemma = token.lemma_.lower()
-        entries = verb_entries(lexicon, token) if token.pos_ in ("VERB", "AUX") else {}
+        entries = word_entries(context, token) if token.pos_ in ("VERB", "AUX") else {}
         if entries:
             found = list(verb_triggers(context, token, entries))
             triggers.extend(found)
@@ -175,7 +175,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
                 threats.append(token)
             elif not found and lemma in REFUSING_VERBS and lemma in lexicon.verbs:
                 refusals.append(token)
-        elif token.pos_ in ("NOUN", "PROPN") and (nouns := noun_entries(lexicon, token)):
+        elif token.pos_ in ("NOUN", "PROPN") and (nouns := word_entries(context, token)):
             triggers.extend(noun_triggers(context, token, nouns))
         elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
             triggers.extend(adjective_triggers(token, lexicon.adjectives[lemma]))

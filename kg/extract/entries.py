@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.context import Entries, SentenceContext
 from kg.extract.syntax import (
     lemma_forms,
     object_names,
@@ -12,7 +13,6 @@ from kg.extract.syntax import (
     verb_prep_objects,
 )
 from kg.lexicon import Lexicon
-from kg.model import Relation
 from kg.words import cameo_codes, words
 
 REVERSING_VERBS = words("reversing verb")
@@ -20,8 +20,6 @@ INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 APPEAL_ROOTS = cameo_codes("appeal")
 THREAT_ROOTS = cameo_codes("threat")
 STATEMENT_ROOTS = cameo_codes("statement")
-
-Entries = dict[str, Relation]  # the preposition that introduces the target -> relation
 
 
 def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
@@ -36,6 +34,16 @@ def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
     if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
         return {}
     return lexicon.verbs.get(verb.lemma_.lower(), {})
+
+
+def word_entries(context: SentenceContext, token: Token) -> Entries:
+    """``verb_entries`` of a verb, ``noun_entries`` of a noun, read once per sentence."""
+    known = context.entries.get(token.i)
+    if known is None:
+        known = verb_entries(context.lexicon, token) if token.pos_ in ("VERB", "AUX") \
+            else noun_entries(context.lexicon, token)
+        context.entries[token.i] = known
+    return known
 
 
 def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:

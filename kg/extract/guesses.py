@@ -15,8 +15,8 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import subjects
 from kg.extract.attribution import same_side
-from kg.extract.context import Evidence, SentenceContext, Trigger
-from kg.extract.entries import Entries, noun_entries, verb_entries
+from kg.extract.context import Entries, Evidence, SentenceContext, Trigger
+from kg.extract.entries import word_entries
 from kg.extract.events import Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
 from kg.extract.syntax import governing_verb
@@ -57,9 +57,9 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
     if token.pos_ in ("VERB", "AUX"):
-        return {} if describes(token) else verb_entries(context.lexicon, token)
+        return {} if describes(token) else word_entries(context, token)
     if token.pos_ in ("NOUN", "PROPN"):
-        return noun_entries(context.lexicon, token)
+        return word_entries(context, token)
     if token.pos_ == "ADJ":
         return context.lexicon.adjectives.get(token.lemma_.lower(), {})
     return {}
