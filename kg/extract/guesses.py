@@ -19,7 +19,7 @@ from kg.extract.context import Entries, Evidence, SentenceContext, Trigger
 from kg.extract.entries import word_entries
 from kg.extract.events import Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
-from kg.extract.syntax import governing_verb
+from kg.extract.syntax import governing_verb, is_below
 from kg.extract.triggers import describes
 from kg.model import Mention, Relation
 
@@ -76,17 +76,16 @@ def _sources(context: SentenceContext, token: Token,
     heads, _ = subjects(_clause(token), control=True)
     found = [mention for head in heads for mention in context.actors.known(head)]
     if not found:
-        inside = {each.i for each in _clause(token).subtree}
+        clause = _clause(token)
         found = [mention for head, mention in sorted(mentions, key=lambda m: -m[0].i)
-                 if head.i < token.i and head.i in inside]
+                 if head.i < token.i and is_below(head, clause)]
     return found[:MAX_SOURCES]
 
 
 def _targets(token: Token, mentions: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
     """The actors named in what the word governs, after it, nearest first."""
-    inside = {each.i for each in token.subtree}
     found = [(head, mention) for head, mention in mentions
-             if head.i > token.i and head.i in inside]
+             if head.i > token.i and is_below(head, token)]
     return sorted(found, key=lambda found: found[0].i)[:MAX_TARGETS]
 
 
