@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.resolve import ActorResolver, DocumentActors
@@ -162,22 +162,21 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     an act without a target of its own should look for one."""
     lexicon = context.lexicon
     triggers: list[Trigger] = []
-    statements, threats, refusals = [], [], []
+    statements: list[Token] = []
+    threats: list[Token] = []
+    refusals: list[Token] = []
     for token in context.sentence:
-        lemma = token.lemma_.lower()
-        entries = word_entries(context, token) if token.pos_ in ("VERB", "AUX") else {}
-        if entries:
-            found = list(verb_triggers(context, token, entries))
-            triggers.extend(found)
-            if not found and is_statement(lexicon, lemma):
-                statements.append(token)
-            elif not found and is_threat(lexicon, lemma):
-                threats.append(token)
-            elif not found and lemma in REFUSING_VERBS and lemma in lexicon.verbs:
-                refusals.append(token)
-        elif token.pos_ in ("NOUN", "PROPN") and (nouns := word_entries(context, token)):
+        pos = token.pos_
+        if pos in ("VERB", "AUX"):
+            entries = word_entries(context, token)
+            if entries:
+                found = list(verb_triggers(context, token, entries))
+                triggers.extend(found)
+                if not found:
+                    _frame_word(lexicon, token, statements, threats, refusals)
+        elif pos in ("NOUN", "PROPN") and (nouns := word_entries(context, token)):
             triggers.extend(noun_triggers(context, token, nouns))
-        elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
+        elif pos == "ADJ" and (lemma := token.lemma_.lower()) in lexicon.adjectives:
             triggers.extend(adjective_triggers(token, lexicon.adjectives[lemma]))
     for speech in statements:
         triggers.extend(reported_speech(context, speech, triggers))
@@ -188,6 +187,19 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     return [with_purpose(trigger, triggers) if trigger.home else
             with_content(trigger, triggers) if trigger.reciprocal else trigger
             for trigger in triggers]
+
+
+def _frame_word(lexicon: Lexicon, verb: Token, statements: list[Token], threats: list[Token],
+                refusals: list[Token]) -> None:
+    """A verb the lexicon knows that codes no act of its own here: one that may frame
+    another act (a statement, a threat, a refusal), read once the sentence's acts are."""
+    lemma = verb.lemma_.lower()
+    if is_statement(lexicon, lemma):
+        statements.append(verb)
+    elif is_threat(lexicon, lemma):
+        threats.append(verb)
+    elif lemma in REFUSING_VERBS and lemma in lexicon.verbs:
+        refusals.append(verb)
 
 
 @extractors.register(NAME)  # type: ignore[untyped-decorator]

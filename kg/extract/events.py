@@ -162,7 +162,8 @@ def main_acts(context: SentenceContext,
     # An appeal frames what it asks for even when its own actor is unknown: "the
     # parties call for X and Y to agree" asserts no agreement. (Demands and threats
     # are left out: on the gold sets their inner acts carry the code.)
-    acting |= {token.i for token in context.sentence if frames_an_act(context.lexicon, token)}
+    acting |= {token.i for token in context.sentence
+               if token.pos_ in ("VERB", "NOUN") and frames_an_act(context.lexicon, token)}
     for trigger, candidates in coded:
         embedded = trigger.token.i in said or _embedded(trigger.token, acting)
         for candidate in candidates:
