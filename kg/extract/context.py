@@ -26,6 +26,8 @@ class SentenceContext:
     actors: DocumentActors
     lexicon: Lexicon
     gazetteer: Gazetteer
+    # the sentence's text, cut from the document's once (``Span.text`` joins its tokens)
+    text: str
     # what the lexicon says of each verb and noun, by token index: the triggers read it
     # first, the guesses read it again for the words no trigger took
     entries: dict[int, Entries] = field(default_factory=dict)
@@ -41,8 +43,11 @@ class Evidence:
     end: int
 
     @classmethod
-    def of(cls, span: Span) -> Evidence:
-        return cls(span.text, span.start_char, span.end_char)
+    def of(cls, span: Span, context: SentenceContext) -> Evidence:
+        """The evidence ``span``, a part of the context's sentence."""
+        offset = context.sentence.start_char
+        return cls(context.text[span.start_char - offset:span.end_char - offset],
+                   span.start_char, span.end_char)
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,7 +135,7 @@ class DepVerbExtractor:
             if not is_furniture(sentence, text):
                 actors.scan(sentence)
                 yield SentenceContext(sentence, document, actors, self.lexicon,
-                                      self.gazetteer)
+                                      self.gazetteer, text)
 
 
 def readable(doc: Doc) -> list[tuple[Span, str]]:
@@ -149,7 +149,7 @@ def readable(doc: Doc) -> list[tuple[Span, str]]:
 def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:
     """Every event the rules find in one sentence, kept or not."""
     triggers = find_triggers(context)
-    evidence = Evidence.of(evidence_span(context.sentence))
+    evidence = Evidence.of(evidence_span(context.sentence), context)
     coded = [(trigger, list(trigger_candidates(context, trigger, evidence, NAME)))
              for trigger in triggers]
     yield from main_acts(context, coded)

@@ -27,7 +27,7 @@ def is_furniture(sentence: Span, text: str) -> bool:
     if any(text.startswith(f"{opener} ") for opener in OPENERS):
         return True  # "Tags Belgium Syria coalition ...", "Get short URL Topic ..."
     words = [token for token in sentence if token.is_alpha]
-    bars = sum(1 for token in sentence if token.text == "|")
+    bars = sum(1 for token in sentence if token.text == "|") if "|" in text else 0
     if bars > MAX_BARS:
         return True
     if len(words) < MIN_WORDS:
