@@ -47,6 +47,9 @@ class Lexicon:
     # "verb object" -> what the verb codes with that object: "block road" is an
     # obstruction (144), "block" alone a rejection; "lift curfew" eases a curfew (0813).
     objects: dict[str, dict[str, Relation]] = field(default_factory=dict)
+    # the first words of the ``objects`` keys: most verbs have no object rows, and the
+    # rules ask about every verb of every sentence
+    object_verbs: set[str] = field(default_factory=set)
     intents: dict[str, Relation] = field(default_factory=dict)
     # CAMEO root of an act -> what ending it codes as ("halted aid" 162, "lifted a curfew" 081)
     reversals: dict[str, Relation] = field(default_factory=dict)
@@ -89,6 +92,7 @@ class Lexicon:
         for mine, theirs in ((self.verbs, own.verbs), (self.nouns, own.nouns),
                              (self.adjectives, own.adjectives), (self.objects, own.objects)):
             mine.update(theirs)
+        self.object_verbs |= own.object_verbs
         self.reversals.update(own.reversals)
         self.rules.update(own.rules)
         self.light_verbs |= own.light_verbs
@@ -144,6 +148,8 @@ class Lexicon:
                      "object": self.objects}[kind]
             table.setdefault(lemma, {})[row["prep"].lower()] = self._relation(
                 path, line, row["label"], row["cameo"])
+            if kind == "object":
+                self.object_verbs.add(lemma.split()[0])
 
     @property
     def labels(self) -> set[str]:

@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, TypeVar, get_args
 
 ActorType = Literal["state", "igo", "ngo", "group", "person", "bloc", "other"]
@@ -188,6 +189,9 @@ def event_id(doc_id: str, sentence_start: int, sentence_end: int,
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
 
 
+# The events of a sentence share its text, and the writer, the graph and the map each ask
+# for its digest: the last few thousand sentences' digests are kept.
+@lru_cache(maxsize=4096)
 def sentence_digest(sentence: str) -> str:
     """The same digest for every copy of a sentence: page furniture and wire copies
     repeat a sentence verbatim across documents, give or take case, spacing, quotes and

@@ -3,6 +3,7 @@ row kg cannot use stops the run with one line naming the file, the line and the 
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -134,3 +135,15 @@ def test_an_analyst_s_alias_resolves_whatever_its_type(tmp_path: Path, actor_typ
     assert sorted((e["source"]["id"], e["target"]["id"]) for e in events) == [
         ("RUSNAV", "UKR"), ("UKR", "RUSNAV")]
     assert (out / "unresolved.jsonl").read_text() == ""
+
+
+def test_the_collector_paused_while_the_gazetteer_loads_runs_again_after_a_bad_file(
+        tmp_path: Path) -> None:
+    # The start-up pauses the cyclic garbage collector; a run that goes on after a data
+    # error (a test session, a long-lived caller) must get it back.
+    assert gc.isenabled()
+    with pytest.raises(DataError):
+        _gazetteer(tmp_path, "Kremlin\x07,RUSGOV\n")
+    assert gc.isenabled()
+    _gazetteer(tmp_path, "")
+    assert gc.isenabled()

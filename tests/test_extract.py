@@ -10,6 +10,7 @@ import pytest
 from kg.actors.gazetteer import Gazetteer
 from kg.errors import DataError
 from kg.extract.depverb import DepVerbExtractor
+from kg.extract.entries import object_entries
 from kg.extract.judgement import Judgement
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult
@@ -590,3 +591,16 @@ def test_the_judgement_asks_more_of_candidates_the_rules_pass_over(
     [result] = judged.extract([Document(id="t", text=text)])
     assert {(event.source.actor.id, event.target.actor.id) for event in result.events} == \
         expected
+
+
+def test_an_object_row_of_an_analyst_codes_a_verb_no_built_in_row_names(
+        rules: DepVerbExtractor, tmp_path: Path) -> None:
+    # The rules look for object rows only under verbs that have some: an analyst's row
+    # must make its verb one of them.
+    extra = tmp_path / "relations.csv"
+    extra.write_text("kind,lemma,prep,label,cameo\nobject,paint embassy,,SEIZES_PROPERTY,1711\n")
+    assert "paint" not in Lexicon.load().object_verbs
+    lexicon = Lexicon.load([extra])
+    verb = rules.nlp("Protesters painted the embassy.")[1]
+    entries = object_entries(lexicon, verb)
+    assert entries is not None and entries[""].cameo == "1711"

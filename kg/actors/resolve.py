@@ -26,6 +26,7 @@ from kg.actors.matching import NameIndex, find_matches
 from kg.actors.people import introduce, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
 from kg.actors.sectors import agent_sector
+from kg.datafiles import collector_paused
 from kg.model import Document, Mention, Unresolved
 from kg.words import pronouns, words
 
@@ -54,13 +55,14 @@ class ActorResolver:
         stays short with the dictionaries' tens of thousands of names (BENCHMARKS.md)."""
         special = tokenizer.rules or {} if isinstance(tokenizer, Tokenizer) else None
         plain = []
-        for alias in self.gazetteer.aliases:
-            if special is not None and PLAIN_ALIAS.fullmatch(alias) and \
-                    not any(word in special for word in alias.split(" ")):
-                plain.append(alias)
-            else:
-                self.matcher.add(alias, [tokenizer(alias)])
-        self.plain_names = NameIndex(plain)
+        with collector_paused():
+            for alias in self.gazetteer.aliases:
+                if special is not None and PLAIN_ALIAS.fullmatch(alias) and \
+                        not any(word in special for word in alias.split(" ")):
+                    plain.append(alias)
+                else:
+                    self.matcher.add(alias, [tokenizer(alias)])
+            self.plain_names = NameIndex(plain)
 
     def for_document(self, doc: Doc, document: Document) -> DocumentActors:
         actors = DocumentActors(self.gazetteer, doc, document)

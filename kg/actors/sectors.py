@@ -13,11 +13,17 @@ MAX_TERM_WORDS = 3
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def terms(phrase: Span) -> Iterable[tuple[int, str]]:
-    """(end index, lower-cased n-gram) of the phrase, right-most and longest first."""
-    words = [token.lower_ for token in phrase]
-    lemmas = [token.lemma_.lower() for token in phrase]
+def terms(phrase: Span, ends: set[str] | None = None) -> Iterable[tuple[int, str]]:
+    """(end index, lower-cased n-gram) of the phrase, right-most and longest first; with
+    ``ends``, only the n-grams that end in a word or lemma among ``ends`` (or in a word
+    holding a space, whose n-grams end otherwise)."""
+    tokens = list(phrase)
+    words = [token.lower_ for token in tokens]
+    lemmas = [token.lemma_.lower() for token in tokens]
     for end in range(len(words), 0, -1):
+        if ends is not None and not any(word in ends or " " in word
+                                        for word in (words[end - 1], lemmas[end - 1])):
+            continue
         for size in range(min(MAX_TERM_WORDS, end), 0, -1):
             yield phrase.start + end, " ".join(words[end - size:end])
             yield phrase.start + end, " ".join([*words[end - size:end - 1], lemmas[end - 1]])
@@ -25,7 +31,7 @@ def terms(phrase: Span) -> Iterable[tuple[int, str]]:
 
 def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     agents = gazetteer.agents
-    for _, term in terms(phrase):
+    for _, term in terms(phrase, gazetteer.sector_ends):
         if term in agents:
             return agents[term]
     # "a U.S. Marine": the tagger keeps a capitalised word as a name and does not
@@ -41,7 +47,7 @@ def group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     """The sector of the longest agent word or title that ends the phrase: "rebel
     leaders" are rebels (the title "rebel leader") before they are leaders (GOV)."""
     agents, titles = gazetteer.agents, gazetteer.titles
-    for _, term in terms(phrase):
+    for _, term in terms(phrase, gazetteer.sector_ends):
         sector = agents.get(term) or titles.get(term)
         if sector:
             return sector
@@ -49,7 +55,7 @@ def group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
 
 
 def title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
-    for _, term in terms(phrase):
+    for _, term in terms(phrase, gazetteer.sector_ends):
         if term in gazetteer.titles:
             return gazetteer.titles[term]
     return None

@@ -4,7 +4,7 @@ the rules consult, and the triggers found in it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -12,6 +12,8 @@ from kg.actors.gazetteer import Gazetteer
 from kg.actors.resolve import DocumentActors
 from kg.lexicon import Lexicon
 from kg.model import Document, Relation
+
+Entries = dict[str, Relation]  # the preposition that introduces the target -> relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,28 @@ class SentenceContext:
     actors: DocumentActors
     lexicon: Lexicon
     gazetteer: Gazetteer
+    # the sentence's text, cut from the document's once (``Span.text`` joins its tokens)
+    text: str
+    # what the lexicon says of each verb and noun, by token index: the triggers read it
+    # first, the guesses read it again for the words no trigger took
+    entries: dict[int, Entries] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence as quoted (``syntax.evidence_span``), read once per sentence: every
+    event of the sentence carries the same text and offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, span: Span, context: SentenceContext) -> Evidence:
+        """The evidence ``span``, a part of the context's sentence."""
+        offset = context.sentence.start_char
+        return cls(context.text[span.start_char - offset:span.end_char - offset],
+                   span.start_char, span.end_char)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,14 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.resolve import ActorResolver, DocumentActors
 from kg.extract.base import extractors
-from kg.extract.context import SentenceContext, Trigger
+from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.datelines import blanked, find_dateline
-from kg.extract.entries import is_statement, is_threat, noun_entries, verb_entries
+from kg.extract.entries import is_statement, is_threat, word_entries
 from kg.extract.events import Candidate, main_acts, trigger_candidates
 from kg.extract.frames import (
     refused_act,
@@ -98,22 +98,22 @@ class DepVerbExtractor:
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
         events: dict[str, Event] = {}
-        sentences = sum(1 for sentence in doc.sents if sentence.text.strip())
+        sentences = readable(doc)
         actors = self._actors(doc, document)
-        for context in self._sentences(doc, document, actors):
+        for context in self._sentences(sentences, document, actors):
             candidates = list(sentence_candidates(context))
             chosen = [candidate.event for candidate in candidates if candidate.kept] \
                 if self.judgement is None else \
                 self.judgement.choose(context, candidates, self.min_confidence)
             for event in chosen:
                 events.setdefault(event.id, event)
-        return DocumentResult(document, sentences, tuple(events.values()),
+        return DocumentResult(document, len(sentences), tuple(events.values()),
                               tuple(actors.unresolved.values()))
 
     def candidates(self, doc: Doc, document: Document) -> Iterator[tuple[Candidate, Features]]:
         """Every candidate of a document with what the judgement would weigh: the
         material ``scripts/train-judgement`` learns from."""
-        for context in self._sentences(doc, document, self._actors(doc, document)):
+        for context in self._sentences(readable(doc), document, self._actors(doc, document)):
             found = list(sentence_candidates(context))
             for candidate in found:
                 yield candidate, candidate_features(context, candidate, len(found))
@@ -127,21 +127,29 @@ class DepVerbExtractor:
                  if (country := self.gazetteer.country_of_place(place))), None)
         return actors
 
-    def _sentences(self, doc: Doc, document: Document,
+    def _sentences(self, sentences: list[tuple[Span, str]], document: Document,
                    actors: DocumentActors) -> Iterator[SentenceContext]:
         """The sentences to read; page furniture is passed over, also as a place
         where pronouns could find an antecedent."""
-        for sentence in doc.sents:
-            if sentence.text.strip() and not is_furniture(sentence):
+        for sentence, text in sentences:
+            if not is_furniture(sentence, text):
                 actors.scan(sentence)
                 yield SentenceContext(sentence, document, actors, self.lexicon,
-                                      self.gazetteer)
+                                      self.gazetteer, text)
+
+
+def readable(doc: Doc) -> list[tuple[Span, str]]:
+    """The sentences that hold more than white space, each with its text, cut from the
+    document's text once (``Span.text`` joins the sentence's tokens anew on every call)."""
+    text = doc.text
+    return [(sentence, words) for sentence in doc.sents
+            if (words := text[sentence.start_char:sentence.end_char]).strip()]
 
 
 def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:
     """Every event the rules find in one sentence, kept or not."""
     triggers = find_triggers(context)
-    evidence = evidence_span(context.sentence)
+    evidence = Evidence.of(evidence_span(context.sentence), context)
     coded = [(trigger, list(trigger_candidates(context, trigger, evidence, NAME)))
              for trigger in triggers]
     yield from main_acts(context, coded)
@@ -154,22 +162,21 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     an act without a target of its own should look for one."""
     lexicon = context.lexicon
     triggers: list[Trigger] = []
-    statements, threats, refusals = [], [], []
+    statements: list[Token] = []
+    threats: list[Token] = []
+    refusals: list[Token] = []
     for token in context.sentence:
-        lemma = token.lemma_.lower()
-        entries = verb_entries(lexicon, token) if token.pos_ in ("VERB", "AUX") else {}
-        if entries:
-            found = list(verb_triggers(context, token, entries))
-            triggers.extend(found)
-            if not found and is_statement(lexicon, lemma):
-                statements.append(token)
-            elif not found and is_threat(lexicon, lemma):
-                threats.append(token)
-            elif not found and lemma in REFUSING_VERBS and lemma in lexicon.verbs:
-                refusals.append(token)
-        elif token.pos_ in ("NOUN", "PROPN") and (nouns := noun_entries(lexicon, token)):
+        pos = token.pos_
+        if pos in ("VERB", "AUX"):
+            entries = word_entries(context, token)
+            if entries:
+                found = list(verb_triggers(context, token, entries))
+                triggers.extend(found)
+                if not found:
+                    _frame_word(lexicon, token, statements, threats, refusals)
+        elif pos in ("NOUN", "PROPN") and (nouns := word_entries(context, token)):
             triggers.extend(noun_triggers(context, token, nouns))
-        elif token.pos_ == "ADJ" and lemma in lexicon.adjectives:
+        elif pos == "ADJ" and (lemma := token.lemma_.lower()) in lexicon.adjectives:
             triggers.extend(adjective_triggers(token, lexicon.adjectives[lemma]))
     for speech in statements:
         triggers.extend(reported_speech(context, speech, triggers))
@@ -180,6 +187,19 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     return [with_purpose(trigger, triggers) if trigger.home else
             with_content(trigger, triggers) if trigger.reciprocal else trigger
             for trigger in triggers]
+
+
+def _frame_word(lexicon: Lexicon, verb: Token, statements: list[Token], threats: list[Token],
+                refusals: list[Token]) -> None:
+    """A verb the lexicon knows that codes no act of its own here: one that may frame
+    another act (a statement, a threat, a refusal), read once the sentence's acts are."""
+    lemma = verb.lemma_.lower()
+    if is_statement(lexicon, lemma):
+        statements.append(verb)
+    elif is_threat(lexicon, lemma):
+        threats.append(verb)
+    elif lemma in REFUSING_VERBS and lemma in lexicon.verbs:
+        refusals.append(verb)
 
 
 @extractors.register(NAME)  # type: ignore[untyped-decorator]

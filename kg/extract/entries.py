@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.context import Entries, SentenceContext
 from kg.extract.syntax import (
     lemma_forms,
     object_names,
@@ -12,7 +13,6 @@ from kg.extract.syntax import (
     verb_prep_objects,
 )
 from kg.lexicon import Lexicon
-from kg.model import Relation
 from kg.words import cameo_codes, words
 
 REVERSING_VERBS = words("reversing verb")
@@ -21,8 +21,6 @@ APPEAL_ROOTS = cameo_codes("appeal")
 THREAT_ROOTS = cameo_codes("threat")
 STATEMENT_ROOTS = cameo_codes("statement")
 VIOLENT_ROOTS = cameo_codes("violence")
-
-Entries = dict[str, Relation]  # the preposition that introduces the target -> relation
 
 
 def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
@@ -39,10 +37,23 @@ def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
     return lexicon.verbs.get(verb.lemma_.lower(), {})
 
 
+def word_entries(context: SentenceContext, token: Token) -> Entries:
+    """``verb_entries`` of a verb, ``noun_entries`` of a noun, read once per sentence."""
+    known = context.entries.get(token.i)
+    if known is None:
+        known = verb_entries(context.lexicon, token) if token.pos_ in ("VERB", "AUX") \
+            else noun_entries(context.lexicon, token)
+        context.entries[token.i] = known
+    return known
+
+
 def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
     instruments, or with what a preposition of it names ("accuse of torture"), if any."""
     lemma = verb_lemma(verb)
+    # every key starts with the verb's lemma (its particle, if any, after a space)
+    if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
+        return None
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
     objects += [obj for child in verb.children
                 if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS

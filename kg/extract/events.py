@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extract.attribution import (
     own_forces,
@@ -17,11 +17,11 @@ from kg.extract.attribution import (
     speaks_for,
     target_mentions,
 )
-from kg.extract.context import SentenceContext, Trigger
+from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.syntax import ASIDE_DEPS
-from kg.model import Actor, Event, Mention, Relation
+from kg.model import Actor, Event, Mention, Modality, Relation
 from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
@@ -51,7 +51,20 @@ class Candidate:
         return self.rank == 0 and not self.embedded and not self.guessed
 
 
-def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Span,
+@dataclass(frozen=True, slots=True)
+class Mood:
+    """Whether a trigger's act is negated and its modality: one reading per trigger,
+    whatever the number of its sources and targets."""
+
+    negated: bool
+    modality: Modality
+
+    @classmethod
+    def of(cls, trigger: Token) -> Mood:
+        return cls(is_negated(trigger), modality_of(trigger))
+
+
+def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evidence,
                        extractor: str) -> Iterator[Candidate]:
     """The events one trigger may code, evidence being the sentence as it is quoted."""
     sources = source_mentions(context, trigger)
@@ -68,10 +81,12 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
                    and not any(same_side(source.actor, mention.actor) or
                                (plain and _compatriots(source.actor, mention.actor))
                                for source in sources)]
+    if not targets:
+        return
     # a loose target or a statement's is a guess: the first is the rules' choice
     guessed = trigger.loose or (trigger.statement and trigger.relation.root in STATEMENT_ROOTS)
-    relation = coded_relation(context.lexicon, trigger.relation,
-                              modality_of(trigger.token), trigger.token)
+    mood = Mood.of(trigger.token)
+    relation = coded_relation(context.lexicon, trigger.relation, mood.modality, trigger.token)
     for source in sources:
         # a guessed target's rank counts only the targets the source can act on
         actable = [target for target in targets
@@ -80,11 +95,11 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Spa
                            target.text.lower() in REFLEXIVE_PRONOUNS)]  # "blew themselves up"
         for rank, target in enumerate(actable):
             event = coded_event(context, trigger, evidence, source, target,
-                                relation, extractor)
+                                relation, mood, extractor)
             yield Candidate(event, trigger, rank if guessed else 0)
             if relation.cameo in MUTUAL_CODES and not trigger.reciprocal:
                 event = coded_event(context, trigger, evidence, target, source,
-                                    relation, extractor)
+                                    relation, mood, extractor)
                 yield Candidate(event, trigger, rank if guessed else 0)
 
 
@@ -92,19 +107,20 @@ def _compatriots(source: Actor, target: Actor) -> bool:
     return source.state_country is not None and source.state_country == target.state_country
 
 
-def coded_event(context: SentenceContext, trigger: Trigger, evidence: Span, source: Mention,
-                target: Mention, relation: Relation, extractor: str) -> Event:
+def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
+                source: Mention, target: Mention, relation: Relation, mood: Mood,
+                extractor: str) -> Event:
     """The event a trigger codes between two actors, in the trigger's mood."""
     return Event(
         doc_id=context.document.id,
         sentence=evidence.text,
-        sentence_start=evidence.start_char,
-        sentence_end=evidence.end_char,
+        sentence_start=evidence.start,
+        sentence_end=evidence.end,
         source=source,
         target=target,
         relation=_by_whom(context, trigger, relation, source),
-        negated=is_negated(trigger.token),
-        modality=modality_of(trigger.token),
+        negated=mood.negated,
+        modality=mood.modality,
         date=context.document.date,
         confidence=_confidence(trigger, source, target),
         extractor=extractor,
@@ -162,7 +178,8 @@ def main_acts(context: SentenceContext,
     # An appeal frames what it asks for even when its own actor is unknown: "the
     # parties call for X and Y to agree" asserts no agreement. (Demands and threats
     # are left out: on the gold sets their inner acts carry the code.)
-    acting |= {token.i for token in context.sentence if frames_an_act(context.lexicon, token)}
+    acting |= {token.i for token in context.sentence
+               if token.pos_ in ("VERB", "NOUN") and frames_an_act(context.lexicon, token)}
     for trigger, candidates in coded:
         embedded = trigger.token.i in said or _embedded(trigger.token, acting)
         for candidate in candidates:

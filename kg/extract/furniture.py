@@ -21,12 +21,13 @@ MAX_BARS = 1
 OPENERS = ordered_words("furniture opener")
 
 
-def is_furniture(sentence: Span) -> bool:
-    text = sentence.text.lstrip()
+def is_furniture(sentence: Span, text: str) -> bool:
+    """Whether ``sentence`` (whose text is ``text``) is page furniture."""
+    text = text.lstrip()
     if any(text.startswith(f"{opener} ") for opener in OPENERS):
         return True  # "Tags Belgium Syria coalition ...", "Get short URL Topic ..."
     words = [token for token in sentence if token.is_alpha]
-    bars = sum(1 for token in sentence if token.text == "|")
+    bars = sum(1 for token in sentence if token.text == "|") if "|" in text else 0
     if bars > MAX_BARS:
         return True
     if len(words) < MIN_WORDS:

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from kg.extract.arguments import subjects
 from kg.extract.attribution import own_forces, same_side
-from kg.extract.context import SentenceContext, Trigger
-from kg.extract.entries import Entries, noun_entries, verb_entries
-from kg.extract.events import Candidate, coded_event
-from kg.extract.mood import coded_relation, modality_of
-from kg.extract.syntax import governing_verb
+from kg.extract.context import Entries, Evidence, SentenceContext, Trigger
+from kg.extract.entries import word_entries
+from kg.extract.events import Candidate, Mood, coded_event
+from kg.extract.mood import coded_relation
+from kg.extract.syntax import governing_verb, is_below
 from kg.extract.triggers import describes
 from kg.model import Mention, Relation
 
@@ -27,7 +27,7 @@ MAX_SOURCES = 2
 MAX_TARGETS = 3
 
 
-def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
+def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: str,
                        read: set[int]) -> Iterator[Candidate]:
     """Guesses for the words the rules did not read as an event (``read``: those they
     did, by token index)."""
@@ -41,23 +41,26 @@ def guessed_candidates(context: SentenceContext, evidence: Span, extractor: str,
             continue
         targets = _targets(token, mentions)
         sources = _sources(context, token, mentions) if targets else []
+        if not sources:
+            continue
+        mood = Mood.of(token)
         for target_token, target in targets:
             relation = _relation(entries, target_token)
             trigger = Trigger(token, relation, (), (target_token,), False,
                               nominal=token.pos_ != "VERB")
-            coded = coded_relation(context.lexicon, relation, modality_of(token), token)
+            coded = coded_relation(context.lexicon, relation, mood.modality, token)
             for source in sources:
                 if not same_side(source.actor, target.actor) and \
                         not own_forces(context, source, target):
                     yield Candidate(coded_event(context, trigger, evidence, source, target,
-                                                coded, extractor), trigger, guessed=True)
+                                                coded, mood, extractor), trigger, guessed=True)
 
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
     if token.pos_ in ("VERB", "AUX"):
-        return {} if describes(token) else verb_entries(context.lexicon, token)
+        return {} if describes(token) else word_entries(context, token)
     if token.pos_ in ("NOUN", "PROPN"):
-        return noun_entries(context.lexicon, token)
+        return word_entries(context, token)
     if token.pos_ == "ADJ":
         return context.lexicon.adjectives.get(token.lemma_.lower(), {})
     return {}
@@ -74,17 +77,16 @@ def _sources(context: SentenceContext, token: Token,
     heads, _ = subjects(_clause(token), control=True)
     found = [mention for head in heads for mention in context.actors.known(head)]
     if not found:
-        inside = {each.i for each in _clause(token).subtree}
+        clause = _clause(token)
         found = [mention for head, mention in sorted(mentions, key=lambda m: -m[0].i)
-                 if head.i < token.i and head.i in inside]
+                 if head.i < token.i and is_below(head, clause)]
     return found[:MAX_SOURCES]
 
 
 def _targets(token: Token, mentions: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
     """The actors named in what the word governs, after it, nearest first."""
-    inside = {each.i for each in token.subtree}
     found = [(head, mention) for head, mention in mentions
-             if head.i > token.i and head.i in inside]
+             if head.i > token.i and is_below(head, token)]
     return sorted(found, key=lambda found: found[0].i)[:MAX_TARGETS]
 
 

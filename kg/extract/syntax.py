@@ -39,6 +39,17 @@ def subtree_indices(token: Token) -> set[int]:
     return {each.i for each in token.subtree}
 
 
+def is_below(token: Token, top: Token) -> bool:
+    """Whether ``token`` is ``top`` or below it: ``token.i in subtree_indices(top)``, by a
+    walk up from the one token instead of gathering the whole subtree."""
+    current = token
+    while current.i != top.i:
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True
+
+
 def prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
     """Objects of ``prep`` under ``head``; with depth 2 also under its PP objects, where
     the parser tends to hang them ("veto with China of the resolutions")."""

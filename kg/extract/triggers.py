@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.arguments import noun_sources, subjects
-from kg.extract.context import SentenceContext, Trigger
+from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import (
     REVERSING_VERBS,
     STATEMENT_ROOTS,
-    Entries,
     codes_itself,
     noun_entries,
 )
