@@ -457,3 +457,18 @@ def test_what_one_says_of_ones_own_country_is_no_statement_to_it(
 ])
 def test_a_visiting_guest_visits_the_host(extract_text: ExtractText, text: str) -> None:
     assert ("FRA", "04", "EGY") in _dyads(extract_text(text))
+@pytest.mark.parametrize("text", [
+    "The Yemeni government vowed to retake Taiz. Regime forces shelled rebels near the city.",
+    "The Yemeni government vowed to retake Taiz. Government troops shelled rebels nearby.",
+    "The Yemeni government vowed to retake Taiz. Pro-government forces shelled rebels there.",
+])
+def test_forces_named_by_the_government_they_serve_are_its_military(
+        extract_text: ExtractText, text: str) -> None:
+    sources = {e.source.actor.id for e in extract_text(text).events if e.relation.root == "19"}
+    assert sources == {"YEMMIL"}
+
+
+def test_forces_against_the_government_are_not_its_military(extract_text: ExtractText) -> None:
+    result = extract_text("The Yemeni government vowed to retake Taiz. Anti-government "
+                          "forces shelled the city.")
+    assert not any(e.source.actor.id == "YEMMIL" for e in result.events)
