@@ -472,3 +472,19 @@ def test_forces_against_the_government_are_not_its_military(extract_text: Extrac
     result = extract_text("The Yemeni government vowed to retake Taiz. Anti-government "
                           "forces shelled the city.")
     assert not any(e.source.actor.id == "YEMMIL" for e in result.events)
+
+
+def test_saying_another_used_force_is_accusing_them(extract_text: ExtractText) -> None:
+    result = extract_text("Yemeni opposition groups say Saudi warplanes deliberately bomb "
+                          "markets.")
+    assert ("YEM", "11", "SAU") in _dyads(result)
+    # where the reported act has a target of its own, it is the event, and the
+    # speaker only reports it
+    reported = extract_text("The Observatory said Turkish jets bombed Kurdish fighters in "
+                            "Afrin.")
+    assert not any(e.relation.root == "11" for e in reported.events)
+    assert any(e.source.actor.state_country == "TUR" and e.relation.root == "19"
+               for e in reported.events)
+    # a monitor's word is a report, not blame
+    monitor = extract_text("The Observatory said Turkish jets deliberately bomb markets.")
+    assert not any(e.relation.root == "11" for e in monitor.events)

@@ -355,5 +355,16 @@ def same_side(source: Actor, target: Actor) -> bool:
     return speaks_for(source).id == speaks_for(target).id
 
 
+def takes_sides(context: SentenceContext, actor: Actor) -> bool:
+    """Whether an actor's word about another's violence is blame: a state and its
+    bodies, an international body, a political or armed group; not a monitor, the press
+    or the people, whose word is a report."""
+    body = speaks_for(actor)
+    if body.type in ("igo", "bloc", "group"):
+        return True
+    sector_type = context.gazetteer.sector_names.get(body.sector or "", ("", "state"))[1]
+    return body.type == "state" and sector_type in ("state", "group")
+
+
 def speaks_for(actor: Actor) -> Actor:
     return actor.member_of if actor.type == "person" and actor.member_of else actor
