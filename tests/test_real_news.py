@@ -488,3 +488,13 @@ def test_saying_another_used_force_is_accusing_them(extract_text: ExtractText) -
     # a monitor's word is a report, not blame
     monitor = extract_text("The Observatory said Turkish jets deliberately bomb markets.")
     assert not any(e.relation.root == "11" for e in monitor.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt brokered a truce between Israel and Hamas.",
+    "Egypt has brokered deals to end the fighting between Israel and Hamas.",
+])
+def test_a_broker_between_two_sides_mediates_with_each(extract_text: ExtractText,
+                                                         text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {("EGY", "04", "ISR"), ("EGY", "04", "PSE")} <= dyads
