@@ -498,3 +498,15 @@ def test_a_broker_between_two_sides_mediates_with_each(extract_text: ExtractText
                                                          text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert {("EGY", "04", "ISR"), ("EGY", "04", "PSE")} <= dyads
+
+
+@pytest.mark.parametrize(("text", "dyads"), [
+    ("Hundreds left Rafah under a deal reached between Israel and Hamas on Friday.",
+     {("ISR", "05", "PSE"), ("PSE", "05", "ISR")}),
+    # the parser hangs "government" on "groups", which holds the article
+    ("The Syrian army shelled Homs. Buses left the city under a deal reached between the "
+     "government and opposition groups.", {("SYR", "05", "SYR")}),
+])
+def test_a_deal_reached_between_two_sides_is_signed_by_each(
+        extract_text: ExtractText, text: str, dyads: set[tuple[str, str, str]]) -> None:
+    assert dyads <= _dyads(extract_text(text))

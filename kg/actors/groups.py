@@ -154,8 +154,12 @@ def _government_owned(phrase: Span, head: Token) -> bool:
 
 
 def _definite(head: Token) -> bool:
+    # "the government and opposition groups": the parser hangs the first of two
+    # coordinated nouns on the last, which holds their article
+    holder = head.head if head.dep_ == "nmod" and \
+        any(child.dep_ == "conj" for child in head.children) else head
     return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS
-               for child in head.children)
+               for child in holder.children)
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:
