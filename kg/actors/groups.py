@@ -21,6 +21,8 @@ GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
 SUSPICION_VERBS = words("suspicion verb")
 MEMBERSHIP_WORDS = words("membership word")
+OPPOSING_PREFIXES = words("opposing prefix")
+GOVERNMENT_OWNERS = words("government owner")
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -36,6 +38,12 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     if owner is not None:
         return _owned(actors, owner, sector)
     local = sector in actors.gazetteer.local_sectors
+    if sector is not None and not local and head.lower_ in actors.gazetteer.agents and \
+            _government_owned(phrase, head):
+        # "regime forces", "government troops", "pro-government forces": the forces of
+        # the government the story is about, as "the regime" is that government
+        country = _governed(actors, head, exclude_country)
+        return actors.gazetteer.state(country, sector) if country else None
     if not _definite(head) and not local:
         return None
     if lemma in ORGANISATION_ANAPHORS:
@@ -137,9 +145,21 @@ def _owner(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
     return None
 
 
+def _government_owned(phrase: Span, head: Token) -> bool:
+    """Whether a word before the head names a government as the owner ("regime" in
+    "regime forces"), not as what the group is against ("anti-government forces")."""
+    words_ = [token.lower_ for token in phrase if token.i < head.i]
+    return any(word in GOVERNMENT_OWNERS for word in words_) and \
+        not any(word in OPPOSING_PREFIXES for word in words_)
+
+
 def _definite(head: Token) -> bool:
+    # "the government and opposition groups": the parser hangs the first of two
+    # coordinated nouns on the last, which holds their article
+    holder = head.head if head.dep_ == "nmod" and \
+        any(child.dep_ == "conj" for child in head.children) else head
     return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS
-               for child in head.children)
+               for child in holder.children)
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:

@@ -16,12 +16,14 @@ from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
+    between_sides,
     condition_subjects,
     governing_verb,
     not_dates,
     owner_modifiers,
     phrase_objects,
     prep_objects,
+    purpose_clauses,
     thing_owners,
     within,
 )
@@ -31,6 +33,7 @@ from kg.words import cameo_codes, cameo_sectors, ordered_words, words
 VIOLENT_ROOTS = cameo_codes("violence")
 # acts a state does to people (arrest, expel, release), whose unnamed victims are civilians
 PEOPLE_ACTS = cameo_codes("people act")
+MEDIATION_CODES = cameo_codes("mediation")
 # Artillery and tanks, aerial weapons: the arms of states.
 STATE_WEAPON_CODES = cameo_codes("state weapon")
 # Acts only a state does, and the body that does them: arrest or charge, deport, convict.
@@ -100,6 +103,12 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         phrases = [token for token in not_dates(phrase_objects(trigger.token))
                    if token.i not in taken]
         targets = _first_target(context, phrases, exclude, sources)
+    if not targets and trigger.relation.cameo in MEDIATION_CODES:
+        # "brokered a truce between Israel and Hamas", "brokered deals to end the
+        # fighting between X and Y": mediation is aimed at each side it stands between
+        # (other acts' "between" is as often a place: "a road between two towns")
+        sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)])
+        targets = others(context.actors.resolve_each(sides, exclude), sources)
     if not targets and acts_on_things and not trigger.loose:
         # "accepted a formula for ending its dispute with its partners": deeper in what
         # the act is done to
@@ -353,6 +362,17 @@ def same_side(source: Actor, target: Actor) -> bool:
     them. Two actors of one country are a dyad (a government and its parliament, police
     and protesters): CAMEO codes domestic events like any other."""
     return speaks_for(source).id == speaks_for(target).id
+
+
+def takes_sides(context: SentenceContext, actor: Actor) -> bool:
+    """Whether an actor's word about another's violence is blame: a state and its
+    bodies, an international body, a political or armed group; not a monitor, the press
+    or the people, whose word is a report."""
+    body = speaks_for(actor)
+    if body.type in ("igo", "bloc", "group"):
+        return True
+    sector_type = context.gazetteer.sector_names.get(body.sector or "", ("", "state"))[1]
+    return body.type == "state" and sector_type in ("state", "group")
 
 
 def speaks_for(actor: Actor) -> Actor:

@@ -70,6 +70,10 @@ class Trigger:
     # of the act they are done for ("blocked roads to protest the embargo"); for a
     # one-sided agreement, the names in what was agreed ("to set up a centre in Tokyo").
     purpose: tuple[Token, ...] = ()
+    # An accusation read from the violence a statement reports ("said the rebels had
+    # used chemical weapons"): it stands only where the reported act codes nothing
+    # itself; where it does, the act is the event and the speaker only its reporter.
+    yields: bool = False
 
 
 def triggers_under(indices: set[int], triggers: Iterable[Trigger]) -> list[Trigger]:

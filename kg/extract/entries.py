@@ -55,6 +55,10 @@ def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
         return None
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    # "a deal reached on Friday": a participle after its noun is done to the noun
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
+            not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+        objects.append(verb.head)
     objects += [obj for child in verb.children
                 if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS
                 for obj in child.children if obj.dep_ == "pobj"]
@@ -68,7 +72,9 @@ def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
         for name in object_names(obj):
             for form in lemma_forms(lemma):
                 entries = lexicon.objects.get(f"{form} {prep}{name}")
-                if entries and (obj.dep_ != "nsubj" or _violent(entries)):
+                # (the noun a participle describes may be a subject in its own clause)
+                if entries and (obj.dep_ != "nsubj" or obj.head.i != verb.i
+                                or _violent(entries)):
                     return entries
     return None
 

@@ -15,6 +15,7 @@ from kg.extract.attribution import (
     same_side,
     source_mentions,
     speaks_for,
+    takes_sides,
     target_mentions,
 )
 from kg.extract.context import Evidence, SentenceContext, Trigger
@@ -68,6 +69,8 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                        extractor: str) -> Iterator[Candidate]:
     """The events one trigger may code, evidence being the sentence as it is quoted."""
     sources = source_mentions(context, trigger)
+    if trigger.yields:
+        sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return
     targets = target_mentions(context, trigger, sources)
@@ -173,6 +176,13 @@ def main_acts(context: SentenceContext,
     said = {trigger.token.i for trigger, _ in coded
             if trigger.relation.root in STATEMENT_ROOTS and not trigger.nominal
             and any(token.i in coding for token in trigger.token.subtree)}
+    # an accusation read from reported violence gives way to that act wherever it
+    # names whom it was aimed at, even only as a guess
+    named = {trigger.token.i for trigger, candidates in coded
+             if candidates and not trigger.yields}
+    said |= {trigger.token.i for trigger, _ in coded
+             if trigger.yields and any(token.i in named and token.i != trigger.token.i
+                                       for token in trigger.token.subtree)}
     acting = {trigger.token.i for trigger, candidates in coded
               if _codes(candidates) and trigger.token.i not in said}
     # An appeal frames what it asks for even when its own actor is unknown: "the

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import subjects
 from kg.extract.context import SentenceContext, Trigger, triggers_under
-from kg.extract.entries import STATEMENT_ROOTS
+from kg.extract.entries import STATEMENT_ROOTS, noun_entries
 from kg.extract.syntax import (
     TIME_ENTITIES,
     governing_verb,
@@ -22,12 +22,13 @@ from kg.extract.syntax import (
     phrase_objects,
     subtree_indices,
 )
-from kg.words import words
+from kg.words import cameo_codes, words
 
 CONTENT_PREPOSITIONS = words("content preposition")
 # "declined to comment" refuses nobody anything.
 UNREFUSED_VERBS = words("unrefused verb")
 BLAME_WORDS = words("blame word")
+VIOLENT_ROOTS = cameo_codes("violence")
 
 
 def reported_speech(context: SentenceContext, speech: Token,
@@ -50,6 +51,7 @@ def reported_speech(context: SentenceContext, speech: Token,
             # "said the Syrian government was responsible for the attack"
             relation = context.lexicon.rules["accusation"]
         elif triggers_under(subtree_indices(clause), triggers):
+            yield from _reported_violence(context, speech, clause, triggers)
             continue
         else:
             # "Powell said NATO would need to remain strong": the statement is about
@@ -60,6 +62,23 @@ def reported_speech(context: SentenceContext, speech: Token,
         if said_of and sources:
             yield Trigger(speech, relation, tuple(sources), said_of, inherited,
                           nominal=False, statement=True)
+
+
+def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
+                       triggers: list[Trigger]) -> Iterator[Trigger]:
+    """"The opposition says government forces target hospitals": saying that another
+    used force is accusing them of it (112). The reported act stays the event where it
+    names whom it was aimed at (``yields``). Only a verb with its own subject says who
+    did it: "rebel bombardment killed 84" or "clashes between X and Y" blame nobody."""
+    doers = tuple(token for trigger in triggers_under(subtree_indices(clause), triggers)
+                  if trigger.relation.root in VIOLENT_ROOTS and not trigger.nominal
+                  and not trigger.inherited_source and not trigger.reciprocal
+                  for token in trigger.sources
+                  if not noun_entries(context.lexicon, token))
+    sources, inherited = subjects(speech, control=False)
+    if doers and sources:
+        yield Trigger(speech, context.lexicon.rules["accusation"], tuple(sources), doers,
+                      inherited, nominal=False, statement=True, yields=True)
 
 
 def _blames(clause: Token) -> bool:

@@ -141,6 +141,32 @@ def owners(noun: Token, exclude_prep: str = "") -> list[Token]:
     return found
 
 
+def between_sides(heads: Iterable[Token]) -> list[Token]:
+    """The sides of the first "between X and Y" in the phrases of the heads, their
+    clauses included: "a truce between X and Y", "deals to end the fighting between X
+    and Y"."""
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ == "between":
+                return sides_of(token)
+    return []
+
+
+def sides_of(head: Token) -> list[Token]:
+    """The sides a "between" phrase names, also where the parser hangs the first on the
+    last ("the government and opposition groups": "government" modifies "groups")."""
+    # each found head stands for its own conjuncts too (resolve_each adds them)
+    paired = [token.head for token in head.subtree
+              if token.dep_ == "conj" and token.head.dep_ != "conj"]
+    return list(dict.fromkeys([head, *paired]))
+
+
+def purpose_clauses(verb: Token) -> list[Token]:
+    """The clauses that say what an act is done for: "brokered deals to end the war"."""
+    return [child for child in verb.children if child.dep_ in ("advcl", "xcomp")
+            and any(aux.dep_ == "aux" and aux.lower_ == "to" for aux in child.children)]
+
+
 def within(head: Token) -> Iterator[Token]:
     """The words of a noun phrase below its head in reading order, without its clauses
     ("staged by students to protest ...") or where it lies ("on the Thai border")."""

@@ -34,6 +34,7 @@ from kg.extract.syntax import (
     not_dates,
     phrase_objects,
     prep_objects,
+    sides_of,
     verb_lemma,
     verb_prep_objects,
 )
@@ -72,6 +73,13 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _verb_shape(verb)
+    sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
+        if shape.passive and "with" in entries else ()
+    if sides and not shape.sources:
+        # "a deal was reached between the government and the rebels": each side acts
+        # towards the other
+        yield Trigger(verb, entries["with"], sides, (), False, nominal=False, reciprocal=True)
+        return
     if not shape.sources and not (shape.passive and any(
             relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
             for relation in entries.values())):
