@@ -41,8 +41,9 @@ UNRESOLVED_SHOWN = 10
 MIN_CONFIDENCE = click.option(
     "--min-confidence", type=click.FloatRange(0, 1), metavar="P",
     help="Keep the events the judgement gives at least this probability of being what a "
-    "coder would code (higher: fewer, surer events). Default: the threshold chosen on the "
-    "development gold sets, kept in kg/data/judgement.json.")
+    "coder would code (higher: fewer, surer events). Default: the events the rules code, "
+    "and the other candidates the judgement gives at least the threshold chosen on the "
+    "development gold sets (both kept in kg/data/judgement.json).")
 
 
 def _meta_fields(context: click.Context, parameter: click.Parameter,
