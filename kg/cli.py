@@ -408,3 +408,7 @@ def eval_command(gold: Path, report: Path | None, model: str | None,
 
 
 main.add_command(neo4j_group)
+
+
+if __name__ == "__main__":  # python -m kg.cli, as well as python -m kg
+    main()
