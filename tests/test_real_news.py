@@ -510,3 +510,10 @@ def test_a_broker_between_two_sides_mediates_with_each(extract_text: ExtractText
 def test_a_deal_reached_between_two_sides_is_signed_by_each(
         extract_text: ExtractText, text: str, dyads: set[tuple[str, str, str]]) -> None:
     assert dyads <= _dyads(extract_text(text))
+
+
+def test_a_monitors_word_about_another_is_a_report_not_a_statement_to_them(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights said the Syrian army "
+                          "had advanced.")
+    assert result.events == (), [event.to_dict() for event in result.events]

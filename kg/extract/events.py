@@ -69,7 +69,10 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                        extractor: str) -> Iterator[Candidate]:
     """The events one trigger may code, evidence being the sentence as it is quoted."""
     sources = source_mentions(context, trigger)
-    if trigger.yields:
+    # A monitor's, the press's or the people's word about another is a report, not a
+    # statement to them ("the Observatory says ISIS members killed ..."), as their word
+    # about another's violence is no accusation.
+    if trigger.yields or (trigger.statement and trigger.relation.root in STATEMENT_ROOTS):
         sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return
