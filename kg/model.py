@@ -129,6 +129,10 @@ class Actor:
             return self.country
         return self.member_of.state_country if self.member_of else None
 
+    def compatriot(self, other: Actor) -> bool:
+        """Whether both speak for the same country."""
+        return self.state_country is not None and self.state_country == other.state_country
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:

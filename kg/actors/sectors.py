@@ -34,12 +34,16 @@ def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     for _, term in terms(phrase, gazetteer.sector_ends):
         if term in agents:
             return agents[term]
-    # "a U.S. Marine": the tagger keeps a capitalised word as a name and does not
-    # lemmatise it, while the dictionaries may list only the plural
+    return _named_plural(gazetteer, phrase)
+
+
+def _named_plural(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    """"a U.S. Marine": the tagger keeps a capitalised word as a name and does not
+    lemmatise it, while the dictionaries may list only the plural."""
     head = phrase[-1] if len(phrase) else None
     if head is not None and head.pos_ == "PROPN" and head.is_alpha and \
             head.ent_type_ not in PLACE_ENTITIES:
-        return agents.get(head.lower_ + "s")
+        return gazetteer.agents.get(head.lower_ + "s")
     return None
 
 
@@ -51,7 +55,7 @@ def group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
         sector = agents.get(term) or titles.get(term)
         if sector:
             return sector
-    return agent_sector(gazetteer, phrase)
+    return _named_plural(gazetteer, phrase)
 
 
 def title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:

@@ -21,6 +21,7 @@ from kg.extract.syntax import (
     governing_verb,
     not_dates,
     owner_modifiers,
+    phrase_head,
     phrase_objects,
     prep_objects,
     purpose_clauses,
@@ -130,9 +131,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
 def _helped(context: SentenceContext, trigger: Token, mention: Mention) -> bool:
     """Whether the mention is named as whom the act is for ("in support of", "on behalf
     of", "in defence of"), between it and the act's word."""
-    inside = [token for token in context.sentence
-              if mention.start <= token.idx < mention.end]
-    node = next((token for token in inside if token.head not in inside), None)
+    node = phrase_head(context.sentence.doc, mention.start, mention.end)
     while node is not None and node.head.i != node.i and node.head.i != trigger.i:
         node = node.head
         if node.pos_ == "NOUN" and node.lemma_.lower() in BENEFICIARY_NOUNS:

@@ -22,7 +22,7 @@ from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.syntax import ASIDE_DEPS
-from kg.model import Actor, Event, Mention, Modality, Relation
+from kg.model import Event, Mention, Modality, Relation
 from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
@@ -72,7 +72,8 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
     # A monitor's, the press's or the people's word about another is a report, not a
     # statement to them ("the Observatory says ISIS members killed ..."), as their word
     # about another's violence is no accusation.
-    if trigger.yields or (trigger.statement and trigger.relation.root in STATEMENT_ROOTS):
+    plain = trigger.statement and trigger.relation.root in STATEMENT_ROOTS
+    if trigger.yields or plain:
         sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return
@@ -81,16 +82,15 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         # A statement is about the first other party the clause names; a demand
         # that "X and Y must agree" is made on both. What one says of one's own
         # country ("Blair indicated British troops may replace them") is no dyad.
-        plain = trigger.relation.root in STATEMENT_ROOTS
         targets = [mention for mention in targets
                    if mention.text.lower() not in PRONOUNS
                    and not any(same_side(source.actor, mention.actor) or
-                               (plain and _compatriots(source.actor, mention.actor))
+                               (plain and source.actor.compatriot(mention.actor))
                                for source in sources)]
     if not targets:
         return
     # a loose target or a statement's is a guess: the first is the rules' choice
-    guessed = trigger.loose or (trigger.statement and trigger.relation.root in STATEMENT_ROOTS)
+    guessed = trigger.loose or plain
     mood = Mood.of(trigger.token)
     relation = coded_relation(context.lexicon, trigger.relation, mood.modality, trigger.token)
     for source in sources:
@@ -107,10 +107,6 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                 event = coded_event(context, trigger, evidence, target, source,
                                     relation, mood, extractor)
                 yield Candidate(event, trigger, rank if guessed else 0)
-
-
-def _compatriots(source: Actor, target: Actor) -> bool:
-    return source.state_country is not None and source.state_country == target.state_country
 
 
 def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,

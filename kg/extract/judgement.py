@@ -28,6 +28,7 @@ from kg.extract.attribution import speaks_for
 from kg.extract.base import JUDGEMENT
 from kg.extract.context import SentenceContext
 from kg.extract.events import PRONOUNS, Candidate
+from kg.extract.syntax import phrase_head
 from kg.model import Actor, Event, Mention
 from kg.words import words
 
@@ -57,7 +58,7 @@ def candidate_features(context: SentenceContext, candidate: Candidate,
              "embedded": candidate.embedded, "guess": candidate.rank > 0,
              "guessed": candidate.guessed,
              "reported": _reported(trigger.token), "negated": event.negated,
-             "same_country": _same_country(event.source.actor, event.target.actor)}
+             "same_country": event.source.actor.compatriot(event.target.actor)}
     features.update({name: 1.0 for name, on in flags.items() if on})
     for side, mention, deps in (("source", event.source, SOURCE_DEPS),
                                 ("target", event.target, TARGET_DEPS)):
@@ -87,20 +88,13 @@ def _kind(actor: Actor) -> str:
     return actor.type
 
 
-def _same_country(source: Actor, target: Actor) -> bool:
-    return source.state_country is not None and \
-        source.state_country == target.state_country
-
-
 def _reported(trigger: Token) -> bool:
     return any(ancestor.lemma_.lower() in REPORTING_VERBS and ancestor.pos_ == "VERB"
                for ancestor in list(trigger.ancestors)[:REPORTED_REACH])
 
 
 def _head(context: SentenceContext, mention: Mention) -> Token | None:
-    span = context.sentence.doc.char_span(mention.start, mention.end,
-                                          alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return phrase_head(context.sentence.doc, mention.start, mention.end)
 
 
 @dataclass(frozen=True)
@@ -147,17 +141,15 @@ class Judgement:
             least = self.cut(candidate.kept) if min_confidence is None else min_confidence
             if confidence >= least:
                 chosen.append(replace(candidate.event, confidence=confidence))
-        return one_act_per_dyad(chosen, 0.0)
+        return one_act_per_dyad(chosen)
 
 
-def one_act_per_dyad(events: Iterable[Event], threshold: float) -> list[Event]:
-    """The events at or above ``threshold``, each once, and of the acts one sentence
-    codes between the same two actors only the likeliest: a coder reads one act there
-    where the rules and guesses read several."""
+def one_act_per_dyad(events: Iterable[Event]) -> list[Event]:
+    """Each event once, and of the acts one sentence codes between the same two actors
+    only the likeliest: a coder reads one act there where the rules and guesses read
+    several."""
     best: dict[tuple[str, str], Event] = {}
     for event in events:
-        if event.confidence < threshold:
-            continue
         dyad = (event.source.actor.id, event.target.actor.id)
         known = best.get(dyad)
         if known is None or event.confidence > known.confidence:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import ancestors, condition_clause
+from kg.extract.syntax import ancestors, condition_clause, to_infinitive
 from kg.lexicon import Lexicon
 from kg.model import Modality, Relation
 from kg.words import cameo_codes, words
@@ -127,13 +127,9 @@ def _under_threat(trigger: Token) -> bool:
     path = [trigger, *list(ancestors(trigger))[:reach]]
     return any((token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB") or
                (token.lemma_.lower() in THREAT_NOUNS and token.pos_ == "NOUN") or
-               (_infinitive(below) and _carries_threat(token))
+               (below.dep_ in ("advcl", "xcomp", "acl") and to_infinitive(below)
+                and _carries_threat(token))
                for below, token in zip(path, path[1:], strict=False))
-
-
-def _infinitive(clause: Token) -> bool:
-    return clause.dep_ in ("advcl", "xcomp", "acl") and \
-        any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
 
 
 def _carries_threat(verb: Token) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.words import words
 
@@ -37,6 +37,17 @@ def not_dates(tokens: Iterable[Token]) -> tuple[Token, ...]:
 
 def subtree_indices(token: Token) -> set[int]:
     return {each.i for each in token.subtree}
+
+
+def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the words between two character offsets (a mention's phrase)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def to_infinitive(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive: "to end the war", "to continue attacks"."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
 
 
 def is_below(token: Token, top: Token) -> bool:
@@ -163,8 +174,8 @@ def sides_of(head: Token) -> list[Token]:
 
 def purpose_clauses(verb: Token) -> list[Token]:
     """The clauses that say what an act is done for: "brokered deals to end the war"."""
-    return [child for child in verb.children if child.dep_ in ("advcl", "xcomp")
-            and any(aux.dep_ == "aux" and aux.lower_ == "to" for aux in child.children)]
+    return [child for child in verb.children
+            if child.dep_ in ("advcl", "xcomp") and to_infinitive(child)]
 
 
 def within(head: Token) -> Iterator[Token]:
