@@ -517,3 +517,28 @@ def test_a_monitors_word_about_another_is_a_report_not_a_statement_to_them(
     result = extract_text("The Syrian Observatory for Human Rights said the Syrian army "
                           "had advanced.")
     assert result.events == (), [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Two Syrian activists were arrested on Monday.", ("SYRCOP", "17", "SYR")),
+    ("Former Chilean dictator Augusto Pinochet was charged with kidnapping.",
+     ("CHLCOP", "17", "CHL")),
+])
+def test_people_arrested_where_no_place_is_named_are_held_by_their_own_state(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    events = extract_text(text).events
+    assert {(event.source.actor.id, event.relation.root,
+             event.target.actor.state_country) for event in events} == {dyad}
+
+
+def test_a_passive_act_aimed_at_another_nation_is_not_given_to_its_state(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Egypt condemned the raid. Two Britons were arrested on Monday.")
+    assert not any(event.relation.root == "17" for event in result.events)
+
+
+def test_a_month_is_no_town(extract_text: ExtractText) -> None:
+    result = extract_text("Syrian rebels attacked March 2011 positions of the army. "
+                          "Protests against the regime began in March 2011.")
+    assert not any(mention.text.startswith("March") for event in result.events
+                   for mention in (event.source, event.target)), result.events

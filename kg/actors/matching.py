@@ -181,8 +181,10 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     # the tagger reads some towns as nouns ("shelled Homs"); a capitalised noun inside
     # a sentence is looked up too, one that opens it is not
     strings = doc.vocab.strings
-    propn, noun, person = strings["PROPN"], strings["NOUN"], strings["PERSON"]
-    named = [(pos == propn or (pos == noun and title and start != 1)) and entity != person
+    propn, noun = strings["PROPN"], strings["NOUN"]
+    # nor a date's month: "in March 2011" is no town in England
+    no_places = {strings["PERSON"], strings["DATE"], strings["TIME"]}
+    named = [(pos == propn or (pos == noun and title and start != 1)) and entity not in no_places
              for pos, title, start, entity
              in doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()]
     for start in range(len(doc)):

@@ -205,7 +205,7 @@ def _unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
         return []
     state_body = STATE_ACTS.get(trigger.relation.cameo)
     if state_body is not None and not trigger.sources:
-        place = _place(context, [trigger.token])
+        place = _place(context, [trigger.token]) or _own_state(context, trigger)
         return [_side_of(context, place, state_body)] if place is not None else []
     if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
         return []
@@ -223,6 +223,25 @@ def _unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
         return []
     place = _place(context, [trigger.token, *trigger.sources])
     return [_side_of(context, place, "UAF")] if place is not None else []
+
+
+def _own_state(context: SentenceContext, trigger: Trigger) -> Mention | None:
+    """Where no place is named, a state arrests, tries or deports people of its own in a
+    story about it, or about nobody else: "two Syrian activists were arrested", "Pinochet
+    was charged with kidnapping". The act's word is the mention: nothing names the state."""
+    if not any(child.dep_ == "nsubjpass" for child in trigger.token.children):
+        return None  # only the people the act is told of: "were arrested", not "seized"
+    countries = {mention.actor.state_country
+                 for target in trigger.targets for mention in context.actors.resolve(target)}
+    if len(countries) != 1:
+        return None
+    country = next(iter(countries))
+    focus = context.actors.focus_country()
+    if country is None or (focus is not None and focus != country):
+        return None
+    token = trigger.token
+    return Mention(token.text, token.idx, token.idx + len(token.text),
+                   context.gazetteer.state(country, None))
 
 
 def _side_of(context: SentenceContext, mention: Mention, sector: str) -> Mention:
