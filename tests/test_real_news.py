@@ -517,3 +517,13 @@ def test_a_monitors_word_about_another_is_a_report_not_a_statement_to_them(
     result = extract_text("The Syrian Observatory for Human Rights said the Syrian army "
                           "had advanced.")
     assert result.events == (), [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces in Iraq used chemical weapons against Iranian soldiers.",
+    "Iraqi troops used poison gas against Iranian soldiers.",
+    "Dozens were injured in a chemical attack by Iraqi troops against Iranian soldiers.",
+])
+def test_using_poison_gas_is_using_chemical_weapons(extract_text: ExtractText,
+                                                    text: str) -> None:
+    assert ("IRQ", "20", "IRN") in _dyads(extract_text(text))
