@@ -527,3 +527,15 @@ def test_a_monitors_word_about_another_is_a_report_not_a_statement_to_them(
 def test_using_poison_gas_is_using_chemical_weapons(extract_text: ExtractText,
                                                     text: str) -> None:
     assert ("IRQ", "20", "IRN") in _dyads(extract_text(text))
+
+
+
+@pytest.mark.parametrize(("text", "dyads"), [
+    ("Baghdad accuses Saudi Arabia Jordan and Egypt of arming the insurgents.",
+     {("IRQ", "11", "SAU"), ("IRQ", "11", "JOR"), ("IRQ", "11", "EGY")}),
+    ("The United States Britain and France condemned Libya.",
+     {("USA", "11", "LBY"), ("GBR", "11", "LBY"), ("FRA", "11", "LBY")}),
+])
+def test_countries_listed_without_commas_are_each_an_actor(
+        extract_text: ExtractText, text: str, dyads: set[tuple[str, str, str]]) -> None:
+    assert dyads <= _dyads(extract_text(text))
