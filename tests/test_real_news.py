@@ -539,3 +539,13 @@ def test_using_poison_gas_is_using_chemical_weapons(extract_text: ExtractText,
 def test_countries_listed_without_commas_are_each_an_actor(
         extract_text: ExtractText, text: str, dyads: set[tuple[str, str, str]]) -> None:
     assert dyads <= _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Qaeda-linked militants in Syria attacked Lebanese soldiers.",
+    "Al-Qaeda-affiliated fighters in Syria attacked Lebanese soldiers.",
+])
+def test_a_group_linked_to_another_is_not_that_group(extract_text: ExtractText,
+                                                     text: str) -> None:
+    events = extract_text(text).events
+    assert events and not any(event.source.actor.id == "AL_QAEDA" for event in events)
