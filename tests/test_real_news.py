@@ -549,3 +549,14 @@ def test_a_group_linked_to_another_is_not_that_group(extract_text: ExtractText,
                                                      text: str) -> None:
     events = extract_text(text).events
     assert events and not any(event.source.actor.id == "AL_QAEDA" for event in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah shells hit an Israeli army post.",
+    "A number of shells from the Hezbollah positions hit an Israeli army post.",
+    "A barrage of mortars from Hezbollah positions struck an Israeli army post.",
+])
+def test_shells_that_hit_are_shelling_whoever_fires_them(extract_text: ExtractText,
+                                                         text: str) -> None:
+    assert any(event.relation.cameo == "194" and event.target.actor.id == "ISRMIL"
+               for event in extract_text(text).events)
