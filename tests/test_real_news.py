@@ -560,3 +560,12 @@ def test_shells_that_hit_are_shelling_whoever_fires_them(extract_text: ExtractTe
                                                          text: str) -> None:
     assert any(event.relation.cameo == "194" and event.target.actor.id == "ISRMIL"
                for event in extract_text(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb claimed by ISIS killed ten Iraqi soldiers.",
+    "Bombings claimed by ISIS hit the Iraqi army base in Mosul.",
+])
+def test_who_claims_an_attack_did_it(extract_text: ExtractText, text: str) -> None:
+    assert any(event.source.actor.id == "ISIS" and event.target.actor.id == "IRQMIL"
+               and event.relation.root == "18" for event in extract_text(text).events)
