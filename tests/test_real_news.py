@@ -542,3 +542,55 @@ def test_a_month_is_no_town(extract_text: ExtractText) -> None:
                           "Protests against the regime began in March 2011.")
     assert not any(mention.text.startswith("March") for event in result.events
                    for mention in (event.source, event.target)), result.events
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces in Iraq used chemical weapons against Iranian soldiers.",
+    "Iraqi troops used poison gas against Iranian soldiers.",
+    "Dozens were injured in a chemical attack by Iraqi troops against Iranian soldiers.",
+])
+def test_using_poison_gas_is_using_chemical_weapons(extract_text: ExtractText,
+                                                    text: str) -> None:
+    assert ("IRQ", "20", "IRN") in _dyads(extract_text(text))
+
+
+
+@pytest.mark.parametrize(("text", "dyads"), [
+    ("Baghdad accuses Saudi Arabia Jordan and Egypt of arming the insurgents.",
+     {("IRQ", "11", "SAU"), ("IRQ", "11", "JOR"), ("IRQ", "11", "EGY")}),
+    ("The United States Britain and France condemned Libya.",
+     {("USA", "11", "LBY"), ("GBR", "11", "LBY"), ("FRA", "11", "LBY")}),
+])
+def test_countries_listed_without_commas_are_each_an_actor(
+        extract_text: ExtractText, text: str, dyads: set[tuple[str, str, str]]) -> None:
+    assert dyads <= _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Qaeda-linked militants in Syria attacked Lebanese soldiers.",
+    "Al-Qaeda-affiliated fighters in Syria attacked Lebanese soldiers.",
+])
+def test_a_group_linked_to_another_is_not_that_group(extract_text: ExtractText,
+                                                     text: str) -> None:
+    events = extract_text(text).events
+    assert events and not any(event.source.actor.id == "AL_QAEDA" for event in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah shells hit an Israeli army post.",
+    "A number of shells from the Hezbollah positions hit an Israeli army post.",
+    "A barrage of mortars from Hezbollah positions struck an Israeli army post.",
+])
+def test_shells_that_hit_are_shelling_whoever_fires_them(extract_text: ExtractText,
+                                                         text: str) -> None:
+    assert any(event.relation.cameo == "194" and event.target.actor.id == "ISRMIL"
+               for event in extract_text(text).events)
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb claimed by ISIS killed ten Iraqi soldiers.",
+    "Bombings claimed by ISIS hit the Iraqi army base in Mosul.",
+])
+def test_who_claims_an_attack_did_it(extract_text: ExtractText, text: str) -> None:
+    assert any(event.source.actor.id == "ISIS" and event.target.actor.id == "IRQMIL"
+               and event.relation.root == "18" for event in extract_text(text).events)

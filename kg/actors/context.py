@@ -76,7 +76,23 @@ class ActorContext:
             for child in inside.children:
                 if child.dep_ == "conj" and not (match and match.start <= child.i < match.end):
                     found.extend(self.conjuncts(child))
+        # "Saudi Arabia Turkey and Qatar": in text stripped of its commas the parser
+        # reads a country before a country as a modifier; no state modifies a state
+        if match is not None and self._country_name(match):
+            for child in token.lefts:
+                listed = self.matches.get(child.i)
+                if child.dep_ == "compound" and listed is not None and \
+                        listed.end <= match.start and self._country_name(listed) and \
+                        listed.entry.actor != match.entry.actor:
+                    found.extend(self.conjuncts(child))
         return found
+
+    def _country_name(self, match: Match) -> bool:
+        """Whether a match is a state's own name ("Turkey"), not a town, capital or body."""
+        actor = match.entry.actor
+        return actor is not None and actor.type == "state" and actor.sector is None and \
+            not match.entry.capital and self.doc[match.end - 1].pos_ == "PROPN" and \
+            match.entry in self.gazetteer.aliases.get(self.doc[match.start:match.end].text, ())
 
     def focus_country(self) -> str | None:
         """The country a story is about: "armed groups" with no country are its groups.

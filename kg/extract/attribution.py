@@ -16,6 +16,7 @@ from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
+    agents_of,
     between_sides,
     condition_subjects,
     governing_verb,
@@ -43,6 +44,7 @@ SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
 OWN_POSSESSIVES = words("own possessive")
+CLAIMING_VERBS = words("claiming verb")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -50,8 +52,15 @@ CROWD_PREPOSITIONS = ordered_words("crowd preposition")
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     actors = context.actors
-    return actors.resolve_each(trigger.sources) or \
+    return actors.resolve_each(trigger.sources) or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _unattributed(context, trigger)
+
+
+def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
+    """"bomb blasts claimed by ISIS hit the city", "a car bomb claimed by ISIS killed ten":
+    whoever claims an act nobody else is named for did it."""
+    return context.actors.resolve_each(
+        [agent for head in trigger.sources for agent in agents_of(head, CLAIMING_VERBS)])
 
 
 def target_mentions(context: SentenceContext, trigger: Trigger,

@@ -122,6 +122,15 @@ def owner_modifiers(noun: Token) -> Iterator[Token]:
             yield child
 
 
+def agents_of(thing: Token, verbs: frozenset[str] | set[str]) -> list[Token]:
+    """Who one of the verbs is done by, where its participle follows the thing: "blasts
+    claimed by ISIS"."""
+    return [obj for verb in thing.children
+            if verb.dep_ == "acl" and verb.lemma_.lower() in verbs
+            for agent in verb.children if agent.dep_ == "agent"
+            for obj in agent.children if obj.dep_ == "pobj"]
+
+
 def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
     """Who a non-actor noun belongs to, nearest first: its possessor or nationality
     adjective, then the objects of its prepositions ("a curfew in the town of Cizre")."""
