@@ -594,3 +594,14 @@ def test_shells_that_hit_are_shelling_whoever_fires_them(extract_text: ExtractTe
 def test_who_claims_an_attack_did_it(extract_text: ExtractText, text: str) -> None:
     assert any(event.source.actor.id == "ISIS" and event.target.actor.id == "IRQMIL"
                and event.relation.root == "18" for event in extract_text(text).events)
+
+
+def test_a_not_is_not_that_of_the_verb_joined_to_it_by_but(extract_text: ExtractText) -> None:
+    result = extract_text("The spokesman did not comment on the report but said Turkey had "
+                          "shelled Syria.")
+    assert ("TUR", "19", "SYR") in _dyads(result), [e.to_dict() for e in result.events]
+
+
+def test_a_not_still_denies_a_verb_it_governs(extract_text: ExtractText) -> None:
+    result = extract_text("Turkey did not attack Syria.")
+    assert result.events and all(event.negated for event in result.events)

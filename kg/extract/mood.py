@@ -16,6 +16,7 @@ DENIAL_VERBS = words("denial verb")
 NEGATING_DETERMINERS = words("negating determiner")
 NEGATING_PREPOSITIONS = words("negating preposition")
 NEGATING_ADJECTIVES = words("negating adjective")
+CONTRASTING_CONJUNCTIONS = words("contrasting conjunction")
 FUTURE_AUXILIARIES = words("future auxiliary")
 HEDGING_AUXILIARIES = words("hedging auxiliary")
 FUTURE_HEADS = words("future head")
@@ -36,12 +37,21 @@ def is_negated(trigger: Token) -> bool:
         return True
     if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
         return True
+    below = trigger
     for ancestor in ancestors(trigger):
-        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB":
+        # "did not say what was used but said the rebels had used it": a verb's "not"
+        # is not that of a verb joined to it by "but" or with a subject or auxiliary of
+        # its own; "did not attack Gaza or kill militants" denies both
+        joined = below.dep_ == "conj" and below.head.i == ancestor.i and (
+            any(child.dep_ == "cc" and child.lower_ in CONTRASTING_CONJUNCTIONS
+                for child in ancestor.children) or
+            any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in below.children))
+        below = ancestor
+        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB" and not joined:
             return True
         if ancestor.lower_ in NEGATING_ADJECTIVES and ancestor.pos_ == "ADJ":
             return True  # "has been unable to regain control"
-        if ancestor.pos_ in ("VERB", "AUX") and any(
+        if ancestor.pos_ in ("VERB", "AUX") and not joined and any(
                 child.dep_ == "neg" for child in ancestor.children):
             return True
         if ancestor.pos_ == "NOUN" and _has_negating_determiner(ancestor):
