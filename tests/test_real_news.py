@@ -605,3 +605,14 @@ def test_a_not_is_not_that_of_the_verb_joined_to_it_by_but(extract_text: Extract
 def test_a_not_still_denies_a_verb_it_governs(extract_text: ExtractText) -> None:
     result = extract_text("Turkey did not attack Syria.")
     assert result.events and all(event.negated for event in result.events)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("The UN condemned the Israeli blockade of Gaza.", ("UN", "11", "ISR")),
+    ("Iran condemned the Saudi bombing of Yemen.", ("IRN", "11", "SAU")),
+])
+def test_an_act_criticised_stands_for_its_doer_not_for_what_its_of_names(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads and not any(root == "11" and target in ("PSE", "YEM")
+                                     for _, root, target in dyads), dyads

@@ -100,7 +100,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
                    exclude: str | None) -> list[Mention]:
     """The actors the trigger's target tokens name, directly or through what they say."""
     # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
-    targets = [mention for mention in context.actors.resolve_each(trigger.targets, exclude)
+    heads = tuple(_doer(context, head) or head for head in trigger.targets)
+    targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
     if not targets and not trigger.statement:
         targets = _owner_targets(context, trigger.targets, exclude, sources)
@@ -321,6 +322,18 @@ def _first_target(context: SentenceContext, heads: list[Token], exclude: str | N
         if found:
             return found
     return []
+
+
+def _doer(context: SentenceContext, head: Token) -> Token | None:
+    """An act stands for who does it, not for whom its "of" names: "condemned the
+    Israeli blockade of Gaza" is aimed at Israel, "welcomed Syria's withdrawal from
+    Lebanon" at Syria."""
+    if head.pos_ != "NOUN" or not noun_entries(context.lexicon, head) or \
+            not any(child.dep_ == "prep" and child.lower_ in ("of", "from")
+                    for child in head.children):
+        return None
+    return next((owner for owner in owner_modifiers(head)
+                 if owner.i in context.actors.matches), None)
 
 
 def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude: str | None,
