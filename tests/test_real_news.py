@@ -616,3 +616,20 @@ def test_an_act_criticised_stands_for_its_doer_not_for_what_its_of_names(
     dyads = _dyads(extract_text(text))
     assert dyad in dyads and not any(root == "11" and target in ("PSE", "YEM")
                                      for _, root, target in dyads), dyads
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Syria received military aid from Russia.", ("RUS", "07", "SYR")),
+    ("Iran received a warning from the United States.", ("USA", "13", "IRN")),
+    ("Syrian rebels are receiving UN aid through airdrops.", ("UN", "07", "SYR")),
+])
+def test_what_one_receives_from_another_is_the_givers_act(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads and not any(root == "04" for _, root, _ in dyads), dyads
+
+
+def test_a_thing_received_is_no_guest_but_a_delegation_is(extract_text: ExtractText) -> None:
+    assert not _dyads(extract_text("Britain received a green light from Washington."))
+    assert ("JOR", "04", "EGY") in _dyads(extract_text("Jordan received a delegation from "
+                                                       "Egypt."))

@@ -32,6 +32,7 @@ from kg.extract.syntax import (
     light_verb_targets,
     marked_clause_subjects,
     not_dates,
+    owner_modifiers,
     phrase_objects,
     prep_objects,
     sides_of,
@@ -51,6 +52,8 @@ STATE_ACTS = cameo_sectors("state act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
+# Verbs whose subject gets what another gives: "received aid from Russia".
+RECEIVING_VERBS = words("receiving verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,11 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _verb_shape(verb)
+    if verb_lemma(verb) in RECEIVING_VERBS:
+        received = _received(context, verb, shape)
+        if received is not None:
+            yield from received
+            return
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
@@ -132,6 +140,31 @@ def _verb_shape(verb: Token) -> VerbShape:
     found, inherited = subjects(verb, control=True)
     return VerbShape(False, tuple(found), inherited,
                      tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
+
+
+def _received(context: SentenceContext, verb: Token,
+              shape: VerbShape) -> list[Trigger] | None:
+    """"Syria received military aid from Russia", "got a warning from Washington": what
+    one receives from another is the giver's act towards the receiver; a thing received
+    ("a green light from Washington") is no guest hosted. None where a guest may be:
+    "received a delegation from Iran", "received the minister"."""
+    if shape.passive:
+        return None
+    acts = [relation for obj in shape.direct
+            if (relation := noun_entries(context.lexicon, obj).get("to")) is not None]
+    # the giver after "from", else as the act's owner: "is receiving UN aid"
+    givers = tuple(not_dates(verb_prep_objects(verb, "from"))) or \
+        tuple(owner for obj in shape.direct for owner in owner_modifiers(obj)
+              if owner.dep_ != "poss")
+    if not acts:
+        gazetteer = context.gazetteer
+        things = givers and shape.direct and all(
+            obj.pos_ == "NOUN" and obj.lower_ not in gazetteer.agents and
+            obj.lemma_.lower() not in gazetteer.proxies for obj in shape.direct)
+        return [] if things else None
+    if not givers or not shape.sources:
+        return []
+    return [Trigger(verb, acts[0], givers, shape.sources, False, nominal=False)]
 
 
 def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger]:
