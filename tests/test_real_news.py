@@ -633,3 +633,15 @@ def test_a_thing_received_is_no_guest_but_a_delegation_is(extract_text: ExtractT
     assert not _dyads(extract_text("Britain received a green light from Washington."))
     assert ("JOR", "04", "EGY") in _dyads(extract_text("Jordan received a delegation from "
                                                        "Egypt."))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Sudan rejected the rebels' demand for autonomy.", ("SDN", "10", "SDN")),
+    ("Australia turned down a UN plea for troops.", ("UN", "02", "AUS")),
+    ("Syria welcomed the Russian proposal for talks.", ("RUS", "02", "SYR")),
+])
+def test_a_demand_plea_or_offer_answered_is_its_owners_act_towards_who_answers(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert dyad in _dyads(result), [e.to_dict() for e in result.events]
+    assert not any(event.negated for event in result.events)

@@ -26,6 +26,7 @@ from kg.extract.datelines import blanked, find_dateline
 from kg.extract.entries import is_statement, is_threat, word_entries
 from kg.extract.events import Candidate, main_acts, trigger_candidates
 from kg.extract.frames import (
+    answered_acts,
     refused_act,
     reported_speech,
     threatened_content,
@@ -184,6 +185,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         triggers.extend(threatened_content(context, threat, triggers))
     for refusal in refusals:
         triggers.extend(refused_act(context, refusal, triggers))
+    triggers.extend(list(answered_acts(context, triggers)))
     return [with_purpose(trigger, triggers) if trigger.home else
             with_content(trigger, triggers) if trigger.reciprocal else trigger
             for trigger in triggers]

@@ -91,7 +91,8 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         return
     # a loose target or a statement's is a guess: the first is the rules' choice
     guessed = trigger.loose or plain
-    mood = Mood.of(trigger.token)
+    # an act answered was made, whatever the answer: "rejected the EU proposal"
+    mood = Mood(False, "asserted") if trigger.answered else Mood.of(trigger.token)
     relation = coded_relation(context.lexicon, trigger.relation, mood.modality, trigger.token)
     for source in sources:
         # a guessed target's rank counts only the targets the source can act on
@@ -190,7 +191,8 @@ def main_acts(context: SentenceContext,
     acting |= {token.i for token in context.sentence
                if token.pos_ in ("VERB", "NOUN") and frames_an_act(context.lexicon, token)}
     for trigger, candidates in coded:
-        embedded = trigger.token.i in said or _embedded(trigger.token, acting)
+        embedded = not trigger.answered and (
+            trigger.token.i in said or _embedded(trigger.token, acting))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
 

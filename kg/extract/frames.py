@@ -19,6 +19,7 @@ from kg.extract.syntax import (
     governing_verb,
     not_dates,
     obliges,
+    owner_modifiers,
     phrase_objects,
     subtree_indices,
 )
@@ -29,6 +30,8 @@ CONTENT_PREPOSITIONS = words("content preposition")
 UNREFUSED_VERBS = words("unrefused verb")
 BLAME_WORDS = words("blame word")
 VIOLENT_ROOTS = cameo_codes("violence")
+# Acts asked of another that the other answers: appeals, offers, demands, ultimatums.
+ANSWERABLE_ROOTS = cameo_codes("answerable")
 
 
 def reported_speech(context: SentenceContext, speech: Token,
@@ -126,6 +129,26 @@ def refused_act(context: SentenceContext, verb: Token,
         if not refused and targets:
             yield Trigger(verb, rejection, tuple(sources), targets, inherited,
                           nominal=False, loose=True)
+
+
+def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator[Trigger]:
+    """"Sudan rejected the rebels' demand", "Syria welcomed the Russian proposal": a
+    demand, plea, offer or ultimatum that one answers is its owner's act towards the one
+    who answers, where it names no addressee of its own."""
+    for trigger in triggers:
+        if trigger.nominal or not trigger.sources:
+            continue
+        for asked in trigger.targets:
+            relation = noun_entries(context.lexicon, asked).get("to") \
+                if asked.pos_ == "NOUN" else None
+            if relation is None or relation.root not in ANSWERABLE_ROOTS or \
+                    any(child.dep_ == "prep" and child.lower_ == "to"
+                        for child in asked.children):
+                continue
+            owners = tuple(owner_modifiers(asked))
+            if owners:
+                yield Trigger(asked, relation, owners, trigger.sources, False, nominal=True,
+                              answered=True)
 
 
 def with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
