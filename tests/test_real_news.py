@@ -645,3 +645,8 @@ def test_a_demand_plea_or_offer_answered_is_its_owners_act_towards_who_answers(
     result = extract_text(text)
     assert dyad in _dyads(result), [e.to_dict() for e in result.events]
     assert not any(event.negated for event in result.events)
+
+
+def test_passive_verbs_joined_share_their_agent(extract_text: ExtractText) -> None:
+    result = extract_text("Two Iraqi soldiers were kidnapped and killed by gunmen in Baghdad.")
+    assert ("IRQ", "18", "IRQ") in _dyads(result), [e.to_dict() for e in result.events]

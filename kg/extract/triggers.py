@@ -131,15 +131,28 @@ def _verb_shape(verb: Token) -> VerbShape:
     # noun is who it was done to.
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and \
         not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
-    if reduced or any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
-        agents = tuple(obj for child in verb.children if child.dep_ == "agent"
-                       for obj in child.children if obj.dep_ == "pobj")
+    # "were attacked and killed by gunmen": a participle joined to a passive verb is
+    # passive too; the two share their subject and their agent
+    joined = verb.dep_ == "conj" and verb.tag_ == "VBN" and \
+        not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                for child in verb.children) and \
+        any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.head.children)
+    if reduced or joined or \
+            any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+        agents = _agents(verb) or tuple(agent for other in verb.conjuncts
+                                        if other.tag_ == "VBN" for agent in _agents(other))
+        clause = verb.head if joined else verb
         direct = (verb.head,) if reduced else \
-            tuple(child for child in verb.children if child.dep_ == "nsubjpass")
+            tuple(child for child in clause.children if child.dep_ == "nsubjpass")
         return VerbShape(True, agents, False, direct)
     found, inherited = subjects(verb, control=True)
     return VerbShape(False, tuple(found), inherited,
                      tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
+
+
+def _agents(verb: Token) -> tuple[Token, ...]:
+    return tuple(obj for child in verb.children if child.dep_ == "agent"
+                 for obj in child.children if obj.dep_ == "pobj")
 
 
 def _received(context: SentenceContext, verb: Token,
