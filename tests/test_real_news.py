@@ -650,3 +650,11 @@ def test_a_demand_plea_or_offer_answered_is_its_owners_act_towards_who_answers(
 def test_passive_verbs_joined_share_their_agent(extract_text: ExtractText) -> None:
     result = extract_text("Two Iraqi soldiers were kidnapped and killed by gunmen in Baghdad.")
     assert ("IRQ", "18", "IRQ") in _dyads(result), [e.to_dict() for e in result.events]
+
+
+@pytest.mark.parametrize("text", ["Syria's allies condemned the US strike.",
+                                  "Iran's enemies attacked Syria."])
+def test_a_states_allies_or_enemies_are_not_that_state(extract_text: ExtractText,
+                                                        text: str) -> None:
+    owner = "SYR" if text.startswith("Syria") else "IRN"
+    assert not any(source == owner for source, _, _ in _dyads(extract_text(text)))

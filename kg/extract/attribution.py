@@ -40,6 +40,8 @@ MEDIATION_CODES = cameo_codes("mediation")
 STATE_WEAPON_CODES = cameo_codes("state weapon")
 # Acts only a state does, and the body that does them: arrest or charge, deport, convict.
 STATE_ACTS = cameo_sectors("state act")
+# "Syria's allies", "Ivory Coast's neighbours": others, not whom the owner names.
+RELATIONAL_NOUNS = words("relational noun")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
@@ -271,6 +273,8 @@ def _source_owners(context: SentenceContext, heads: tuple[Token, ...]) -> list[M
         if head.pos_ != "NOUN":
             continue
         for token in context.actors.conjuncts(head):
+            if token.lemma_.lower() in RELATIONAL_NOUNS:
+                continue
             direct, named = _people_owners(context, token)
             for index, owner in enumerate(named):
                 mentions = context.actors.resolve(owner)
@@ -343,6 +347,8 @@ def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude
     The source's own things ("lifted its boycott on Namibia") point further on."""
     for head in targets:
         for token in context.actors.conjuncts(head):
+            if token.lemma_.lower() in RELATIONAL_NOUNS:
+                continue
             for owner in thing_owners(token):
                 found = others(context.actors.resolve_each((owner,), exclude), sources)
                 if found:
