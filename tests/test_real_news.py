@@ -658,3 +658,10 @@ def test_a_states_allies_or_enemies_are_not_that_state(extract_text: ExtractText
                                                         text: str) -> None:
     owner = "SYR" if text.startswith("Syria") else "IRN"
     assert not any(source == owner for source, _, _ in _dyads(extract_text(text)))
+
+
+def test_what_one_calls_another_is_a_name_not_an_appeal(extract_text: ExtractText) -> None:
+    assert not any(root == "02" for _, root, _ in
+                   _dyads(extract_text("Iran called the United States the Great Satan.")))
+    assert ("RUS", "02", "USA") in _dyads(extract_text("Russia called on the United States "
+                                                       "to stop the strikes."))

@@ -20,7 +20,7 @@ from kg.extract.entries import word_entries
 from kg.extract.events import Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
 from kg.extract.syntax import governing_verb, is_below
-from kg.extract.triggers import describes
+from kg.extract.triggers import describes, names_as
 from kg.model import Mention, Relation
 
 MAX_SOURCES = 2
@@ -58,7 +58,7 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
     if token.pos_ in ("VERB", "AUX"):
-        return {} if describes(token) else word_entries(context, token)
+        return {} if describes(token) or names_as(token) else word_entries(context, token)
     if token.pos_ in ("NOUN", "PROPN"):
         return word_entries(context, token)
     if token.pos_ == "ADJ":

@@ -52,6 +52,8 @@ STATE_ACTS = cameo_sectors("state act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
+# Verbs that name what their object is when a predicate follows: "called X a Y".
+NAMING_VERBS = words("naming verb")
 # Verbs whose subject gets what another gives: "received aid from Russia".
 RECEIVING_VERBS = words("receiving verb")
 
@@ -67,7 +69,7 @@ class VerbShape:
 
 
 def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> Iterator[Trigger]:
-    if describes(verb):
+    if describes(verb) or names_as(verb):
         return
     visit = entries.get("")
     if visit is not None and visit.cameo in VISIT_CODES and verb.tag_ == "VBG":
@@ -124,6 +126,13 @@ def describes(verb: Token) -> bool:
     simple present tells what someone does habitually, not an act that took place."""
     return verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and \
         not any(child.dep_ in ("aux", "auxpass", "neg") for child in verb.children)
+
+
+def names_as(verb: Token) -> bool:
+    """"calling him a political idiot", "called the rebels terrorists": what one is
+    called is a name, not an appeal."""
+    deps = {child.dep_ for child in verb.children}
+    return verb_lemma(verb) in NAMING_VERBS and "oprd" in deps and "dobj" in deps
 
 
 def _verb_shape(verb: Token) -> VerbShape:
