@@ -665,3 +665,14 @@ def test_what_one_calls_another_is_a_name_not_an_appeal(extract_text: ExtractTex
                    _dyads(extract_text("Iran called the United States the Great Satan.")))
     assert ("RUS", "02", "USA") in _dyads(extract_text("Russia called on the United States "
                                                        "to stop the strikes."))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Syrian rebels shelled government-held Aleppo.", "19"),
+    ("Syrian rebels besieged the town of Nubl.", "19"),
+    ("Gunmen killed the Baghdad governor.", "18"),
+])
+def test_shelling_sieges_and_air_strikes_are_military_force_whoever_uses_them(
+        extract_text: ExtractText, text: str, root: str) -> None:
+    roots = {event.relation.root for event in extract_text(text).events}
+    assert roots == {root}, roots

@@ -28,6 +28,7 @@ from kg.words import cameo_codes, pronouns, words
 PRONOUNS = pronouns()
 MILITARY_ROOTS = cameo_codes("military force")
 DETENTION_CODES = cameo_codes("detention")
+CONVENTIONAL_CODES = cameo_codes("conventional force")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
@@ -138,8 +139,10 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
     Likewise only a state arrests: anyone else who seizes people abducts them (181)."""
     if relation.cameo in DETENTION_CODES:
         rule = "irregular detention"
-    elif relation.root in MILITARY_ROOTS and \
-            object_entries(context.lexicon, trigger.token) is None:
+    elif relation.root in MILITARY_ROOTS and relation.cameo not in CONVENTIONAL_CODES and \
+            not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None:
+        # a siege, shelling or an air strike, and a battle fought on both sides, are
+        # military force whoever uses it
         rule = "irregular violence"
     else:
         return relation
