@@ -676,3 +676,10 @@ def test_shelling_sieges_and_air_strikes_are_military_force_whoever_uses_them(
         extract_text: ExtractText, text: str, root: str) -> None:
     roots = {event.relation.root for event in extract_text(text).events}
     assert roots == {root}, roots
+
+
+def test_people_killed_by_a_foreign_force_are_of_the_storys_country(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Syrian forces shelled Aleppo on Monday. Russian air strikes killed "
+                          "47 people.")
+    assert ("RUS", "19", "SYR") in _dyads(result), [e.to_dict() for e in result.events]

@@ -164,9 +164,13 @@ def _victims(context: SentenceContext, trigger: Trigger,
     place = _place(context, [trigger.token, *when])
     if place is not None:
         return others([_side_of(context, place, "CVL")], sources)
-    # "Vietnam released 9,000 prisoners": a state's own people, where no place is named
+    # "Vietnam released 9,000 prisoners": a state's own people, where no place is named;
+    # but those that force kills are the people of where the story is ("Russian air
+    # strikes killed 47 people" in a story about Syria)
     state = next((source.actor.state_country for source in sources
                   if source.actor.type == "state" and source.actor.state_country), None)
+    if state is not None and trigger.relation.root in VIOLENT_ROOTS:
+        state = context.actors.focus_country() or state
     if state is None:
         return []
     head = victims[0]
