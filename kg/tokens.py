@@ -12,6 +12,13 @@ from functools import cached_property
 
 from spacy.tokens import Doc
 
+# spaCy's string hashes and their strings, kept from document to document (a hash is
+# its string's, whatever the vocabulary), up to a bound: a corpus has a few tens of
+# thousands of words
+MAX_NAMES = 500_000
+_NAMES: dict[int, str] = {}
+_LOWERED_NAMES: dict[int, str] = {}  # lemmas, lower-cased
+
 
 class TokenTable:
     """The annotations of one document's words, by token index; each list is read out
@@ -20,11 +27,18 @@ class TokenTable:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
 
-    def _strings(self, attribute: str) -> list[str]:
+    def _strings(self, attribute: str, lowered: bool = False) -> list[str]:
         keys = self.doc.to_array(attribute).tolist()
-        strings = self.doc.vocab.strings
-        names = {key: strings[key] for key in set(keys)}
-        return [names[key] for key in keys]
+        names = _LOWERED_NAMES if lowered else _NAMES
+        missing = set(keys).difference(names)
+        if missing:
+            if len(names) > MAX_NAMES:
+                names.clear()
+                missing = set(keys)
+            strings = self.doc.vocab.strings
+            names.update((key, strings[key].lower() if lowered else strings[key])
+                         for key in missing)
+        return list(map(names.__getitem__, keys))
 
     @cached_property
     def text(self) -> list[str]:
@@ -39,10 +53,7 @@ class TokenTable:
     @cached_property
     def lemma(self) -> list[str]:
         """``token.lemma_.lower()``: the rules compare lemmas lower-cased"""
-        keys = self.doc.to_array("LEMMA").tolist()
-        strings = self.doc.vocab.strings
-        names = {key: strings[key].lower() for key in set(keys)}
-        return [names[key] for key in keys]
+        return self._strings("LEMMA", lowered=True)
 
     @cached_property
     def pos(self) -> list[str]:

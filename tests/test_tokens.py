@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from kg import tokens
 from kg.extract.depverb import DepVerbExtractor
 from kg.tokens import token_table
 
@@ -58,3 +61,13 @@ def test_title_starts_are_the_first_words_of_longer_titles(
     assert gazetteer.title_starts == {term.split()[0] for term in gazetteer.titles
                                       if " " in term}
     assert "foreign" in gazetteer.title_starts
+
+
+def test_strings_stay_right_when_the_kept_strings_are_dropped(
+        extractor: DepVerbExtractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens, "MAX_NAMES", 3)
+    for text in ("Russia urged Syria.", "Iran warned Iraq on Tuesday.", ODD_TEXT):
+        doc = extractor.nlp(text)
+        table = token_table(doc)
+        assert table.text == [token.text for token in doc]
+        assert table.lemma == [token.lemma_.lower() for token in doc]

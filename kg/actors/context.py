@@ -45,6 +45,7 @@ class ActorContext:
         self.doc = doc
         self.document = document
         self.matches: dict[int, Match] = {}
+        self.outlets: set[int] = set()  # the tokens of the news outlets' names matched
         # (token index, mention, whether it was a subject), in reading order
         self.history: list[tuple[int, Mention, bool]] = []
         self.people: dict[str, Actor] = {}
@@ -112,12 +113,7 @@ class ActorContext:
         return min(modified, key=modified.__getitem__) if modified else None
 
     def is_outlet(self, head: Token) -> bool:
-        return self.outlet_at(head.i)
-
-    def outlet_at(self, index: int) -> bool:
-        """Whether the word at ``index`` is in a news outlet's name."""
-        match = self.matches.get(index)
-        return match is not None and match.entry.kind == "outlet"
+        return head.i in self.outlets
 
     def phrase(self, head: Token) -> Span:
         """The words before the head that describe it, and the rest of a name it is in."""

@@ -85,6 +85,8 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
         taken_until = match.end
         for index in range(match.start, match.end):
             actors.matches[index] = match
+    actors.outlets = {index for index, match in actors.matches.items()
+                      if match.entry.kind == "outlet"}
     actors.country_counts = _count_countries(actors)
 
 

@@ -114,7 +114,7 @@ class DocumentActors(ActorContext):
         if head.pos_ == "PRON" or head.lower_ in PERSONAL_PRONOUNS:
             return pronoun(self, head)
         phrase = self.phrase(head)
-        if any(self.outlet_at(index) for index in range(phrase.start, phrase.end)):
+        if not self.outlets.isdisjoint(range(phrase.start, phrase.end)):
             return []  # "the ITAR-TASS news agency": a source of reports, never an actor
         match = self.matches.get(head.i)
         if match is not None and match.entry.kind == "person":
