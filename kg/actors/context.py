@@ -18,10 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actors.gazetteer import Entry, Gazetteer
 from kg.model import Actor, Document, Mention, Unresolved
+from kg.tokens import token_table
 
 # What a dateline counts for towards the story's country: as much as one place named
 # "in" it (kg.actors.matching weighs those 2).
 DATELINE_WEIGHT = 2
+# the words before a head that are not part of the phrase's name
+PHRASE_OPENERS = frozenset({"det", "predet", "preconj", "punct", "cc", "advmod", "nummod",
+                            "quantmod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class ActorContext:
         self.doc = doc
         self.document = document
         self.matches: dict[int, Match] = {}
+        self.outlets: set[int] = set()  # the tokens of the news outlets' names matched
         # (token index, mention, whether it was a subject), in reading order
         self.history: list[tuple[int, Mention, bool]] = []
         self.people: dict[str, Actor] = {}
@@ -108,14 +113,14 @@ class ActorContext:
         return min(modified, key=modified.__getitem__) if modified else None
 
     def is_outlet(self, head: Token) -> bool:
-        match = self.matches.get(head.i)
-        return match is not None and match.entry.kind == "outlet"
+        return head.i in self.outlets
 
     def phrase(self, head: Token) -> Span:
         """The words before the head that describe it, and the rest of a name it is in."""
         start = head.left_edge.i
-        while start < head.i and (self.doc[start].is_space or self.doc[start].dep_ in (
-                "det", "predet", "preconj", "punct", "cc", "advmod", "nummod", "quantmod")):
+        table = token_table(self.doc)
+        spaces, deps = table.is_space, table.dep
+        while start < head.i and (spaces[start] or deps[start] in PHRASE_OPENERS):
             start += 1
         end = head.i + 1
         match = self.matches.get(head.i)
@@ -125,5 +130,10 @@ class ActorContext:
 
     @staticmethod
     def mention(phrase: Span, actor: Actor) -> Mention:
-        return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+        if not len(phrase):
+            return Mention(text=phrase.text, start=phrase.start_char, end=phrase.end_char,
+                           actor=actor)
+        table = token_table(phrase.doc)
+        return Mention(text=table.span_text(phrase.start, phrase.end),
+                       start=table.idx[phrase.start], end=table.end_char(phrase.end - 1),
                        actor=actor)

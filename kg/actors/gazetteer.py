@@ -78,6 +78,8 @@ class Gazetteer:
     # the last words of the agent and title terms: a phrase's words that end none of
     # them need no look-up (``kg.actors.sectors``)
     sector_ends: set[str] = field(default_factory=set)
+    # the first words of the titles of several words: "foreign" of "foreign minister"
+    title_starts: set[str] = field(default_factory=set)
     sector_names: dict[str, tuple[str, ActorType]] = field(default_factory=dict)
     # Sectors that act for the state (and the state itself, sector None): with no target
     # named, they act on the people.
@@ -194,8 +196,11 @@ class Gazetteer:
             table = {"agent": self.agents, "title": self.titles}.get(row["kind"])
             if table is None:
                 raise DataError(f"{path}:{line}: kind must be agent or title, not {row['kind']!r}")
-            table[row["term"].lower()] = row["sector"]
-            self.sector_ends.add(row["term"].lower().rsplit(" ", 1)[-1])
+            term = row["term"].lower()
+            table[term] = row["sector"]
+            self.sector_ends.add(term.rsplit(" ", 1)[-1])
+            if table is self.titles and " " in term:
+                self.title_starts.add(term.split()[0])
 
     def _load_countries(self) -> None:
         for country in all_countries():

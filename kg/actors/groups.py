@@ -11,6 +11,7 @@ from kg.actors.context import ActorContext
 from kg.actors.coreference import REFERENCE_WINDOW, recent
 from kg.actors.sectors import group_sector
 from kg.model import Actor, Mention
+from kg.tokens import token_table
 from kg.words import words
 
 ORGANISATION_ANAPHORS = words("organisation anaphor")
@@ -156,10 +157,12 @@ def _government_owned(phrase: Span, head: Token) -> bool:
 def _definite(head: Token) -> bool:
     # "the government and opposition groups": the parser hangs the first of two
     # coordinated nouns on the last, which holds their article
-    holder = head.head if head.dep_ == "nmod" and \
-        any(child.dep_ == "conj" for child in head.children) else head
-    return any(child.dep_ == "det" and child.lower_ in DEFINITE_DETERMINERS
-               for child in holder.children)
+    table = token_table(head.doc)
+    deps, children = table.dep, table.children
+    holder = table.head[head.i] if deps[head.i] == "nmod" and \
+        any(deps[child] == "conj" for child in children[head.i]) else head.i
+    return any(deps[child] == "det" and table.lower[child] in DEFINITE_DETERMINERS
+               for child in children[holder])
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:
@@ -191,15 +194,19 @@ def _coordinated(token: Token) -> list[Token]:
 
 def right_attachment(actors: ActorContext, head: Token) -> list[Mention]:
     """"teams from the OIC and the UN", "members of NATO": the actor is in the PP."""
-    if head.pos_ not in ("NOUN", "PROPN"):
+    doc = head.doc
+    table = token_table(doc)
+    deps, children = table.dep, table.children
+    if table.pos[head.i] not in ("NOUN", "PROPN"):
         return []
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return actors.resolve_each((obj,))
-    for clause in head.children:
-        if clause.dep_ == "acl" and clause.lemma_.lower() in SUSPICION_VERBS:
+    for child in children[head.i]:
+        if deps[child] == "prep" and table.lower[child] in ("of", "from"):
+            for obj in children[child]:
+                if deps[obj] == "pobj":
+                    return actors.resolve_each((doc[obj],))
+    for index in children[head.i]:
+        if deps[index] == "acl" and table.lemma[index] in SUSPICION_VERBS:
+            clause = doc[index]
             # "20 people suspected of being members of Eta", "men believed to belong
             # to al-Qaeda": those suspected stand for the group
             groups = [obj for token in clause.subtree

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from kg.actors.context import ActorContext, Match
 from kg.actors.gazetteer import Entry, fold_place
+from kg.tokens import token_table
 from kg.words import words
 
 MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
@@ -44,7 +45,7 @@ class NameIndex:
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         """(start, end, name) of every name in the document, overlapping ones included,
         at each start in the order of the names given."""
-        texts = [token.text for token in doc]
+        texts = token_table(doc).text
         for start, text in enumerate(texts):
             lengths = self.by_first.get(text)
             if lengths is None:
@@ -84,6 +85,8 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
         taken_until = match.end
         for index in range(match.start, match.end):
             actors.matches[index] = match
+    actors.outlets = {index for index, match in actors.matches.items()
+                      if match.entry.kind == "outlet"}
     actors.country_counts = _count_countries(actors)
 
 
@@ -116,23 +119,23 @@ def _lost_apostrophes(actors: ActorContext,
     """"Syrias army", "Assads forces": a name with its possessive's apostrophe lost, as
     texts scraped through some encodings print them."""
     aliases = actors.gazetteer.aliases
-    for token in actors.doc:
-        if token.i in covered or token.pos_ != "PROPN" or not token.text.endswith("s") or \
-                len(token) <= MIN_CAPITALS or token.text in aliases:
+    table = token_table(actors.doc)
+    for index, (text, pos) in enumerate(zip(table.text, table.pos, strict=True)):
+        if index in covered or pos != "PROPN" or not text.endswith("s") or \
+                len(text) <= MIN_CAPITALS or text in aliases:
             continue
-        entries = aliases.get(token.text[:-1])
+        entries = aliases.get(text[:-1])
         if entries and not any(entry.kind == "outlet" for entry in entries):
-            yield token.i, token.i + 1, entries
+            yield index, index + 1, entries
 
 
 def stance(actors: ActorContext, start: int, end: int) -> bool:
     """"anti-Syria journalist", "pro-Western party", "Iranian-backed militia",
     "Damascus-based group": a stance, a backer or a seat, not a membership."""
-    doc = actors.doc
-    before = start >= 2 and doc[start - 1].text == "-" and \
-        doc[start - 2].lower_ in STANCE_PREFIXES
-    after = end + 1 < len(doc) and doc[end].text == "-" and \
-        doc[end + 1].lower_ in STANCE_SUFFIXES
+    table = token_table(actors.doc)
+    texts, lowers = table.text, table.lower
+    before = start >= 2 and texts[start - 1] == "-" and lowers[start - 2] in STANCE_PREFIXES
+    after = end + 1 < len(texts) and texts[end] == "-" and lowers[end + 1] in STANCE_SUFFIXES
     if before or after:
         actors.stances.update(range(start, end))
     return before or after
@@ -176,7 +179,7 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
                  if match.entry.actor is not None and match.entry.actor.type == "state"}
     # "Tripoli" is Libya's capital, but in a story about Lebanon it is Lebanon's town.
     capitals = {(match.start, match.end) for match in named_matches
-                if gazetteer.is_capital(doc[match.start:match.end].text)}
+                if gazetteer.is_capital(token_table(doc).span_text(match.start, match.end))}
     taken = {(match.start, match.end) for match in named_matches}
     # the tagger reads some towns as nouns ("shelled Homs"); a capitalised noun inside
     # a sentence is looked up too, one that opens it is not
@@ -187,14 +190,16 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     named = [(pos == propn or (pos == noun and title and start != 1)) and entity not in no_places
              for pos, title, start, entity
              in doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()]
+    table = token_table(doc)
+    lowers = table.lower
     for start in range(len(doc)):
         if not named[start]:
             continue
         for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
             if not all(named[start:end]) or _inside_longer_name(actors, start, end) or \
-                    (end < len(doc) and doc[end].lower_ in STREET_WORDS):
+                    (end < len(doc) and lowers[end] in STREET_WORDS):
                 continue  # "the Castello Road" is a road in Aleppo, no town in Brazil
-            name = doc[start:end].text
+            name = table.span_text(start, end)
             states = gazetteer.places.get(name) or \
                 gazetteer.folded_places.get(fold_place(name))
             if not states or stance(actors, start, end):
@@ -247,7 +252,8 @@ def _inside_person_name(actors: ActorContext, start: int, end: int, entry: Entry
     """A capital or country inside a person's name ("Victoria Nuland") is no country."""
     if entry.kind != "actor":
         return False
-    if not all(actors.doc[index].ent_type_ == "PERSON" for index in range(start, end)):
+    entity_types = token_table(actors.doc).ent_type
+    if not all(entity_types[index] == "PERSON" for index in range(start, end)):
         return False
     # A name the tagger marked as a person all by itself ("Ugandan" in "Ugandan
     # opposition candidates") is a mistagged country word, not part of a name.

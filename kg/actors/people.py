@@ -64,9 +64,8 @@ def _person_name(actors: ActorContext, head: Token) -> Span | None:
 
 
 def _is_title_word(actors: ActorContext, token: Token) -> bool:
-    titles = actors.gazetteer.titles
-    return token.lower_ in titles or any(
-        term.split()[0] == token.lower_ for term in titles if " " in term)
+    gazetteer = actors.gazetteer
+    return token.lower_ in gazetteer.titles or token.lower_ in gazetteer.title_starts
 
 
 def _remember(actors: ActorContext, name: Span, found: Actor) -> None:

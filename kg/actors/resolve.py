@@ -28,6 +28,7 @@ from kg.actors.places import capital_as_place, located_body, residence, unknown_
 from kg.actors.sectors import agent_sector
 from kg.datafiles import collector_paused
 from kg.model import Document, Mention, Unresolved
+from kg.tokens import token_table
 from kg.words import pronouns, words
 
 PERSONAL_PRONOUNS = pronouns("person", "thing", "group")
@@ -83,9 +84,11 @@ class DocumentActors(ActorContext):
 
     def scan(self, sentence: Span) -> None:
         """Resolve every actor-like phrase of a sentence in reading order, for later pronouns."""
-        for token in sentence:
-            if token.dep_ in ARGUMENT_DEPS and token.pos_ in ("PROPN", "NOUN", "PRON"):
-                self.resolve(token)
+        table = token_table(self.doc)
+        deps, tags = table.dep, table.pos
+        for index in range(sentence.start, sentence.end):
+            if deps[index] in ARGUMENT_DEPS and tags[index] in ("PROPN", "NOUN", "PRON"):
+                self.resolve(self.doc[index])
 
     def resolve(self, head: Token, exclude_country: str | None = None) -> list[Mention]:
         """The actors a phrase headed by ``head`` stands for (several through "of X and Y")."""
@@ -101,16 +104,17 @@ class DocumentActors(ActorContext):
                 self._record_unresolved(head)
         return self._cache[key] or []
 
-    def known(self, head: Token) -> list[Mention]:
-        """What ``head`` was already resolved to, without resolving it (which would
-        leave its mark on later pronouns and the unresolved report)."""
-        return self._cache.get((head.i, None)) or []
+    def known(self, head: int) -> list[Mention]:
+        """What the phrase headed by the token at index ``head`` was already resolved
+        to, without resolving it (which would leave its mark on later pronouns and the
+        unresolved report)."""
+        return self._cache.get((head, None)) or []
 
     def _resolve(self, head: Token, exclude_country: str | None) -> list[Mention]:
         if head.pos_ == "PRON" or head.lower_ in PERSONAL_PRONOUNS:
             return pronoun(self, head)
         phrase = self.phrase(head)
-        if any(self.is_outlet(token) for token in phrase):
+        if not self.outlets.isdisjoint(range(phrase.start, phrase.end)):
             return []  # "the ITAR-TASS news agency": a source of reports, never an actor
         match = self.matches.get(head.i)
         if match is not None and match.entry.kind == "person":

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span
 
 from kg.actors.gazetteer import Gazetteer
+from kg.tokens import token_table
 
 MAX_TERM_WORDS = 3
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
@@ -17,9 +18,9 @@ def terms(phrase: Span, ends: set[str] | None = None) -> Iterable[tuple[int, str
     """(end index, lower-cased n-gram) of the phrase, right-most and longest first; with
     ``ends``, only the n-grams that end in a word or lemma among ``ends`` (or in a word
     holding a space, whose n-grams end otherwise)."""
-    tokens = list(phrase)
-    words = [token.lower_ for token in tokens]
-    lemmas = [token.lemma_.lower() for token in tokens]
+    table = token_table(phrase.doc)
+    words = table.lower[phrase.start:phrase.end]
+    lemmas = table.lemma[phrase.start:phrase.end]
     for end in range(len(words), 0, -1):
         if ends is not None and not any(word in ends or " " in word
                                         for word in (words[end - 1], lemmas[end - 1])):
@@ -40,10 +41,12 @@ def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
 def _named_plural(gazetteer: Gazetteer, phrase: Span) -> str | None:
     """"a U.S. Marine": the tagger keeps a capitalised word as a name and does not
     lemmatise it, while the dictionaries may list only the plural."""
-    head = phrase[-1] if len(phrase) else None
-    if head is not None and head.pos_ == "PROPN" and head.is_alpha and \
-            head.ent_type_ not in PLACE_ENTITIES:
-        return gazetteer.agents.get(head.lower_ + "s")
+    if not len(phrase):
+        return None
+    table, head = token_table(phrase.doc), phrase.end - 1
+    if table.pos[head] == "PROPN" and table.is_alpha[head] and \
+            table.ent_type[head] not in PLACE_ENTITIES:
+        return gazetteer.agents.get(table.lower[head] + "s")
     return None
 
 

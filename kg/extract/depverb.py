@@ -41,6 +41,7 @@ from kg.extract.syntax import evidence_span
 from kg.extract.triggers import adjective_triggers, noun_triggers, verb_triggers
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult, Event
+from kg.tokens import token_table
 from kg.words import words
 
 NAME = "dep-verb.v1"
@@ -142,9 +143,9 @@ class DepVerbExtractor:
 def readable(doc: Doc) -> list[tuple[Span, str]]:
     """The sentences that hold more than white space, each with its text, cut from the
     document's text once (``Span.text`` joins the sentence's tokens anew on every call)."""
-    text = doc.text
+    table = token_table(doc)
     return [(sentence, words) for sentence in doc.sents
-            if (words := text[sentence.start_char:sentence.end_char]).strip()]
+            if (words := table.span_text(sentence.start, sentence.end)).strip()]
 
 
 def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:
@@ -166,19 +167,23 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     statements: list[Token] = []
     threats: list[Token] = []
     refusals: list[Token] = []
-    for token in context.sentence:
-        pos = token.pos_
+    sentence = context.sentence
+    doc, table = sentence.doc, token_table(sentence.doc)
+    tags, lemmas = table.pos, table.lemma
+    for index in range(sentence.start, sentence.end):
+        pos = tags[index]
         if pos in ("VERB", "AUX"):
+            token = doc[index]
             entries = word_entries(context, token)
             if entries:
                 found = list(verb_triggers(context, token, entries))
                 triggers.extend(found)
                 if not found:
                     _frame_word(lexicon, token, statements, threats, refusals)
-        elif pos in ("NOUN", "PROPN") and (nouns := word_entries(context, token)):
-            triggers.extend(noun_triggers(context, token, nouns))
-        elif pos == "ADJ" and (lemma := token.lemma_.lower()) in lexicon.adjectives:
-            triggers.extend(adjective_triggers(token, lexicon.adjectives[lemma]))
+        elif pos in ("NOUN", "PROPN") and (nouns := word_entries(context, doc[index])):
+            triggers.extend(noun_triggers(context, doc[index], nouns))
+        elif pos == "ADJ" and (lemma := lemmas[index]) in lexicon.adjectives:
+            triggers.extend(adjective_triggers(doc[index], lexicon.adjectives[lemma]))
     for speech in statements:
         triggers.extend(reported_speech(context, speech, triggers))
     for threat in threats:

@@ -13,6 +13,7 @@ from kg.extract.syntax import (
     verb_prep_objects,
 )
 from kg.lexicon import Lexicon
+from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
 REVERSING_VERBS = words("reversing verb")
@@ -26,10 +27,10 @@ VIOLENT_ROOTS = cameo_codes("violence")
 def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
     """The lexicon's entries for a verb, or for the verb with its object where that
     codes otherwise: "blocked roads", "imposed a state of emergency"."""
-    entries = object_entries(lexicon, verb)
+    lemma = verb_lemma(verb)
+    entries = _object_entries(lexicon, verb, lemma)
     if entries:
         return entries
-    lemma = verb_lemma(verb)
     if lemma in lexicon.verbs:
         return lexicon.verbs[lemma]
     if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
@@ -50,7 +51,11 @@ def word_entries(context: SentenceContext, token: Token) -> Entries:
 def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
     instruments, or with what a preposition of it names ("accuse of torture"), if any."""
-    lemma = verb_lemma(verb)
+    return _object_entries(lexicon, verb, verb_lemma(verb))
+
+
+def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None:
+    """``object_entries`` of a verb whose ``verb_lemma`` is ``lemma``."""
     # every key starts with the verb's lemma (its particle, if any, after a space)
     if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
         return None
@@ -86,10 +91,13 @@ def _violent(entries: Entries) -> bool:
 def noun_entries(lexicon: Lexicon, noun: Token) -> Entries:
     """The lexicon's entries for a noun, where a modifier before it may make a word of
     its own: a "hunger strike" is a protest, a "strike" alone an attack."""
-    lemma = noun.lemma_.lower()
-    for modifier in noun.lefts:
-        if modifier.dep_ in ("compound", "amod"):
-            entries = lexicon.nouns.get(f"{modifier.lemma_.lower()} {lemma}")
+    table = token_table(noun.doc)
+    lemma = table.lemma[noun.i]
+    for modifier in table.children[noun.i]:
+        if modifier > noun.i:
+            break  # the modifiers before it: ``noun.lefts``
+        if table.dep[modifier] in ("compound", "amod"):
+            entries = lexicon.nouns.get(f"{table.lemma[modifier]} {lemma}")
             if entries:
                 return entries
     return lexicon.nouns.get(lemma, {})
@@ -103,10 +111,11 @@ def codes_itself(lexicon: Lexicon, verb: Token) -> bool:
                for prep in entries)
 
 
-def frames_an_act(lexicon: Lexicon, token: Token) -> bool:
-    """An appeal, whose content is what it asks for, not an act that happened."""
-    entries = lexicon.verbs.get(token.lemma_.lower()) if token.pos_ == "VERB" \
-        else lexicon.nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
+def frames_an_act(lexicon: Lexicon, lemma: str, pos: str) -> bool:
+    """An appeal, whose content is what it asks for, not an act that happened: a verb
+    or noun of lower-cased lemma ``lemma`` and part of speech ``pos``."""
+    entries = lexicon.verbs.get(lemma) if pos == "VERB" \
+        else lexicon.nouns.get(lemma) if pos == "NOUN" else None
     return bool(entries) and any(relation.root in APPEAL_ROOTS
                                  for relation in (entries or {}).values())
 

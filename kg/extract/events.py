@@ -23,6 +23,7 @@ from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.syntax import ASIDE_DEPS
 from kg.model import Event, Mention, Modality, Relation
+from kg.tokens import token_table
 from kg.words import cameo_codes, pronouns, words
 
 PRONOUNS = pronouns()
@@ -191,8 +192,11 @@ def main_acts(context: SentenceContext,
     # An appeal frames what it asks for even when its own actor is unknown: "the
     # parties call for X and Y to agree" asserts no agreement. (Demands and threats
     # are left out: on the gold sets their inner acts carry the code.)
-    acting |= {token.i for token in context.sentence
-               if token.pos_ in ("VERB", "NOUN") and frames_an_act(context.lexicon, token)}
+    sentence = context.sentence
+    table = token_table(sentence.doc)
+    tags, lemmas = table.pos, table.lemma
+    acting |= {index for index in range(sentence.start, sentence.end)
+               if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     for trigger, candidates in coded:
         embedded = not trigger.answered and (
             trigger.token.i in said or _embedded(trigger.token, acting))

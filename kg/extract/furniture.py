@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.tokens import token_table
 from kg.words import ordered_words
 
 MIN_WORDS = 20
@@ -26,11 +27,13 @@ def is_furniture(sentence: Span, text: str) -> bool:
     text = text.lstrip()
     if any(text.startswith(f"{opener} ") for opener in OPENERS):
         return True  # "Tags Belgium Syria coalition ...", "Get short URL Topic ..."
-    words = [token for token in sentence if token.is_alpha]
-    bars = sum(1 for token in sentence if token.text == "|") if "|" in text else 0
+    table = token_table(sentence.doc)
+    indices = range(sentence.start, sentence.end)
+    words = [index for index in indices if table.is_alpha[index]]
+    bars = sum(1 for index in indices if table.text[index] == "|") if "|" in text else 0
     if bars > MAX_BARS:
         return True
     if len(words) < MIN_WORDS:
         return False
-    capitalised = sum(1 for token in words if token.is_title or token.is_upper)
+    capitalised = sum(1 for index in words if table.is_title[index] or table.is_upper[index])
     return capitalised / len(words) >= MIN_CAPITALISED

@@ -22,21 +22,29 @@ from kg.extract.mood import coded_relation
 from kg.extract.syntax import governing_verb, is_below
 from kg.extract.triggers import describes, names_as
 from kg.model import Mention, Relation
+from kg.tokens import token_table
 
 MAX_SOURCES = 2
 MAX_TARGETS = 3
+# the parts of speech ``_entries`` reads
+GUESSED_TAGS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
 
 
 def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: str,
                        read: set[int]) -> Iterator[Candidate]:
     """Guesses for the words the rules did not read as an event (``read``: those they
     did, by token index)."""
-    mentions = [(token, mention) for token in context.sentence
-                for mention in context.actors.known(token)]
+    sentence, known = context.sentence, context.actors.known
+    doc, tags = sentence.doc, token_table(sentence.doc).pos
+    mentions = [(doc[index], mention) for index in range(sentence.start, sentence.end)
+                for mention in known(index)]
     if len(mentions) < 2:
         return
-    for token in context.sentence:
-        entries = _entries(context, token) if token.i not in read else {}
+    for index in range(sentence.start, sentence.end):
+        if index in read or tags[index] not in GUESSED_TAGS:
+            continue
+        token = doc[index]
+        entries = _entries(context, token)
         if not entries:
             continue
         targets = _targets(token, mentions)
@@ -75,7 +83,7 @@ def _sources(context: SentenceContext, token: Token,
     """The actors of the word's subject, else those named before it in its clause,
     nearest first."""
     heads, _ = subjects(_clause(token), control=True)
-    found = [mention for head in heads for mention in context.actors.known(head)]
+    found = [mention for head in heads for mention in context.actors.known(head.i)]
     if not found:
         clause = _clause(token)
         found = [mention for head, mention in sorted(mentions, key=lambda m: -m[0].i)

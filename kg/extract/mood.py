@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg.extract.syntax import ancestors, condition_clause, to_infinitive
 from kg.lexicon import Lexicon
 from kg.model import Modality, Relation
+from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
 DENIAL_VERBS = words("denial verb")
@@ -74,9 +75,10 @@ def modality_of(trigger: Token) -> Modality:
             return "future"
         return modality_of(trigger.head)
     chain = [trigger, *ancestors(trigger)]
+    table = token_table(trigger.doc)
     for token in chain:
-        if any(child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS
-               for child in token.children):
+        if any(table.dep[child] == "mark" and table.lower[child] in CONDITIONAL_MARKS
+               for child in table.children[token.i]):
             return "conditional"
     auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"}
     if auxiliaries & FUTURE_AUXILIARIES:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.tokens import token_table
 from kg.words import words
 
 # The parser's labels: dates and times, amounts, asides and clauses.
@@ -53,36 +54,40 @@ def to_infinitive(clause: Token) -> bool:
 def is_below(token: Token, top: Token) -> bool:
     """Whether ``token`` is ``top`` or below it: ``token.i in subtree_indices(top)``, by a
     walk up from the one token instead of gathering the whole subtree."""
-    current = token
-    while current.i != top.i:
-        if current.head.i == current.i:
+    heads = token_table(token.doc).head
+    current, top_index = token.i, top.i
+    while current != top_index:
+        if heads[current] == current:
             return False
-        current = current.head
+        current = heads[current]
     return True
 
 
 def prep_objects(head: Token, prep: str, depth: int = 1) -> Iterator[Token]:
     """Objects of ``prep`` under ``head``; with depth 2 also under its PP objects, where
     the parser tends to hang them ("veto with China of the resolutions")."""
-    for child in head.children:
+    doc = head.doc
+    table = token_table(doc)
+    deps, lowers, children = table.dep, table.lower, table.children
+    for child in children[head.i]:
         # "sent peacekeepers to Liberia": the parser may call "to" a dative
-        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
-            for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
-                    yield obj
-        elif child.dep_ in ("prep", "prt") and \
-                not any(obj.dep_ == "pobj" for obj in child.children):
+        if deps[child] in ("prep", "prt", "agent", "dative") and lowers[child] == prep:
+            for obj in children[child]:
+                if deps[obj] in ("pobj", "pcomp"):
+                    yield doc[obj]
+        elif deps[child] in ("prep", "prt") and \
+                not any(deps[obj] == "pobj" for obj in children[child]):
             # "pulled out of Iraq", "ahead of the summit": a two-word preposition
             # hangs its object on its second word
-            for inner in child.children:
-                if inner.dep_ == "prep" and inner.lower_ == prep:
-                    yield from (obj for obj in inner.children if obj.dep_ == "pobj")
+            for inner in children[child]:
+                if deps[inner] == "prep" and lowers[inner] == prep:
+                    yield from (doc[obj] for obj in children[inner] if deps[obj] == "pobj")
     if depth > 1:
-        for child in head.children:
-            if child.dep_ == "prep":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        yield from prep_objects(obj, prep, depth - 1)
+        for child in children[head.i]:
+            if deps[child] == "prep":
+                for obj in children[child]:
+                    if deps[obj] == "pobj":
+                        yield from prep_objects(doc[obj], prep, depth - 1)
 
 
 def verb_prep_objects(verb: Token, prep: str) -> Iterator[Token]:
@@ -254,13 +259,15 @@ def could_name_actor(token: Token) -> bool:
 
 def governing_verb(token: Token) -> Token | None:
     """The verb a noun phrase hangs from, through prepositions and quantities."""
-    current = token
+    table = token_table(token.doc)
+    heads, tags = table.head, table.pos
+    current = token.i
     for _ in range(MAX_CLIMB):
-        head = current.head
-        if head.i == current.i:
+        head = heads[current]
+        if head == current:
             return None
-        if head.pos_ in ("VERB", "AUX"):
-            return head
+        if tags[head] in ("VERB", "AUX"):
+            return token.doc[head]
         current = head
     return None
 
@@ -286,8 +293,10 @@ def amount_holding(noun: Token) -> Token | None:
 
 def verb_lemma(verb: Token) -> str:
     """A verb with its particle, where it has one: "call off", "turn down"."""
-    lemma = verb.lemma_.lower()
-    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    table = token_table(verb.doc)
+    lemma = table.lemma[verb.i]
+    particles = [table.lower[child] for child in table.children[verb.i]
+                 if table.dep[child] == "prt"]
     return f"{lemma} {particles[0]}" if particles else lemma
 
 
@@ -342,7 +351,9 @@ def condition_subjects(trigger: Token) -> list[Token]:
 def evidence_span(sentence: Span) -> Span:
     """The sentence without the white space and the stray closing quote that the
     sentence splitter leaves at the start of a line."""
-    words_ = [token for token in sentence if not token.is_space]
-    while len(words_) > 1 and words_[0].is_punct and words_[0].nbor(1).is_space:
+    doc = sentence.doc
+    spaces = token_table(doc).is_space
+    words_ = [index for index in range(sentence.start, sentence.end) if not spaces[index]]
+    while len(words_) > 1 and doc[words_[0]].is_punct and spaces[words_[0] + 1]:
         words_.pop(0)
-    return sentence.doc[words_[0].i:words_[-1].i + 1]
+    return doc[words_[0]:words_[-1] + 1]
