@@ -683,3 +683,14 @@ def test_people_killed_by_a_foreign_force_are_of_the_storys_country(
     result = extract_text("Syrian forces shelled Aleppo on Monday. Russian air strikes killed "
                           "47 people.")
     assert ("RUS", "19", "SYR") in _dyads(result), [e.to_dict() for e in result.events]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Israeli troops came under fire from Hamas militants.", ("PSE", "18", "ISR")),
+    ("Israel faces criticism from the European Union.", ("EU", "11", "ISR")),
+    ("Iraq got support from Iran.", ("IRN", "05", "IRQ")),
+])
+def test_an_act_one_undergoes_is_its_doers(extract_text: ExtractText, text: str,
+                                           dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads and not any(target == dyad[0] for _, _, target in dyads), dyads

@@ -38,7 +38,12 @@ from kg.extract.guesses import guessed_candidates
 from kg.extract.judgement import Features, Judgement, candidate_features
 from kg.extract.pieces import PIECE_CHARS, Piece, batches, joined, pieces
 from kg.extract.syntax import evidence_span
-from kg.extract.triggers import adjective_triggers, noun_triggers, verb_triggers
+from kg.extract.triggers import (
+    adjective_triggers,
+    noun_triggers,
+    undergone_acts,
+    verb_triggers,
+)
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult, Event
 from kg.tokens import token_table
@@ -167,6 +172,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     statements: list[Token] = []
     threats: list[Token] = []
     refusals: list[Token] = []
+    consumed: set[int] = set()  # act nouns read as undergone by the verb before them
     sentence = context.sentence
     doc, table = sentence.doc, token_table(sentence.doc)
     tags, lemmas = table.pos, table.lemma
@@ -174,13 +180,19 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         pos = tags[index]
         if pos in ("VERB", "AUX"):
             token = doc[index]
+            undergone = undergone_acts(context, token) if pos == "VERB" else []
+            if undergone:
+                triggers.extend(undergone)
+                consumed.update(trigger.token.i for trigger in undergone)
+                continue
             entries = word_entries(context, token)
             if entries:
                 found = list(verb_triggers(context, token, entries))
                 triggers.extend(found)
                 if not found:
                     _frame_word(lexicon, token, statements, threats, refusals)
-        elif pos in ("NOUN", "PROPN") and (nouns := word_entries(context, doc[index])):
+        elif pos in ("NOUN", "PROPN") and index not in consumed and \
+                (nouns := word_entries(context, doc[index])):
             triggers.extend(noun_triggers(context, doc[index], nouns))
         elif pos == "ADJ" and (lemma := lemmas[index]) in lexicon.adjectives:
             triggers.extend(adjective_triggers(doc[index], lexicon.adjectives[lemma]))

@@ -56,6 +56,10 @@ DELIBERATION_VERBS = words("deliberation verb")
 NAMING_VERBS = words("naming verb")
 # Verbs whose subject gets what another gives: "received aid from Russia".
 RECEIVING_VERBS = words("receiving verb")
+# "faces criticism", "came under attack": what one undergoes, and the acts one may.
+UNDERGOING_VERBS = words("undergoing verb")
+UNDERGONE_PREPOSITIONS = words("undergone preposition")
+UNDERGONE_ACTS = cameo_codes("undergone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,47 @@ def _verb_shape(verb: Token) -> VerbShape:
 def _agents(verb: Token) -> tuple[Token, ...]:
     return tuple(obj for child in verb.children if child.dep_ == "agent"
                  for obj in child.children if obj.dep_ == "pobj")
+
+
+def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger]:
+    """"The convoy came under attack from rebels", "Israel faces criticism from the EU",
+    "rebel positions came under Russian air strikes": an act of conflict one undergoes
+    is its doer's towards whoever undergoes it, the doer named after "from", "by" or
+    "of", or as the act's owner. Also what one gets where the lexicon knows no such
+    verb ("got support from Iran")."""
+    lemma = verb_lemma(verb)
+    if lemma in RECEIVING_VERBS:
+        if lemma in context.lexicon.verbs:
+            return []  # the lexicon's verbs take the reading of verb_triggers
+        shape = _verb_shape(verb)
+        return _received(context, verb, shape) or []
+    if lemma in UNDERGOING_VERBS:
+        acts = [child for child in verb.children if child.dep_ == "dobj"]
+    else:
+        acts = [obj for child in verb.children
+                if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
+                for obj in child.children if obj.dep_ == "pobj"]
+    if not acts:
+        return []
+    undergoers, inherited = subjects(verb, control=True)
+    found = []
+    for act in acts:
+        relation = _undergone(context.lexicon, act)
+        doers = [obj for prep in ("from", "by", "of")
+                 for obj in [*prep_objects(verb, prep), *prep_objects(act, prep)]] or \
+            list(owner_modifiers(act))
+        if relation is not None and doers and undergoers:
+            found.append(Trigger(act, relation, tuple(doers), tuple(undergoers), inherited,
+                                 nominal=True, answered=True))
+    return found
+
+
+def _undergone(lexicon: Lexicon, act: Token) -> Relation | None:
+    entries = noun_entries(lexicon, act)
+    relation = entries.get("") or entries.get("to") or next(iter(entries.values()), None)
+    # a state of affairs ("under their control") is no act undergone
+    return relation if relation is not None and (
+        relation.root in UNDERGONE_ACTS or relation.cameo in UNDERGONE_ACTS) else None
 
 
 def _received(context: SentenceContext, verb: Token,
