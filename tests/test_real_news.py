@@ -694,3 +694,9 @@ def test_an_act_one_undergoes_is_its_doers(extract_text: ExtractText, text: str,
                                            dyad: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert dyad in dyads and not any(target == dyad[0] for _, _, target in dyads), dyads
+
+
+def test_where_one_comes_from_is_not_visited(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Hundreds of Syrian fighters arriving from Iraq joined the "
+                                "rebels."))
+    assert not any(root == "04" and target == "IRQ" for _, root, target in dyads), dyads

@@ -292,6 +292,9 @@ def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
         # for"): the nearest actor the verb's phrases name is who the act is aimed at,
         # as the CAMEO coders read it; statements stay out, they name any topic.
         targets = not_dates(phrase_objects(verb))
+        if relation.cameo in VISIT_CODES:
+            # "mercenaries arriving from Iraq": where one comes from is not visited
+            targets = tuple(target for target in targets if target.head.lower_ != "from")
         if targets:
             yield Trigger(verb, relation, sources, targets, inherited, nominal=False,
                           loose=True)
