@@ -700,3 +700,13 @@ def test_where_one_comes_from_is_not_visited(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Hundreds of Syrian fighters arriving from Iraq joined the "
                                 "rebels."))
     assert not any(root == "04" and target == "IRQ" for _, root, target in dyads), dyads
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Syrian rebels seized the town of Aleppo.", "192"),
+    ("Kidnappers seized two Americans and a Briton in Baghdad.", "181"),
+])
+def test_an_armed_group_captures_towns_but_abducts_people(extract_text: ExtractText,
+                                                         text: str, code: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert codes == {code}, codes

@@ -30,6 +30,9 @@ PRONOUNS = pronouns()
 MILITARY_ROOTS = cameo_codes("military force")
 DETENTION_CODES = cameo_codes("detention")
 CONVENTIONAL_CODES = cameo_codes("conventional force")
+CAPTURE_CODES = cameo_codes("capture")
+# people taken by force rather than fought: civilians, the press, aid workers
+UNARMED_SECTORS = ("CVL", "MED", "HLH", "EDU", "REL", "BUS", "NGO")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
@@ -123,7 +126,7 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
         sentence_end=evidence.end,
         source=source,
         target=target,
-        relation=_by_whom(context, trigger, relation, source),
+        relation=_by_whom(context, trigger, relation, source, target),
         negated=mood.negated,
         modality=mood.modality,
         date=context.document.date,
@@ -133,12 +136,14 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
 
 
 def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
-             source: Mention) -> Relation:
+             source: Mention, target: Mention) -> Relation:
     """Military force (19) used by armed groups, crowds or anyone but a state or an
     international force is irregular violence (18), as CAMEO codes "gunmen killed"; the
     verb's label stays. A weapon that names the force ("killed by a landmine") keeps it.
-    Likewise only a state arrests: anyone else who seizes people abducts them (181)."""
-    if relation.cameo in DETENTION_CODES:
+    Likewise only a state arrests: anyone else who seizes people abducts them (181), and
+    who captures a town captures it (192)."""
+    if relation.cameo in DETENTION_CODES or \
+            (relation.cameo in CAPTURE_CODES and _people(context, target)):
         rule = "irregular detention"
     elif relation.root in MILITARY_ROOTS and relation.cameo not in CONVENTIONAL_CODES and \
             not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None:
@@ -154,6 +159,24 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
     irregular = context.lexicon.rules[rule]
     label = relation.label if rule == "irregular violence" else irregular.label
     return Relation(label, irregular.cameo, irregular.goldstein)
+
+
+def _people(context: SentenceContext, mention: Mention) -> bool:
+    """Whether a mention names people ("two Americans", "journalists"), not a place."""
+    span = context.sentence.doc.char_span(mention.start, mention.end,
+                                          alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head, gazetteer = span.root, context.gazetteer
+    if mention.actor.type == "person" or gazetteer.agents.get(head.lower_) in UNARMED_SECTORS:
+        return True
+    # a state's other names that are no place are its people ("two Americans", "a
+    # Briton"); the tagger takes "Aleppo" for a nationality, so a known place is a place
+    text = head.text
+    if head.pos_ != "PROPN" or text in gazetteer.places or \
+            any(text == name for name, _ in gazetteer.countries.values()):
+        return False
+    return gazetteer.country_of_place(text) is not None
 
 
 def _confidence(trigger: Trigger, source: Mention, target: Mention) -> float:
