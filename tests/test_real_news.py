@@ -710,3 +710,9 @@ def test_an_armed_group_captures_towns_but_abducts_people(extract_text: ExtractT
                                                          text: str, code: str) -> None:
     codes = {event.relation.cameo for event in extract_text(text).events}
     assert codes == {code}, codes
+
+
+def test_a_visit_one_is_looking_to_make_is_an_intent(extract_text: ExtractText) -> None:
+    codes = {event.relation.cameo for event in
+             extract_text("Iraq is looking to schedule visits to China.").events}
+    assert codes == {"036"}, codes
