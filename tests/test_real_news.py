@@ -716,3 +716,9 @@ def test_a_visit_one_is_looking_to_make_is_an_intent(extract_text: ExtractText) 
     codes = {event.relation.cameo for event in
              extract_text("Iraq is looking to schedule visits to China.").events}
     assert codes == {"036"}, codes
+
+
+def test_a_thing_in_a_place_is_no_one_from_there(extract_text: ExtractText) -> None:
+    result = extract_text("An explosion in Idlib killed ten Syrian soldiers.")
+    assert not any(event.source.actor.sector == "CVL" for event in result.events), \
+        [e.to_dict() for e in result.events]

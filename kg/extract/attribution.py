@@ -42,6 +42,8 @@ STATE_WEAPON_CODES = cameo_codes("state weapon")
 STATE_ACTS = cameo_sectors("state act")
 # "Syria's allies", "Ivory Coast's neighbours": others, not whom the owner names.
 RELATIONAL_NOUNS = words("relational noun")
+# "members of", "a group of", "thousands of": people, whoever they are
+COLLECTIVE_NOUNS = words("membership word") | words("group anaphor")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
@@ -300,6 +302,8 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
     direct = len(found)
     # "a summit in Tehran": where a meeting is held is no member of it
     venue = token.lemma_.lower() in GATHERINGS or bool(noun_entries(context.lexicon, token))
+    if not _people_noun(context, token):
+        return direct, found  # "an explosion in Idlib" is no one from Idlib
     for prep in MEMBER_PREPOSITIONS:
         if venue and prep in SCENE_PREPOSITIONS:
             continue
@@ -311,6 +315,12 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
                           *(inner for deeper in CROWD_PREPOSITIONS
                             for inner in prep_objects(obj, deeper))]
     return direct, found
+
+
+def _people_noun(context: SentenceContext, token: Token) -> bool:
+    """Whether a noun names people: "students", "members", "a group", "thousands"."""
+    return token.lower_ in context.gazetteer.agents or token.like_num or \
+        token.ent_type_ in AMOUNT_ENTITIES or token.lemma_.lower() in COLLECTIVE_NOUNS
 
 
 def _as_people(context: SentenceContext, mention: Mention) -> Mention:
