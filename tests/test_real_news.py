@@ -616,3 +616,20 @@ def test_an_act_criticised_stands_for_its_doer_not_for_what_its_of_names(
     dyads = _dyads(extract_text(text))
     assert dyad in dyads and not any(root == "11" and target in ("PSE", "YEM")
                                      for _, root, target in dyads), dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian jets bombed Palmyra on Sunday.",  # GeoNames: "Tadmur", a town of 51,000
+    "Syrian jets bombed Douma on Sunday.",  # "Dūmā", and read by the tagger as a person
+    "Turkish jets bombed Qamishli, a Syrian town.",  # "Al Qāmishlī", without its article
+    "Syrian jets bombed Deir ez-Zor on Sunday.",  # three words in five tokens
+])
+def test_a_smaller_towns_other_spelling_is_a_town_of_the_state_the_story_names(
+        extract_text: ExtractText, text: str) -> None:
+    assert any(root == "19" and target == "SYR"
+               for _, root, target in _dyads(extract_text(text)))
+
+
+def test_a_smaller_towns_other_spelling_is_no_town_of_a_state_the_story_does_not_name(
+        extract_text: ExtractText) -> None:
+    assert extract_text("French jets bombed Palmyra on Sunday.").events == ()
