@@ -633,3 +633,13 @@ def test_a_smaller_towns_other_spelling_is_a_town_of_the_state_the_story_names(
 def test_a_smaller_towns_other_spelling_is_no_town_of_a_state_the_story_does_not_name(
         extract_text: ExtractText) -> None:
     assert extract_text("French jets bombed Palmyra on Sunday.").events == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Manbij is under the control of the Syrian army.",
+    "Manbij city supported the operation of the Syrian army.",
+])
+def test_a_town_is_where_things_happen_not_who_does_them(extract_text: ExtractText,
+                                                         text: str) -> None:
+    assert not any(event.source.text.startswith("Manbij")
+                   for event in extract_text(text).events)

@@ -55,6 +55,8 @@ class ActorContext:
         # states named only as modifiers ("the Baghdad governor"), by first token: what a
         # story is about when it names no state otherwise
         self.modified_countries: dict[str, int] = {}
+        # where the names of places and actors begin, by character: whether each is a town
+        self._places: list[tuple[int, bool, Actor]] | None = None
 
     def resolve(self, head: Token, exclude_country: str | None = None) -> list[Mention]:
         """The actors a phrase headed by ``head`` stands for."""
@@ -106,6 +108,20 @@ class ActorContext:
         # "Gunmen killed the Baghdad governor": the first state the story names at all
         modified = self.modified_countries
         return min(modified, key=modified.__getitem__) if modified else None
+
+    def names_town(self, mention: Mention) -> bool:
+        """Whether a mention is a town's, as the place it is ("Qamishli", "the town of
+        Azaz"): a state's name with no sector, holding a town's name."""
+        if mention.actor.sector is not None or mention.actor.type != "state":
+            return False
+        if self._places is None:
+            self._places = list({(self.doc[match.start].idx, match.entry.town,
+                                  match.entry.actor) for match in self.matches.values()
+                                 if match.entry.actor is not None})
+        # "Young Algerians": a town of another state ("Young", Uruguay) is a word
+        named = [town for start, town, actor in self._places
+                 if mention.start <= start < mention.end and actor == mention.actor]
+        return bool(named) and all(named)
 
     def is_outlet(self, head: Token) -> bool:
         match = self.matches.get(head.i)

@@ -61,6 +61,7 @@ class Entry:
     valid_to: str | None = None
     capital: bool = False
     analyst: bool = False  # from an --actors file
+    town: bool = False  # a town's name, standing for its state as the place it is
 
     def valid_on(self, date: str | None) -> bool:
         if date is None:

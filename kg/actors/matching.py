@@ -205,11 +205,11 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
                 continue
             chosen = next((state for state in states if state.country in elsewhere), None)
             if (start, end) not in taken:
-                yield Match(start, end, Entry("actor", chosen or states[0]))
+                yield Match(start, end, Entry("actor", chosen or states[0], town=True))
             elif (start, end) in capitals and chosen is not None and \
                     states_at.get((start, end)) not in elsewhere and \
                     gazetteer.rival_towns.get((name, chosen.country or ""), 0) >= RIVAL_CITY:
-                yield Match(start, end, Entry("actor", chosen))
+                yield Match(start, end, Entry("actor", chosen, town=True))
             break
 
 

@@ -52,8 +52,13 @@ CROWD_PREPOSITIONS = ordered_words("crowd preposition")
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     actors = context.actors
-    return actors.resolve_each(trigger.sources) or _claimants(context, trigger) or \
+    # "Qamishli is under the control of the regime": a town is where things happen, it
+    # does nothing itself (a capital may speak for its government)
+    named = [mention for mention in actors.resolve_each(trigger.sources)
+             if not actors.names_town(mention)]
+    found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _unattributed(context, trigger)
+    return [mention for mention in found if not actors.names_town(mention)]
 
 
 def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:

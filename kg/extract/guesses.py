@@ -80,7 +80,8 @@ def _sources(context: SentenceContext, token: Token,
         clause = _clause(token)
         found = [mention for head, mention in sorted(mentions, key=lambda m: -m[0].i)
                  if head.i < token.i and is_below(head, clause)]
-    return found[:MAX_SOURCES]
+    # a town is where things happen, not who does them
+    return [mention for mention in found if not context.actors.names_town(mention)][:MAX_SOURCES]
 
 
 def _targets(token: Token, mentions: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
