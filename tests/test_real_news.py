@@ -643,3 +643,16 @@ def test_a_town_is_where_things_happen_not_who_does_them(extract_text: ExtractTe
                                                          text: str) -> None:
     assert not any(event.source.text.startswith("Manbij")
                    for event in extract_text(text).events)
+
+
+@pytest.mark.parametrize(("text", "source", "root", "target"), [
+    ("In Syria, gunmen shot dead 30 Alawites.", "SYR", "18", "SYRCVL"),
+    ("Syrian militants threatened the Druze community.", "SYR", "13", "SYRCVL"),
+    ("Iraqi Christians appealed to Jordan for refuge.", "IRQ", "02", "JOR"),
+])
+def test_a_faith_with_no_state_is_the_people_of_the_state_it_is_named_with(
+        extract_text: ExtractText, text: str, source: str, root: str, target: str) -> None:
+    events = extract_text(text).events
+    assert any(event.source.actor.state_country == source and event.relation.root == root
+               and event.target.actor.id == target for event in events), \
+        [event.to_dict() for event in events]
