@@ -656,3 +656,14 @@ def test_a_faith_with_no_state_is_the_people_of_the_state_it_is_named_with(
     assert any(event.source.actor.state_country == source and event.relation.root == root
                and event.target.actor.id == target for event in events), \
         [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Iran a close ally and Iraq condemned Israel.", {"IRN", "IRQ"}),
+    ("Qatar a rebel backer and Turkey criticised Iran.", {"QAT", "TUR"}),
+    ("Iran a close ally and Iraq praised Syria.", {"IRN", "IRQ"}),
+])
+def test_a_list_of_states_goes_on_past_an_apposition(extract_text: ExtractText, text: str,
+                                                    sources: set[str]) -> None:
+    found = {event.source.actor.id for event in extract_text(text).events}
+    assert sources <= found, found

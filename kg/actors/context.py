@@ -78,15 +78,24 @@ class ActorContext:
             for child in inside.children:
                 if child.dep_ == "conj" and not (match and match.start <= child.i < match.end):
                     found.extend(self.conjuncts(child))
+        if match is None or not self._country_name(match):
+            return found
         # "Saudi Arabia Turkey and Qatar": in text stripped of its commas the parser
         # reads a country before a country as a modifier; no state modifies a state
-        if match is not None and self._country_name(match):
-            for child in token.lefts:
-                listed = self.matches.get(child.i)
-                if child.dep_ == "compound" and listed is not None and \
-                        listed.end <= match.start and self._country_name(listed) and \
-                        listed.entry.actor != match.entry.actor:
-                    found.extend(self.conjuncts(child))
+        for child in token.lefts:
+            listed = self.matches.get(child.i)
+            if child.dep_ == "compound" and listed is not None and \
+                    listed.end <= match.start and self._country_name(listed) and \
+                    listed.entry.actor != match.entry.actor:
+                found.extend(self.conjuncts(child))
+        # "Russia a Syrian ally and China", "The United States, India, Israel and others":
+        # the parser hangs the rest of a list of states on an apposition to the first (not
+        # so "the EU trio (France, Germany and Britain)", a body and its members)
+        for aside in token.children:
+            if aside.dep_ == "appos":
+                found.extend(other for child in aside.children
+                             if child.dep_ == "conj" and child.pos_ == "PROPN"
+                             for other in self.conjuncts(child))
         return found
 
     def _country_name(self, match: Match) -> bool:
