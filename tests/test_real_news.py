@@ -667,3 +667,15 @@ def test_a_list_of_states_goes_on_past_an_apposition(extract_text: ExtractText, 
                                                     sources: set[str]) -> None:
     found = {event.source.actor.id for event in extract_text(text).events}
     assert sources <= found, found
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Shells fired by the Syrian army hit a school in Aleppo.", "SYRMIL"),
+    ("A bomb planted by ISIS killed ten Iraqi soldiers.", "ISIS"),
+    ("Rockets launched by Hamas struck an Israeli town.", "HAMAS"),
+])
+def test_who_used_a_weapon_did_what_it_did(extract_text: ExtractText, text: str,
+                                           source: str) -> None:
+    events = extract_text(text).events
+    assert any(event.source.actor.id == source for event in events), \
+        [event.to_dict() for event in events]

@@ -45,6 +45,8 @@ GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
 OWN_POSSESSIVES = words("own possessive")
 CLAIMING_VERBS = words("claiming verb")
+# "a bomb planted by militants", "shells fired by the army": who used the weapon
+WIELDING_VERBS = words("wielding verb")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -63,9 +65,11 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
 
 def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     """"bomb blasts claimed by ISIS hit the city", "a car bomb claimed by ISIS killed ten":
-    whoever claims an act nobody else is named for did it."""
+    whoever claims an act nobody else is named for did it; "a bomb planted by militants
+    killed ten", "shells fired by the army hit a school": whoever used the weapon."""
+    verbs = CLAIMING_VERBS | WIELDING_VERBS
     return context.actors.resolve_each(
-        [agent for head in trigger.sources for agent in agents_of(head, CLAIMING_VERBS)])
+        [agent for head in trigger.sources for agent in agents_of(head, verbs)])
 
 
 def target_mentions(context: SentenceContext, trigger: Trigger,
