@@ -679,3 +679,14 @@ def test_who_used_a_weapon_did_what_it_did(extract_text: ExtractText, text: str,
     events = extract_text(text).events
     assert any(event.source.actor.id == source for event in events), \
         [event.to_dict() for event in events]
+
+
+def test_the_deal_a_mediator_brokers_is_the_one_named_before_with_its_sides(
+        extract_text: ExtractText) -> None:
+    events = extract_text("Rebels left the town of Madaya in Syria under a truce agreed "
+                          "between the government and the rebels. The truce brokered by "
+                          "Iran and Turkey held.").events
+    mediated = {(event.source.actor.id, event.target.actor.id) for event in events
+                if event.relation.cameo == "045"}
+    assert {("IRN", "SYRGOV"), ("IRN", "SYRREB"), ("TUR", "SYRGOV")} <= mediated, mediated
+

@@ -223,7 +223,7 @@ def _place_reach(doc: Doc, start: int) -> int:
     return end
 
 
-def _town_states(actors: ActorContext, start: int, end: int, elsewhere: set[str],
+def _town_states(actors: ActorContext, start: int, end: int, elsewhere: set[str | None],
                  person: bool) -> tuple[Actor, ...]:
     """The states with a town of this name. A smaller town's other spelling ("Douma",
     "Palmyra") is a town only of a state the story names; so is a name the tagger reads

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
 from kg.extract.syntax import (
@@ -45,6 +46,7 @@ GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
 OWN_POSSESSIVES = words("own possessive")
 CLAIMING_VERBS = words("claiming verb")
+DEFINITE = words("definite determiner")
 # "a bomb planted by militants", "shells fired by the army": who used the weapon
 WIELDING_VERBS = words("wielding verb")
 # In the order they are tried: "members of X" before "students throughout X".
@@ -61,6 +63,21 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
     found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
+
+
+def _earlier_mentions(context: SentenceContext, heads: tuple[Token, ...]) -> list[Token]:
+    """"a deal reached between the government and the rebels ... the deal brokered by
+    Qatar": what "the deal" is, the same noun named before it in the story, nearest
+    first."""
+    doc = context.actors.doc
+    found = []
+    for head in heads:
+        if head.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ in DEFINITE
+                                       for child in head.children):
+            found.extend(doc[index] for index in range(head.i - 1,
+                                                       max(-1, head.i - REFERENCE_WINDOW), -1)
+                         if doc[index].lemma_ == head.lemma_)
+    return found
 
 
 def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
@@ -127,7 +144,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # "brokered a truce between Israel and Hamas", "brokered deals to end the
         # fighting between X and Y": mediation is aimed at each side it stands between
         # (other acts' "between" is as often a place: "a road between two towns")
-        sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)])
+        sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)]) or \
+            between_sides(_earlier_mentions(context, trigger.targets))
         targets = others(context.actors.resolve_each(sides, exclude), sources)
     if not targets and acts_on_things and not trigger.loose:
         # "accepted a formula for ending its dispute with its partners": deeper in what
