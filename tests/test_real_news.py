@@ -690,3 +690,14 @@ def test_the_deal_a_mediator_brokers_is_the_one_named_before_with_its_sides(
                 if event.relation.cameo == "045"}
     assert {("IRN", "SYRGOV"), ("IRN", "SYRREB"), ("TUR", "SYRGOV")} <= mediated, mediated
 
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Rebel backer Qatar praised Turkey.", "QAT"),
+    ("The rebels' main backer, Qatar, praised Turkey.", "QAT"),
+    ("Damascus and its ally Moscow condemned the strikes by Israel.", "RUSGOV"),
+])
+def test_a_patron_is_not_what_it_backs(extract_text: ExtractText, text: str,
+                                       source: str) -> None:
+    events = extract_text(text).events
+    assert any(event.source.actor.id == source for event in events), \
+        [event.to_dict() for event in events]
