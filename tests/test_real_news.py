@@ -701,3 +701,13 @@ def test_a_patron_is_not_what_it_backs(extract_text: ExtractText, text: str,
     events = extract_text(text).events
     assert any(event.source.actor.id == source for event in events), \
         [event.to_dict() for event in events]
+
+
+def test_the_agent_of_another_act_is_not_a_guessed_target(
+        extractor: DepVerbExtractor) -> None:
+    # a guess, which only the judged extractor keeps
+    document = Document(id="t", text="Libya promised to destroy its chemical arms under a "
+                                     "deal brokered by Britain.")
+    events = next(iter(extractor.extract([document]))).events
+    assert not any(event.target.actor.id == "GBR" and event.relation.root == "13"
+                   for event in events), [event.to_dict() for event in events]
