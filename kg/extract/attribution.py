@@ -70,7 +70,7 @@ def _earlier_mentions(context: SentenceContext, heads: tuple[Token, ...]) -> lis
     Qatar": what "the deal" is, the same noun named before it in the story, nearest
     first."""
     doc = context.actors.doc
-    found = []
+    found: list[Token] = []
     for head in heads:
         if head.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ in DEFINITE
                                        for child in head.children):
