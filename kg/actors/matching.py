@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from kg.actors.context import ActorContext, Match
 from kg.actors.gazetteer import Entry, fold_place
+from kg.model import Actor
 from kg.tokens import token_table
 from kg.words import words
 
@@ -186,34 +187,64 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     strings = doc.vocab.strings
     propn, noun = strings["PROPN"], strings["NOUN"]
     # nor a date's month: "in March 2011" is no town in England
-    no_places = {strings["PERSON"], strings["DATE"], strings["TIME"]}
+    no_places = {strings["DATE"], strings["TIME"]}
+    person = strings["PERSON"]
+    rows = doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()
     named = [(pos == propn or (pos == noun and title and start != 1)) and entity not in no_places
-             for pos, title, start, entity
-             in doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()]
+             for pos, title, start, entity in rows]
+    people = [entity == person for *_, entity in rows]
     table = token_table(doc)
     lowers = table.lower
     for start in range(len(doc)):
         if not named[start]:
             continue
-        for end in range(min(len(doc), start + MAX_PLACE_TOKENS), start, -1):
+        for end in range(min(len(doc), _place_reach(doc, start)), start, -1):
             if not all(named[start:end]) or _inside_longer_name(actors, start, end) or \
                     (end < len(doc) and lowers[end] in STREET_WORDS):
                 continue  # "the Castello Road" is a road in Aleppo, no town in Brazil
             name = table.span_text(start, end)
-            states = gazetteer.places.get(name) or \
-                gazetteer.folded_places.get(fold_place(name))
-            if not states or stance(actors, start, end):
-                continue
             elsewhere = {country for span, country in states_at.items()
                          if span != (start, end)}
+            states = _town_states(actors, start, end, elsewhere, any(people[start:end]))
+            if not states or stance(actors, start, end):
+                continue
             chosen = next((state for state in states if state.country in elsewhere), None)
             if (start, end) not in taken:
-                yield Match(start, end, Entry("actor", chosen or states[0]))
+                yield Match(start, end, Entry("actor", chosen or states[0], town=True))
             elif (start, end) in capitals and chosen is not None and \
                     states_at.get((start, end)) not in elsewhere and \
                     gazetteer.rival_towns.get((name, chosen.country or ""), 0) >= RIVAL_CITY:
-                yield Match(start, end, Entry("actor", chosen))
+                yield Match(start, end, Entry("actor", chosen, town=True))
             break
+
+
+def _place_reach(doc: Doc, start: int) -> int:
+    """Where a town name from ``start`` may end: three words, the hyphens between them
+    not counted ("Deir ez-Zor")."""
+    end, words = start, 0
+    while end < len(doc) and words < MAX_PLACE_TOKENS:
+        words += doc[end].text != "-"
+        end += 1
+    return end
+
+
+def _town_states(actors: ActorContext, start: int, end: int, elsewhere: set[str | None],
+                 person: bool) -> tuple[Actor, ...]:
+    """The states with a town of this name. A smaller town's other spelling ("Douma",
+    "Palmyra") is a town only of a state the story names; so is a name the tagger reads
+    as a person's all by itself ("Khan Sheikhun"), and one inside a person's longer
+    name is none."""
+    gazetteer, name = actors.gazetteer, actors.doc[start:end].text
+    entity = actors.entities.get(start)
+    if person and (entity is None or (entity.start, entity.end) != (start, end)):
+        return ()
+    states = gazetteer.places.get(name) or gazetteer.folded_places.get(fold_place(name))
+    if states and not person:
+        return states
+    if not states and start > 0 and actors.doc[start - 1].lower_ == "the":
+        return ()  # "the North", "the Center": a region or a thing, never a small town
+    return tuple(state for state in states or gazetteer.local_places.get(name, ())
+                 if state.country in elsewhere)
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:

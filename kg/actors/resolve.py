@@ -37,6 +37,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", 
                  "attr", "agent", "npadvmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 MINORITY_WORDS = words("minority word")
+PATRON_NOUNS = words("patron noun")
 PLAIN_ALIAS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
@@ -124,11 +125,22 @@ class DocumentActors(ActorContext):
             return [self.mention(phrase, named)]
         if match is not None and match.entry.actor is not None:
             return self._matched(head, phrase, match)
+        if head.lower_ in PATRON_NOUNS:
+            # "rebel backer Qatar", "Syria's ally": a patron is neither what it backs nor
+            # whose it is, only the actor its apposition names
+            return self._apposition(head)
         group = group_phrase(self, head, phrase, exclude_country)
         if group is not None:
             partners = coordinated_owners(self, head, phrase, group)
             return [self.mention(phrase, actor) for actor in (group, *partners)]
         return right_attachment(self, head)
+
+    def _apposition(self, head: Token) -> list[Mention]:
+        """"regime ally Iran", "its key backer, Russia": a patron named by its
+        apposition is the actor named."""
+        return [mention for child in head.children
+                if child.dep_ == "appos" and child.pos_ == "PROPN"
+                for mention in self.resolve(child)]
 
     def _matched(self, head: Token, phrase: Span, match: Match) -> list[Mention]:
         """A gazetteer name, as where and how it is named makes it."""
@@ -152,6 +164,11 @@ class DocumentActors(ActorContext):
         if capital_as_place(self, head, match):
             # "a company of Tehran", "talks in Moscow": the city, not the government
             return [self.mention(phrase, self.gazetteer.state(actor.country or actor.id))]
+        # "rebel backer Qatar", "regime ally Iran": the words before a patron's role
+        # say whom it backs, not what part of it acts
+        roles = [token.i for token in phrase if token.lower_ in PATRON_NOUNS and token.i < head.i]
+        if roles:
+            phrase = self.doc[roles[-1] + 1:phrase.end]
         sector = agent_sector(self.gazetteer, phrase) if len(phrase) else None
         return [self.mention(phrase, self.gazetteer.with_sector(actor, sector))]
 

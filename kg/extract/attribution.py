@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
 from kg.extract.syntax import (
@@ -49,6 +50,9 @@ GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
 OWN_POSSESSIVES = words("own possessive")
 CLAIMING_VERBS = words("claiming verb")
+DEFINITE = words("definite determiner")
+# "a bomb planted by militants", "shells fired by the army": who used the weapon
+WIELDING_VERBS = words("wielding verb")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -56,15 +60,37 @@ CROWD_PREPOSITIONS = ordered_words("crowd preposition")
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     actors = context.actors
-    return actors.resolve_each(trigger.sources) or _claimants(context, trigger) or \
+    # "Qamishli is under the control of the regime": a town is where things happen, it
+    # does nothing itself (a capital may speak for its government)
+    named = [mention for mention in actors.resolve_each(trigger.sources)
+             if not actors.names_town(mention)]
+    found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _unattributed(context, trigger)
+    return [mention for mention in found if not actors.names_town(mention)]
+
+
+def _earlier_mentions(context: SentenceContext, heads: tuple[Token, ...]) -> list[Token]:
+    """"a deal reached between the government and the rebels ... the deal brokered by
+    Qatar": what "the deal" is, the same noun named before it in the story, nearest
+    first."""
+    doc = context.actors.doc
+    found: list[Token] = []
+    for head in heads:
+        if head.pos_ == "NOUN" and any(child.dep_ == "det" and child.lower_ in DEFINITE
+                                       for child in head.children):
+            found.extend(doc[index] for index in range(head.i - 1,
+                                                       max(-1, head.i - REFERENCE_WINDOW), -1)
+                         if doc[index].lemma_ == head.lemma_)
+    return found
 
 
 def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     """"bomb blasts claimed by ISIS hit the city", "a car bomb claimed by ISIS killed ten":
-    whoever claims an act nobody else is named for did it."""
+    whoever claims an act nobody else is named for did it; "a bomb planted by militants
+    killed ten", "shells fired by the army hit a school": whoever used the weapon."""
+    verbs = CLAIMING_VERBS | WIELDING_VERBS
     return context.actors.resolve_each(
-        [agent for head in trigger.sources for agent in agents_of(head, CLAIMING_VERBS)])
+        [agent for head in trigger.sources for agent in agents_of(head, verbs)])
 
 
 def target_mentions(context: SentenceContext, trigger: Trigger,
@@ -122,7 +148,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # "brokered a truce between Israel and Hamas", "brokered deals to end the
         # fighting between X and Y": mediation is aimed at each side it stands between
         # (other acts' "between" is as often a place: "a road between two towns")
-        sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)])
+        sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)]) or \
+            between_sides(_earlier_mentions(context, trigger.targets))
         targets = others(context.actors.resolve_each(sides, exclude), sources)
     if not targets and acts_on_things and not trigger.loose:
         # "accepted a formula for ending its dispute with its partners": deeper in what
@@ -300,10 +327,11 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
               for owner in owner_modifiers(child)]
     # "Russian air power" is Russia's; "thousands of Iraqi Kurds" are Iraqis
     direct = len(found)
-    # "a summit in Tehran": where a meeting is held is no member of it
-    venue = token.lemma_.lower() in GATHERINGS or bool(noun_entries(context.lexicon, token))
-    if not _people_noun(context, token):
-        return direct, found  # "an explosion in Idlib" is no one from Idlib
+    # "a summit in Tehran", "an explosion in Idlib": where a meeting is held or a thing
+    # is, is no member of it; people are of where they are ("students throughout
+    # Indonesia")
+    venue = token.lemma_.lower() in GATHERINGS or bool(noun_entries(context.lexicon, token)) \
+        or not _people_noun(context, token)
     for prep in MEMBER_PREPOSITIONS:
         if venue and prep in SCENE_PREPOSITIONS:
             continue

@@ -88,14 +88,23 @@ def _sources(context: SentenceContext, token: Token,
         clause = _clause(token)
         found = [mention for head, mention in sorted(mentions, key=lambda m: -m[0].i)
                  if head.i < token.i and is_below(head, clause)]
-    return found[:MAX_SOURCES]
+    # a town is where things happen, not who does them
+    return [mention for mention in found if not context.actors.names_town(mention)][:MAX_SOURCES]
 
 
 def _targets(token: Token, mentions: list[tuple[Token, Mention]]) -> list[tuple[Token, Mention]]:
     """The actors named in what the word governs, after it, nearest first."""
+    # "agreed to destroy its weapons under a deal brokered by Moscow": the agent of
+    # another act below the word did that act, it is not acted on
     found = [(head, mention) for head, mention in mentions
-             if head.i > token.i and is_below(head, token)]
+             if head.i > token.i and is_below(head, token) and not _agent_of_another(head, token)]
     return sorted(found, key=lambda found: found[0].i)[:MAX_TARGETS]
+
+
+def _agent_of_another(head: Token, token: Token) -> bool:
+    while head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "pobj" and head.head.dep_ == "agent" and head.head.head.i != token.i
 
 
 def _relation(entries: Entries, target: Token) -> Relation:
