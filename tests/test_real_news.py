@@ -665,6 +665,9 @@ def test_what_one_calls_another_is_a_name_not_an_appeal(extract_text: ExtractTex
                    _dyads(extract_text("Iran called the United States the Great Satan.")))
     assert ("RUS", "02", "USA") in _dyads(extract_text("Russia called on the United States "
                                                        "to stop the strikes."))
+    # in capitals the parser takes the day for what Syria is called
+    assert ("RUS", "02", "SYR") in _dyads(extract_text("RUSSIA CALLED ON SYRIA ON MONDAY TO "
+                                                       "ACCEPT A TRUCE."))
 
 
 @pytest.mark.parametrize(("text", "root"), [

@@ -135,7 +135,9 @@ def describes(verb: Token) -> bool:
 def names_as(verb: Token) -> bool:
     """"calling him a political idiot", "called the rebels terrorists": what one is
     called is a name, not an appeal."""
-    deps = {child.dep_ for child in verb.children}
+    # (a date is no name: "CALLED ON SYRIA ON MONDAY" in capitals parses as one)
+    deps = {child.dep_ for child in verb.children
+            if child.ent_type_ not in ("DATE", "TIME")}
     return verb_lemma(verb) in NAMING_VERBS and "oprd" in deps and "dobj" in deps
 
 
