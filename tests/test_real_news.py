@@ -820,3 +820,11 @@ def test_the_agent_of_another_act_is_not_a_guessed_target(
     events = next(iter(extractor.extract([document]))).events
     assert not any(event.target.actor.id == "GBR" and event.relation.root == "13"
                    for event in events), [event.to_dict() for event in events]
+
+
+def test_the_regime_is_the_storys_own_of_the_governments_named_lately(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Syrian President Bashar al-Assad visited Homs and Aleppo. French "
+                          "President Francois Hollande spoke in Paris. The White House "
+                          "blamed the attack on the regime.")
+    assert _actors_of(result, "regime") == {"SYRGOV"}, [e.to_dict() for e in result.events]

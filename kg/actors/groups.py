@@ -83,15 +83,20 @@ def _governed(actors: ActorContext, head: Token, exclude_country: str | None) ->
     (its body or one of its people, "in support of Assad, helping the regime"), else of
     the story, else of the state last named. A state named in passing ("the United States
     condemned ... the regime") is not the regime."""
+    focus = actors.focus_country()
+    named: list[str] = []
     for index, mention, _ in reversed(actors.history):
         body = mention.actor.member_of if mention.actor.type == "person" else mention.actor
         # a capital visited or bombed is a place, whatever it stands for elsewhere
         if index < head.i and head.i - index <= REFERENCE_WINDOW and body is not None and \
                 body.type == "state" and body.sector == "GOV" and \
-                body.state_country != exclude_country and \
+                body.state_country is not None and body.state_country != exclude_country and \
                 not actors.gazetteer.is_capital(mention.text):
-            return body.state_country
-    focus = actors.focus_country()
+            named.append(body.state_country)
+    if named:
+        # of the governments named lately, the story's own: "Hollande said ... the White
+        # House blamed the regime" in a story about Syria is Syria's regime
+        return focus if focus in named else named[0]
     if focus is not None and focus != exclude_country:
         return focus
     found = recent(actors, lambda actor: actor.state_country is not None
