@@ -672,6 +672,7 @@ def test_what_one_calls_another_is_a_name_not_an_appeal(extract_text: ExtractTex
 
 @pytest.mark.parametrize(("text", "root"), [
     ("Syrian rebels shelled government-held Aleppo.", "19"),
+    ("Syrian rebels fired ten mortar shells at government-held Aleppo.", "19"),
     ("Syrian rebels besieged the town of Nubl.", "19"),
     ("Gunmen killed the Baghdad governor.", "18"),
 ])
