@@ -203,11 +203,10 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
                     (end < len(doc) and lowers[end] in STREET_WORDS):
                 continue  # "the Castello Road" is a road in Aleppo, no town in Brazil
             name = table.span_text(start, end)
-            elsewhere = {country for span, country in states_at.items()
-                         if span != (start, end)}
-            states = _town_states(actors, start, end, elsewhere, any(people[start:end]))
+            states = _town_states(actors, start, end, name, states_at, any(people[start:end]))
             if not states or stance(actors, start, end):
                 continue
+            elsewhere = _elsewhere(states_at, start, end)
             chosen = next((state for state in states if state.country in elsewhere), None)
             if (start, end) not in taken:
                 yield Match(start, end, Entry("actor", chosen or states[0], town=True))
@@ -228,13 +227,20 @@ def _place_reach(doc: Doc, start: int) -> int:
     return end
 
 
-def _town_states(actors: ActorContext, start: int, end: int, elsewhere: set[str | None],
+def _elsewhere(states_at: dict[tuple[int, int], str | None], start: int,
+               end: int) -> set[str | None]:
+    """The states the story names other than at ``start:end``."""
+    return {country for span, country in states_at.items() if span != (start, end)}
+
+
+def _town_states(actors: ActorContext, start: int, end: int, name: str,
+                 states_at: dict[tuple[int, int], str | None],
                  person: bool) -> tuple[Actor, ...]:
     """The states with a town of this name. A smaller town's other spelling ("Douma",
     "Palmyra") is a town only of a state the story names; so is a name the tagger reads
     as a person's all by itself ("Khan Sheikhun"), and one inside a person's longer
     name is none."""
-    gazetteer, name = actors.gazetteer, actors.doc[start:end].text
+    gazetteer = actors.gazetteer
     entity = actors.entities.get(start)
     if person and (entity is None or (entity.start, entity.end) != (start, end)):
         return ()
@@ -243,8 +249,11 @@ def _town_states(actors: ActorContext, start: int, end: int, elsewhere: set[str 
         return states
     if not states and start > 0 and actors.doc[start - 1].lower_ == "the":
         return ()  # "the North", "the Center": a region or a thing, never a small town
-    return tuple(state for state in states or gazetteer.local_places.get(name, ())
-                 if state.country in elsewhere)
+    candidates = states or gazetteer.local_places.get(name, ())
+    if not candidates:
+        return ()
+    elsewhere = _elsewhere(states_at, start, end)
+    return tuple(state for state in candidates if state.country in elsewhere)
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:
