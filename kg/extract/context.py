@@ -74,9 +74,10 @@ class Trigger:
     # used chemical weapons"): it stands only where the reported act codes nothing
     # itself; where it does, the act is the event and the speaker only its reporter.
     yields: bool = False
-    # An appeal, offer or demand the act above it answers ("rejected the EU proposal"):
-    # an act beside that one, not its content.
-    answered: bool = False
+    # An act told as done whatever the verb above it says: an appeal, offer or demand
+    # another answers ("rejected the EU proposal"), an attack one comes under. It stands
+    # beside that verb's act, not as its content, and is asserted.
+    presupposed: bool = False
 
 
 def triggers_under(indices: set[int], triggers: Iterable[Trigger]) -> list[Trigger]:

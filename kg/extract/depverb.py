@@ -180,8 +180,8 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         pos = tags[index]
         if pos in ("VERB", "AUX"):
             token = doc[index]
-            undergone = undergone_acts(context, token) if pos == "VERB" else []
-            if undergone:
+            undergone = undergone_acts(context, token) if pos == "VERB" else None
+            if undergone is not None:
                 triggers.extend(undergone)
                 consumed.update(trigger.token.i for trigger in undergone)
                 continue

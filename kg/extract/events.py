@@ -96,8 +96,8 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         return
     # a loose target or a statement's is a guess: the first is the rules' choice
     guessed = trigger.loose or plain
-    # an act answered was made, whatever the answer: "rejected the EU proposal"
-    mood = Mood(False, "asserted") if trigger.answered else Mood.of(trigger.token)
+    # an act answered or undergone was made, whatever the verb above it says
+    mood = Mood(False, "asserted") if trigger.presupposed else Mood.of(trigger.token)
     relation = coded_relation(context.lexicon, trigger.relation, mood.modality, trigger.token)
     for source in sources:
         # a guessed target's rank counts only the targets the source can act on
@@ -221,7 +221,7 @@ def main_acts(context: SentenceContext,
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     for trigger, candidates in coded:
-        embedded = not trigger.answered and (
+        embedded = not trigger.presupposed and (
             trigger.token.i in said or _embedded(trigger.token, acting))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate

@@ -148,7 +148,7 @@ def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator
             owners = tuple(owner_modifiers(asked))
             if owners:
                 yield Trigger(asked, relation, owners, trigger.sources, False, nominal=True,
-                              answered=True)
+                              presupposed=True)
 
 
 def with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:

@@ -82,11 +82,6 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _verb_shape(verb)
-    if verb_lemma(verb) in RECEIVING_VERBS:
-        received = _received(context, verb, shape)
-        if received is not None:
-            yield from received
-            return
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
@@ -170,18 +165,15 @@ def _agents(verb: Token) -> tuple[Token, ...]:
                  for obj in child.children if obj.dep_ == "pobj")
 
 
-def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger]:
+def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | None:
     """"The convoy came under attack from rebels", "Israel faces criticism from the EU",
     "rebel positions came under Russian air strikes": an act of conflict one undergoes
     is its doer's towards whoever undergoes it, the doer named after "from", "by" or
-    "of", or as the act's owner. Also what one gets where the lexicon knows no such
-    verb ("got support from Iran")."""
+    "of", or as the act's owner; and what one receives or gets from another ("got
+    support from Iran"). None where the verb is read as the lexicon has it."""
     lemma = verb_lemma(verb)
     if lemma in RECEIVING_VERBS:
-        if lemma in context.lexicon.verbs:
-            return []  # the lexicon's verbs take the reading of verb_triggers
-        shape = _verb_shape(verb)
-        return _received(context, verb, shape) or []
+        return _received(context, verb, _verb_shape(verb))
     if lemma in UNDERGOING_VERBS:
         acts = [child for child in verb.children if child.dep_ == "dobj"]
     else:
@@ -189,7 +181,7 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger]:
                 if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
                 for obj in child.children if obj.dep_ == "pobj"]
     if not acts:
-        return []
+        return None
     undergoers, inherited = subjects(verb, control=True)
     found = []
     for act in acts:
@@ -199,8 +191,8 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger]:
             list(owner_modifiers(act))
         if relation is not None and doers and undergoers:
             found.append(Trigger(act, relation, tuple(doers), tuple(undergoers), inherited,
-                                 nominal=True, answered=True))
-    return found
+                                 nominal=True, presupposed=True))
+    return found or None
 
 
 def _undergone(lexicon: Lexicon, act: Token) -> Relation | None:
