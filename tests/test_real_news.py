@@ -829,3 +829,21 @@ def test_the_regime_is_the_storys_own_of_the_governments_named_lately(
                           "President Francois Hollande spoke in Paris. The White House "
                           "blamed the attack on the regime.")
     assert _actors_of(result, "regime") == {"SYRGOV"}, [e.to_dict() for e in result.events]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Egypt called the Libyan leader a liar.", ("EGY", "11", "LBY")),
+    ("Kenya described the Somali raid as a war crime.", ("KEN", "11", "SOM")),
+    ("Peru singled out Chile as a threat to the region.", ("PER", "11", "CHL")),
+    ("Ghana said the Togolese blockade was illegal.", ("GHA", "11", "TGO")),
+])
+def test_naming_another_with_a_word_of_disapproval_criticises_them(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert dyad in _dyads(result), [event.to_dict() for event in result.events]
+    assert not any(event.relation.root == "01" for event in result.events)
+
+
+def test_a_neutral_name_is_no_criticism(extract_text: ExtractText) -> None:
+    result = extract_text("Kenya described the Somali election as a turning point.")
+    assert not any(event.relation.root == "11" for event in result.events)

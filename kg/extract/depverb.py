@@ -40,6 +40,7 @@ from kg.extract.pieces import PIECE_CHARS, Piece, batches, joined, pieces
 from kg.extract.syntax import evidence_span
 from kg.extract.triggers import (
     adjective_triggers,
+    disapproving_name,
     noun_triggers,
     undergone_acts,
     verb_triggers,
@@ -184,6 +185,10 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
             if undergone is not None:
                 triggers.extend(undergone)
                 consumed.update(trigger.token.i for trigger in undergone)
+                continue
+            named = disapproving_name(context, token) if pos == "VERB" else None
+            if named is not None:
+                triggers.append(named)
                 continue
             entries = word_entries(context, token)
             if entries:

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     phrase_objects,
     subtree_indices,
 )
+from kg.extract.triggers import disapproves
 from kg.words import cameo_codes, words
 
 CONTENT_PREPOSITIONS = words("content preposition")
@@ -53,6 +54,10 @@ def reported_speech(context: SentenceContext, speech: Token,
         elif _blames(clause):
             # "said the Syrian government was responsible for the attack"
             relation = context.lexicon.rules["accusation"]
+        elif any(child.dep_ in ("acomp", "attr") and disapproves(child)
+                 for child in clause.children):
+            # "said the US-led war was illegal": judging what another did
+            relation = context.lexicon.rules["criticism"]
         elif triggers_under(subtree_indices(clause), triggers):
             yield from _reported_violence(context, speech, clause, triggers)
             continue
@@ -63,8 +68,11 @@ def reported_speech(context: SentenceContext, speech: Token,
             relation = context.lexicon.verbs[speech.lemma_.lower()][""]
         sources, inherited = subjects(speech, control=False)
         if said_of and sources:
+            # a criticism is aimed, like any act, at whom its object names or owns it
+            # ("the US-led war"); a statement only at whom it names
             yield Trigger(speech, relation, tuple(sources), said_of, inherited,
-                          nominal=False, statement=True)
+                          nominal=False,
+                          statement=relation is not context.lexicon.rules["criticism"])
 
 
 def _reported_violence(context: SentenceContext, speech: Token, clause: Token,

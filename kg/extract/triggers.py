@@ -54,6 +54,7 @@ CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
 NAMING_VERBS = words("naming verb")
+DISAPPROVING_WORDS = words("disapproving word")
 # Verbs whose subject gets what another gives: "received aid from Russia".
 RECEIVING_VERBS = words("receiving verb")
 # "faces criticism", "came under attack": what one undergoes, and the acts one may.
@@ -134,6 +135,33 @@ def names_as(verb: Token) -> bool:
     deps = {child.dep_ for child in verb.children
             if child.ent_type_ not in ("DATE", "TIME")}
     return verb_lemma(verb) in NAMING_VERBS and "oprd" in deps and "dobj" in deps
+
+
+def disapproving_name(context: SentenceContext, verb: Token) -> Trigger | None:
+    """"labelled North Korea the worst country", "described the attack as a war crime",
+    "the vote was branded a farce by the opposition": to name another or their act with a
+    word of disapproval is to criticise them (111), whatever the naming verb codes."""
+    if verb_lemma(verb) not in NAMING_VERBS:
+        return None
+    shape = _verb_shape(verb)
+    named = [token for token in shape.direct if token.dep_ != "dative"]
+    holders = [verb, *named]
+    predicates = [child for holder in holders for child in holder.children
+                  if child.dep_ == "oprd"] + \
+        [obj for holder in holders for obj in prep_objects(holder, "as")]
+    if not (named and shape.sources and any(disapproves(word) for word in predicates)):
+        return None
+    return Trigger(verb, context.lexicon.rules["criticism"], shape.sources, tuple(named),
+                   shape.inherited, nominal=False)
+
+
+def disapproves(predicate: Token) -> bool:
+    """"a war crime", "the worst countries", "seriously flawed", "a band of thugs": the
+    predicate, a word that qualifies it or what it is "of" is one of disapproval."""
+    return any(word.lemma_.lower() in DISAPPROVING_WORDS for word in
+               (predicate, *(child for child in predicate.children
+                             if child.dep_ in ("amod", "compound", "acomp")),
+                *prep_objects(predicate, "of")))
 
 
 def _verb_shape(verb: Token) -> VerbShape:
