@@ -847,3 +847,20 @@ def test_naming_another_with_a_word_of_disapproval_criticises_them(
 def test_a_neutral_name_is_no_criticism(extract_text: ExtractText) -> None:
     result = extract_text("Kenya described the Somali election as a turning point.")
     assert not any(event.relation.root == "11" for event in result.events)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Ghana drew sharp criticism from Nigeria for the border closure.", ("NGA", "11", "GHA")),
+    ("The Togolese raid has drawn condemnation from Benin.", ("BEN", "11", "TGO")),
+    ("The Togolese raid prompted criticism from Benin.", ("BEN", "11", "TGO")),
+    ("The Togolese raid sparked protests from Benin.", ("BEN", "11", "TGO")),
+])
+def test_criticism_an_act_draws_or_provokes_is_aimed_at_its_doer(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert dyad in _dyads(result), [event.to_dict() for event in result.events]
+
+
+def test_fighting_an_act_sparks_is_not_aimed_at_its_doer(extract_text: ExtractText) -> None:
+    result = extract_text("The Togolese raid sparked clashes with Benin.")
+    assert ("BEN", "19", "TGO") not in _dyads(result)

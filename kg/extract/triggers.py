@@ -61,6 +61,10 @@ RECEIVING_VERBS = words("receiving verb")
 UNDERGOING_VERBS = words("undergoing verb")
 UNDERGONE_PREPOSITIONS = words("undergone preposition")
 UNDERGONE_ACTS = cameo_codes("undergone")
+# "the strikes prompted outrage from the opposition": an act provokes another's
+# criticism or protest, aimed at whoever did it.
+PROVOKING_VERBS = words("provoking verb")
+PROVOKED_ACTS = cameo_codes("provoked")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,14 +199,15 @@ def _agents(verb: Token) -> tuple[Token, ...]:
 
 def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | None:
     """"The convoy came under attack from rebels", "Israel faces criticism from the EU",
-    "rebel positions came under Russian air strikes": an act of conflict one undergoes
-    is its doer's towards whoever undergoes it, the doer named after "from", "by" or
+    "rebel positions came under Russian air strikes", "the strikes drew condemnation from
+    the US": an act of conflict one undergoes or provokes is its doer's towards whoever
+    undergoes or provoked it, the doer named after "from", "by" or
     "of", or as the act's owner; and what one receives or gets from another ("got
     support from Iran"). None where the verb is read as the lexicon has it."""
     lemma = verb_lemma(verb)
     if lemma in RECEIVING_VERBS:
         return _received(context, verb, _verb_shape(verb))
-    if lemma in UNDERGOING_VERBS:
+    if lemma in UNDERGOING_VERBS or lemma in PROVOKING_VERBS:
         acts = [child for child in verb.children if child.dep_ == "dobj"]
     else:
         acts = [obj for child in verb.children
@@ -214,6 +219,9 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
     found = []
     for act in acts:
         relation = _undergone(context.lexicon, act)
+        if lemma in PROVOKING_VERBS and relation is not None and \
+                relation.root not in PROVOKED_ACTS:
+            continue  # "the killing sparked clashes": who clashed is not who killed
         doers = [obj for prep in ("from", "by", "of")
                  for obj in [*prep_objects(verb, prep), *prep_objects(act, prep)]] or \
             list(owner_modifiers(act))
