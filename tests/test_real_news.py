@@ -864,3 +864,14 @@ def test_criticism_an_act_draws_or_provokes_is_aimed_at_its_doer(
 def test_fighting_an_act_sparks_is_not_aimed_at_its_doer(extract_text: ExtractText) -> None:
     result = extract_text("The Togolese raid sparked clashes with Benin.")
     assert ("BEN", "19", "TGO") not in _dyads(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya rejected accusations by Ethiopia that it armed the rebels.",
+    "Kenya dismissed Ethiopian allegations that it armed the rebels.",
+    "Kenya denied accusations by Ethiopia that it armed the rebels.",
+])
+def test_rejecting_an_accusation_is_a_denial_to_the_accuser(extract_text: ExtractText,
+                                                             text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "01", "ETH") in dyads and ("KEN", "12", "ETH") not in dyads, dyads

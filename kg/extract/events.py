@@ -198,8 +198,11 @@ def main_acts(context: SentenceContext,
     coders, the rules code the main acts, whose content the others are."""
     # "Italy announced a suspension of links with X": what is announced is the act.
     # "wrote to Bush urging him to send troops": what is said is the act.
+    # What a denial denies is no act told: "denied accusations by X that it ..." is the
+    # denial.
     coding = {trigger.token.i for trigger, candidates in coded
-              if _codes(candidates) and trigger.relation.root not in STATEMENT_ROOTS}
+              if _codes([candidate for candidate in candidates if not candidate.event.negated])
+              and trigger.relation.root not in STATEMENT_ROOTS}
     said = {trigger.token.i for trigger, _ in coded
             if trigger.relation.root in STATEMENT_ROOTS and not trigger.nominal
             and any(token.i in coding for token in trigger.token.subtree)}
