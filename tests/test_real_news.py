@@ -875,3 +875,13 @@ def test_rejecting_an_accusation_is_a_denial_to_the_accuser(extract_text: Extrac
                                                              text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("KEN", "01", "ETH") in dyads and ("KEN", "12", "ETH") not in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's president is expected to meet Ethiopia's prime minister on Friday.",
+    "Kenya's president is scheduled to visit Ethiopia next week.",
+])
+def test_who_is_expected_or_scheduled_to_act_intends_to(extract_text: ExtractText,
+                                                        text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "03", "ETH") in dyads, dyads

@@ -22,6 +22,8 @@ INSTRUMENT_VERBS = words("instrument verb")
 REPORTING_VERBS = words("reporting verb")
 WITNESS_VERBS = words("witness verb")
 AGENT_MODIFIERS = words("agent modifier")
+# "is expected to", "is scheduled to": passive verbs whose subject is who is to act
+FUTURE_HEADS = words("future head")
 
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
@@ -39,6 +41,12 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
             return controllers, True
     if dep == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
         return [], False  # who reports an act is not who does it
+    if dep == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() in FUTURE_HEADS:
+        # "Kenya's president is expected to meet ...", "is scheduled to visit": the
+        # subject of the passive verb is who is to act
+        passive = [child for child in head.children if child.dep_ == "nsubjpass"]
+        if passive:
+            return passive, True
     if dep in ("xcomp", "conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         return subjects(head, control=control, depth=depth + 1)
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT"):
