@@ -885,3 +885,10 @@ def test_who_is_expected_or_scheduled_to_act_intends_to(extract_text: ExtractTex
                                                         text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("KEN", "03", "ETH") in dyads, dyads
+
+
+def test_a_guest_received_is_hosted_not_a_thing_given(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya received the Ethiopian foreign minister on Monday."))
+    assert ("KEN", "04", "ETH") in dyads, dyads
+    dyads = _dyads(extract_text("Kenya received a green light from Ethiopia to host talks."))
+    assert ("KEN", "04", "ETH") not in dyads, dyads
