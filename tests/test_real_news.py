@@ -892,3 +892,13 @@ def test_a_guest_received_is_hosted_not_a_thing_given(extract_text: ExtractText)
     assert ("KEN", "04", "ETH") in dyads, dyads
     dyads = _dyads(extract_text("Kenya received a green light from Ethiopia to host talks."))
     assert ("KEN", "04", "ETH") not in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia must withdraw its troops from the border, Kenya said on Monday.",
+    '"Ethiopia must show restraint," Kenya\'s foreign minister said.',
+])
+def test_what_another_must_do_is_a_demand_before_the_speaker_too(extract_text: ExtractText,
+                                                                  text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "10", "ETH") in dyads, dyads

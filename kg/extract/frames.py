@@ -43,7 +43,8 @@ def reported_speech(context: SentenceContext, speech: Token,
     came from, not a statement to anyone, so it codes nothing.
     """
     for clause in speech.children:
-        if clause.dep_ != "ccomp" or clause.i < speech.i:
+        # (but "Syria must withdraw, Russia said" is a demand wherever the speaker stands)
+        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)):
             continue
         said_of = tuple(child for child in clause.children
                         if child.dep_ in ("nsubj", "nsubjpass"))
@@ -67,6 +68,10 @@ def reported_speech(context: SentenceContext, speech: Token,
             # talks of.
             relation = context.lexicon.verbs[speech.lemma_.lower()][""]
         sources, inherited = subjects(speech, control=False)
+        if clause.i < speech.i:
+            # '..." said MP Hywel Williams': a trailing attribution's speaker is its
+            # last subject (the parser may take a word of the quote for another)
+            sources = sources[-1:]
         if said_of and sources:
             # a criticism is aimed, like any act, at whom its object names or owns it
             # ("the US-led war"); a statement only at whom it names
