@@ -902,3 +902,13 @@ def test_what_another_must_do_is_a_demand_before_the_speaker_too(extract_text: E
                                                                   text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("KEN", "10", "ETH") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya offered condolences to Ethiopia.",
+    "Kenya sent condolences to Ethiopia over the crash.",
+])
+def test_condolences_offered_or_sent_are_sympathy(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "01", "ETH") in dyads and not any(root in ("03", "07")
+                                                     for _, root, _ in dyads), dyads
