@@ -829,3 +829,44 @@ def test_the_regime_is_the_storys_own_of_the_governments_named_lately(
                           "President Francois Hollande spoke in Paris. The White House "
                           "blamed the attack on the regime.")
     assert _actors_of(result, "regime") == {"SYRGOV"}, [e.to_dict() for e in result.events]
+
+
+def test_a_known_organisation_the_tagger_reads_as_a_person_is_the_organisation(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The powerful Iran-backed Lebanese Shia militia Hizballah "
+                          "attacked Israeli troops.")
+    assert {event.source.actor.id for event in result.events} == {"HEZBOLLAH"}, \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("name", ["Jaish Al Fatah", "Jaish Al-Fatah", "Jaish al Fatah"])
+def test_a_name_with_the_arabic_article_written_otherwise_is_the_same_name(
+        extract_text: ExtractText, name: str) -> None:
+    result = extract_text(f"The Syrian army attacked {name} fighters near Aleppo.")
+    assert _actors_of(result, f"{name} fighters") == {"JAISH_AL_FATAH"}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_peoples_name_inside_a_mountains_name_is_no_state(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Syrian troops shelled the villages of the Jabal al-Turkmen "
+                          "Mountain in Latakia.")
+    assert not any("TKM" in (event.source.actor.id, event.target.actor.id)
+                   for event in result.events), [event.to_dict() for event in result.events]
+
+
+def test_an_unnamed_organisation_is_not_the_organisation_last_named(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights said 20 people died in "
+                          "Idlib in Syria. In the north a rival extremist organisation "
+                          "abducted several Christians.")
+    assert "SOHR" not in _actors_of(result, "rival extremist organisation"), \
+        [event.to_dict() for event in result.events]
+
+
+def test_they_after_unnamed_speakers_are_the_speakers(extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights said 20 people died in "
+                          "Idlib in Syria. Residents said they use the crossing to evacuate "
+                          "wounded fighters.")
+    assert not any(event.source.actor.id == "SOHR" for event in result.events), \
+        [event.to_dict() for event in result.events]

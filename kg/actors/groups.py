@@ -55,8 +55,26 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         # the government the story is about, as "the regime" is that government
         country = _governed(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
-    if not _definite(head) and not local:
+    definite = _definite(head)
+    if not definite and not local:
         return None
+    # "a rival extremist organisation" is a new actor, not the one last named
+    referred = _back_reference(actors, head, sector, exclude_country) if definite else None
+    if referred is not None:
+        return referred
+    if sector is not None and local:
+        country = _sibling_country(actors, head) or actors.focus_country()
+        return actors.gazetteer.state(country, sector) if country else None
+    if sector and lemma in GOVERNMENT_ANAPHORS:
+        country = _governed(actors, head, exclude_country)
+        return actors.gazetteer.state(country, sector) if country else None
+    return None
+
+
+def _back_reference(actors: ActorContext, head: Token, sector: str | None,
+                    exclude_country: str | None) -> Actor | None:
+    """What "the organisation", "the group", "the alliance" or "the country" refers to."""
+    lemma = head.lemma_.lower()
     if lemma in ORGANISATION_ANAPHORS:
         return recent(actors, lambda actor: actor.type in ("igo", "ngo"), head)
     if lemma in GROUP_ANAPHORS and sector is None:
@@ -69,12 +87,6 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     if lemma in STATE_ANAPHORS:
         return recent(actors, lambda actor: actor.type == "state"
                       and actor.country != exclude_country, head)
-    if sector is not None and local:
-        country = _sibling_country(actors, head) or actors.focus_country()
-        return actors.gazetteer.state(country, sector) if country else None
-    if sector and lemma in GOVERNMENT_ANAPHORS:
-        country = _governed(actors, head, exclude_country)
-        return actors.gazetteer.state(country, sector) if country else None
     return None
 
 
