@@ -870,3 +870,44 @@ def test_they_after_unnamed_speakers_are_the_speakers(extract_text: ExtractText)
                           "wounded fighters.")
     assert not any(event.source.actor.id == "SOHR" for event in result.events), \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("place", ["rural Damascus", "the Damascus countryside"])
+def test_a_capitals_countryside_is_a_place_not_the_government(
+        extract_text: ExtractText, place: str) -> None:
+    result = extract_text(f"Government forces shelled {place}.")
+    assert ("SYR", "19", "SYR") in _dyads(result) and \
+        not any(event.target.actor.id == "SYRGOV" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Syrian warplanes bombed positions held by Turkish troops.", "TURMIL"),
+    ("Russian jets bombed villages controlled by the Islamic State.", "ISIS"),
+])
+def test_what_is_held_by_an_actor_stands_for_the_holder(
+        extract_text: ExtractText, text: str, target: str) -> None:
+    events = extract_text(text).events
+    assert {event.target.actor.id for event in events} == {target}, \
+        [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Syrian Coalition condemned the attack by Hezbollah. The Coalition called upon the "
+     "UN Security Council to hold a session.", "SNC_COALITION"),
+    ("The US-led coalition bombed the Islamic State in Raqqa. Amnesty International called "
+     "on the coalition to protect civilians.", "US_LED_COALITION"),
+])
+def test_the_coalition_is_the_coalition_last_named(extract_text: ExtractText, text: str,
+                                                   actor: str) -> None:
+    result = extract_text(text)
+    assert _actors_of(result, "Coalition") | _actors_of(result, "coalition") == {actor}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_place_captured_by_the_doer_is_not_held_by_another(
+        extract_text: ExtractText) -> None:
+    result = extract_text("They lie in an area of Syria captured by government forces in a "
+                          "large offensive.")
+    assert {event.target.actor.id for event in result.events} == {"SYR"}, \
+        [event.to_dict() for event in result.events]

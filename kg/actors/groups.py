@@ -5,6 +5,8 @@ with no country are the story's country's)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext
@@ -14,6 +16,7 @@ from kg.model import Actor, Mention
 from kg.tokens import token_table
 from kg.words import words
 
+NAME_WORD = re.compile(r"[a-z]+")
 ORGANISATION_ANAPHORS = words("organisation anaphor")
 ALLIANCE_ANAPHORS = words("alliance anaphor")
 GROUP_ANAPHORS = words("group anaphor")
@@ -59,7 +62,8 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     if not definite and not local:
         return None
     # "a rival extremist organisation" is a new actor, not the one last named
-    referred = _back_reference(actors, head, sector, exclude_country) if definite else None
+    referred = (_named_before(actors, head, phrase) or
+                _back_reference(actors, head, sector, exclude_country)) if definite else None
     if referred is not None:
         return referred
     if sector is not None and local:
@@ -68,6 +72,25 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     if sector and lemma in GOVERNMENT_ANAPHORS:
         country = _governed(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
+    return None
+
+
+def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
+    """"The Coalition", "the international coalition": the organisation or group last
+    named whose name has the head word and whose name or mention has all the others
+    ("the Syrian Coalition", "the US-led international coalition"), not another of
+    the kind."""
+    wanted = {token.lower_ for token in phrase if token.i <= head.i and token.dep_ != "det"
+              and token.is_alpha}
+    for index, mention, _ in reversed(actors.history):
+        actor = mention.actor
+        if index >= head.i or head.i - index > REFERENCE_WINDOW or \
+                actor.type in ("state", "person"):
+            continue
+        named = set(NAME_WORD.findall(actor.name.lower()))
+        if head.lower_ in named and \
+                wanted <= named | set(NAME_WORD.findall(mention.text.lower())):
+            return actor
     return None
 
 
