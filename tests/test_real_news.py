@@ -911,3 +911,11 @@ def test_a_place_captured_by_the_doer_is_not_held_by_another(
                           "large offensive.")
     assert {event.target.actor.id for event in result.events} == {"SYR"}, \
         [event.to_dict() for event in result.events]
+
+
+def test_a_fronted_clauses_pronoun_is_the_main_clauses_subject(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Iran condemned Israel on Monday. After it attacked Israel, "
+                          "Hezbollah withdrew from the border.")
+    assert _actors_of(result, "it") == {"HEZBOLLAH"}, \
+        [event.to_dict() for event in result.events]

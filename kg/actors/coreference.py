@@ -34,6 +34,14 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         wanted = "group"
     else:
         return []
+    later = _main_subject(head)
+    if later is not None:
+        # "Since it intervened in Syria, Russia has ...": the pronoun looks forward
+        found = [mention.actor for mention in actors.resolve(later)
+                 if (mention.actor.type == "person") == (wanted == "person")]
+        if found:
+            return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
+                            actor=found[0])]
     speaker = _speaker(head) if wanted == "person" else None
     speakers = _speaker(head, named=False) if wanted == "group" else None
     if speakers is not None:
@@ -77,6 +85,19 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
         if index not in own_subjects:
             return mention.actor
     return None
+
+
+def _main_subject(pronoun: Token) -> Token | None:
+    """The subject of the main clause that a fronted subordinate clause's subject
+    pronoun stands for: "Russia" in "Since it intervened in Syria, Russia has ..."."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i or \
+            not any(child.dep_ == "mark" for child in clause.children):
+        return None
+    subject = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
+    if subject is None or subject.i < clause.i or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subject
 
 
 def _speaker(pronoun: Token, named: bool = True) -> Token | None:

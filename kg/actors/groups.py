@@ -77,7 +77,7 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
 
 def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
     """"The Coalition", "the international coalition": the organisation or group last
-    named whose name has the head word and whose name or mention has all the others
+    named whose name and mention have the head word and either has all the others
     ("the Syrian Coalition", "the US-led international coalition"), not another of
     the kind."""
     wanted = {token.lower_ for token in phrase if token.i <= head.i and token.dep_ != "det"
@@ -88,8 +88,8 @@ def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | No
                 actor.type in ("state", "person"):
             continue
         named = set(NAME_WORD.findall(actor.name.lower()))
-        if head.lower_ in named and \
-                wanted <= named | set(NAME_WORD.findall(mention.text.lower())):
+        said = set(NAME_WORD.findall(mention.text.lower()))
+        if head.lower_ in named & said and wanted <= named | said:
             return actor
     return None
 
