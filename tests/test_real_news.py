@@ -919,3 +919,9 @@ def test_a_fronted_clauses_pronoun_is_the_main_clauses_subject(
                           "Hezbollah withdrew from the border.")
     assert _actors_of(result, "it") == {"HEZBOLLAH"}, \
         [event.to_dict() for event in result.events]
+
+
+def test_a_backer_without_its_hyphen_is_still_a_stance(extract_text: ExtractText) -> None:
+    result = extract_text("Iranian backed militias in Syria attacked the town of Homs.")
+    assert not any(event.source.actor.id.startswith("IRN") for event in result.events), \
+        [event.to_dict() for event in result.events]

@@ -138,6 +138,10 @@ def stance(actors: ActorContext, start: int, end: int) -> bool:
     texts, lowers = table.text, table.lower
     before = start >= 2 and texts[start - 1] == "-" and lowers[start - 2] in STANCE_PREFIXES
     after = end + 1 < len(texts) and texts[end] == "-" and lowers[end + 1] in STANCE_SUFFIXES
+    # "Turkish backed groups", as some sites print it: the hyphen lost, the participle
+    # still describes the noun ("Afghan armed forces" are Afghanistan's)
+    after = after or (end < len(texts) and lowers[end] in STANCE_SUFFIXES and
+                      table.dep[end] == "amod" and actors.doc[end].tag_ == "VBN")
     if before or after:
         actors.stances.update(range(start, end))
     return before or after
