@@ -925,3 +925,11 @@ def test_a_backer_without_its_hyphen_is_still_a_stance(extract_text: ExtractText
     result = extract_text("Iranian backed militias in Syria attacked the town of Homs.")
     assert not any(event.source.actor.id.startswith("IRN") for event in result.events), \
         [event.to_dict() for event in result.events]
+
+
+def test_the_forces_of_a_people_with_no_state_are_an_armed_group(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Kurdish forces in Syria captured the town from the Islamic State.")
+    assert ("SYRREB", "19", "ISIS") in {(event.source.actor.id, event.relation.root,
+                                         event.target.actor.id) for event in result.events}, \
+        [event.to_dict() for event in result.events]

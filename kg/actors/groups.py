@@ -30,6 +30,9 @@ GOVERNMENT_OWNERS = words("government owner")
 # Faiths and sects with no state of their own: "30 Alawites", "the Druze community"
 COMMUNITY_NOUNS = words("community noun")
 COMMUNITY_HEADS = words("community head")
+STATELESS_PEOPLES = words("stateless people")
+# a state's armed forces, which a people with no state has not
+ARMED_SECTORS = ("MIL", "COP")
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -51,6 +54,10 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         country = (owner.state_country if owner is not None else None) or \
             _sibling_country(actors, head) or actors.focus_country()
         return actors.gazetteer.state(country, "CVL") if country else None
+    if sector in ARMED_SECTORS and _stateless_people(actors, head, phrase):
+        # "Kurdish forces", "Druze militiamen": the armed men of a people with no state
+        # are an armed group of where they fight, not that state's army
+        sector = "REB"
     local = sector in actors.gazetteer.local_sectors
     if sector is not None and not local and head.lower_ in actors.gazetteer.agents and \
             _government_owned(phrase, head):
@@ -73,6 +80,12 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         country = _governed(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
     return None
+
+
+def _stateless_people(actors: ActorContext, head: Token, phrase: Span) -> bool:
+    """Whether the phrase names its men by a people with no state ("Kurdish")."""
+    return any(token.lower_ in STATELESS_PEOPLES and token.dep_ in ("amod", "compound") and
+               token.i not in actors.matches for token in phrase if token.i < head.i)
 
 
 def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
