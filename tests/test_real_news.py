@@ -933,3 +933,10 @@ def test_the_forces_of_a_people_with_no_state_are_an_armed_group(
     assert ("SYRREB", "19", "ISIS") in {(event.source.actor.id, event.relation.root,
                                          event.target.actor.id) for event in result.events}, \
         [event.to_dict() for event in result.events]
+
+
+def test_war_planes_are_the_military_of_their_state(extract_text: ExtractText) -> None:
+    result = extract_text("Regime troops in Syria backed by Syrian and Russian war planes "
+                          "have been battling for the town.")
+    assert {event.source.actor.id for event in result.events} == {"RUSMIL"}, \
+        [event.to_dict() for event in result.events]
