@@ -829,3 +829,15 @@ def test_the_regime_is_the_storys_own_of_the_governments_named_lately(
                           "President Francois Hollande spoke in Paris. The White House "
                           "blamed the attack on the regime.")
     assert _actors_of(result, "regime") == {"SYRGOV"}, [e.to_dict() for e in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen in Iraq are holding two Italian journalists hostage.",
+    "Militants in Iraq took two Italian aid workers hostage on Tuesday.",
+    "Two Italian aid workers were taken hostage by gunmen in Baghdad.",
+])
+def test_the_people_held_hostage_are_whom_the_abduction_is_aimed_at(
+        extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert any(event.relation.cameo == "181" and event.target.actor.state_country == "ITA"
+               for event in events), [event.to_dict() for event in events]

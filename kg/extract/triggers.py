@@ -11,13 +11,15 @@ its owner and prepositions, or from the light verb that carries it ("held talks 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import (
+    CAPTIVITY_DEPS,
+    CAPTIVITY_WORDS,
     REVERSING_VERBS,
     STATEMENT_ROOTS,
     codes_itself,
@@ -81,7 +83,7 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
         if visitor is not None:
             yield from _visited(verb, visit, visitor)
             return
-    shape = _verb_shape(verb)
+    shape = _held(verb, _verb_shape(verb))
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
@@ -158,6 +160,22 @@ def _verb_shape(verb: Token) -> VerbShape:
     found, inherited = subjects(verb, control=True)
     return VerbShape(False, tuple(found), inherited,
                      tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
+
+
+def _held(verb: Token, shape: VerbShape) -> VerbShape:
+    """"holding two journalists hostage", "the journalists they were holding hostage",
+    "took two aid workers hostage" (which the parser reads as one noun): the act is
+    aimed at the people held, not at the word that says what they are held as."""
+    held_as = [child for child in verb.children
+               if child.dep_ in CAPTIVITY_DEPS and lemma_in(child, CAPTIVITY_WORDS)]
+    if not held_as:
+        return shape
+    held = [child for child in shape.direct if child not in held_as]
+    held += [modifier for word in held_as for modifier in word.children
+             if modifier.dep_ == "compound" and modifier.pos_ in ("NOUN", "PROPN")]
+    if not held and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        held = [verb.head]
+    return replace(shape, direct=tuple(held)) if held else shape
 
 
 def _agents(verb: Token) -> tuple[Token, ...]:
