@@ -841,3 +841,13 @@ def test_the_people_held_hostage_are_whom_the_abduction_is_aimed_at(
     events = extract_text(text).events
     assert any(event.relation.cameo == "181" and event.target.actor.state_country == "ITA"
                for event in events), [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Four Jordanian truck drivers were seized by gunmen in Iraq.",
+    "Gunmen in Iraq snatched three Britons.",
+])
+def test_armed_men_seizing_people_abduct_them(extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert any(event.relation.cameo == "181" and event.source.actor.state_country == "IRQ"
+               for event in events), [event.to_dict() for event in events]
