@@ -851,3 +851,10 @@ def test_armed_men_seizing_people_abduct_them(extract_text: ExtractText, text: s
     events = extract_text(text).events
     assert any(event.relation.cameo == "181" and event.source.actor.state_country == "IRQ"
                for event in events), [event.to_dict() for event in events]
+
+
+def test_a_bomber_who_blows_himself_up_carries_out_a_suicide_bombing(
+        extract_text: ExtractText) -> None:
+    events = extract_text("A suicide bomber blew himself up at a market in Baghdad.").events
+    assert [event.relation.cameo for event in events] == ["1831"], \
+        [event.to_dict() for event in events]
