@@ -858,3 +858,12 @@ def test_a_bomber_who_blows_himself_up_carries_out_a_suicide_bombing(
     events = extract_text("A suicide bomber blew himself up at a market in Baghdad.").events
     assert [event.relation.cameo for event in events] == ["1831"], \
         [event.to_dict() for event in events]
+
+
+def test_a_town_under_rebel_siege_is_besieged_by_the_rebels(
+        extract_text: ExtractText) -> None:
+    events = extract_text("The Syrian towns of Nubl and Zahraa have been under rebel siege "
+                          "since 2013.").events
+    assert any(event.relation.cameo == "191" and event.source.actor.sector == "REB" and
+               event.target.actor.state_country == "SYR" for event in events), \
+        [event.to_dict() for event in events]

@@ -62,6 +62,7 @@ RECEIVING_VERBS = words("receiving verb")
 UNDERGOING_VERBS = words("undergoing verb")
 UNDERGONE_PREPOSITIONS = words("undergone preposition")
 UNDERGONE_ACTS = cameo_codes("undergone")
+AGENT_MODIFIERS = words("agent modifier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,9 +205,12 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
     found = []
     for act in acts:
         relation = _undergone(context.lexicon, act)
+        # "under rebel siege": an agent word before the act names its doer too
         doers = [obj for prep in ("from", "by", "of")
                  for obj in [*prep_objects(verb, prep), *prep_objects(act, prep)]] or \
-            list(owner_modifiers(act))
+            list(owner_modifiers(act)) or \
+            [child for child in act.children if child.dep_ in ("amod", "compound")
+             and child.lemma_.lower() in AGENT_MODIFIERS]
         if relation is not None and doers and undergoers:
             found.append(Trigger(act, relation, tuple(doers), tuple(undergoers), inherited,
                                  nominal=True, presupposed=True))
