@@ -867,3 +867,13 @@ def test_a_town_under_rebel_siege_is_besieged_by_the_rebels(
     assert any(event.relation.cameo == "191" and event.source.actor.sector == "REB" and
                event.target.actor.state_country == "SYR" for event in events), \
         [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel shells landed on a school in Aleppo.",
+    "Rebel mortar rounds slammed into a school in Aleppo.",
+    "Rebel rockets fell on a school in Aleppo.",
+])
+def test_shells_that_land_on_a_place_are_shelling_by_whoever_owns_them(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
