@@ -877,3 +877,18 @@ def test_a_town_under_rebel_siege_is_besieged_by_the_rebels(
 def test_shells_that_land_on_a_place_are_shelling_by_whoever_owns_them(
         extract_text: ExtractText, text: str) -> None:
     assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Haitian police streamed into a slum stronghold of the rebels in Haiti.",
+     ("HTI", "19", "HTI")),
+    ("Turkish tanks rolled into northern Syria on Wednesday.", ("TUR", "19", "SYR")),
+])
+def test_forces_that_surge_into_a_place_use_force_against_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+def test_forces_that_only_move_use_no_force(extract_text: ExtractText) -> None:
+    text = "Turkish troops streamed across the border from the Syrian town of Azaz."
+    assert not extract_text(text).events

@@ -86,9 +86,16 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
                 entries = lexicon.objects.get(f"{form} {prep}{name}")
                 # (the noun a participle describes may be a subject in its own clause)
                 if entries and (obj.dep_ != "nsubj" or obj.head.i != verb.i
-                                or _violent(entries)):
+                                or (_violent(entries) and _framed_by(verb, entries))):
                     return entries
     return None
+
+
+def _framed_by(verb: Token, entries: Entries) -> bool:
+    """Whether the verb has a phrase the subject's entries are framed by: troops that
+    "surged into the camp" attacked it; troops that "surged" did not."""
+    return "" in entries or any(True for prep in entries
+                                for _ in verb_prep_objects(verb, prep))
 
 
 def _violent(entries: Entries) -> bool:
