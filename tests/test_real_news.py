@@ -892,3 +892,19 @@ def test_forces_that_surge_into_a_place_use_force_against_it(
 def test_forces_that_only_move_use_no_force(extract_text: ExtractText) -> None:
     text = "Turkish troops streamed across the border from the Syrian town of Azaz."
     assert not extract_text(text).events
+
+
+def test_people_held_as_human_shields_are_taken_hostage(extract_text: ExtractText) -> None:
+    events = extract_text("ISIS fighters are holding thousands of Iraqi civilians as "
+                          "human shields in Mosul.").events
+    assert [(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+            for event in events] == [("ISIS", "181", "IRQCVL")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Iraqi army carried out mass executions of Kurdish villagers.", "202"),
+    ("Russia launched cyber warfare against Britain.", "176"),
+])
+def test_mass_killings_and_cyber_warfare_are_coded_as_such(
+        extract_text: ExtractText, text: str, cameo: str) -> None:
+    assert [event.relation.cameo for event in extract_text(text).events] == [cameo]
