@@ -908,3 +908,12 @@ def test_people_held_as_human_shields_are_taken_hostage(extract_text: ExtractTex
 def test_mass_killings_and_cyber_warfare_are_coded_as_such(
         extract_text: ExtractText, text: str, cameo: str) -> None:
     assert [event.relation.cameo for event in extract_text(text).events] == [cameo]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Israel launched a military offensive in the Gaza Strip.", ("ISR", "19", "PSE")),
+    ("Russian warplanes carried out air strikes over Aleppo.", ("RUS", "19", "SYR")),
+])
+def test_force_carried_out_in_a_place_is_aimed_at_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))

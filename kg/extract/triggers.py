@@ -37,6 +37,7 @@ from kg.extract.syntax import (
     owner_modifiers,
     phrase_objects,
     prep_objects,
+    purpose_clauses,
     sides_of,
     verb_lemma,
     verb_prep_objects,
@@ -413,6 +414,25 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
         if sources and carried:
             yield Trigger(trigger, entries[HOME], tuple(sources), (), inherited,
                           nominal=True, home=True)
+    elif light is not None and noun.i == trigger.i:
+        yield from _carried_force(trigger, entries, light)
+
+
+def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
+    """"launched an offensive in the Gaza Strip", "continued their crackdown in Iraq":
+    force carried out with no target of its own is aimed at the nearest actor the
+    noun's phrases, its verb's or what it is done for name (a loose target)."""
+    relation = next((relation for relation in entries.values()
+                     if relation.root in VIOLENT_ROOTS), None)
+    if relation is None:
+        return
+    targets = [*phrase_objects(trigger),
+               *(obj for obj in phrase_objects(light) if obj.i != trigger.i),
+               *(obj for clause in purpose_clauses(light) for obj in phrase_objects(clause))]
+    sources, inherited = noun_sources(trigger, "")
+    if sources and targets:
+        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+                      inherited, nominal=True, loose=True)
 
 
 def adjective_triggers(adjective: Token, entries: Entries) -> Iterator[Trigger]:
