@@ -917,3 +917,12 @@ def test_mass_killings_and_cyber_warfare_are_coded_as_such(
 def test_force_carried_out_in_a_place_is_aimed_at_it(
         extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
     assert dyad in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "American troops hunted insurgents in the streets of Mosul.",
+    "American troops struggled to flush out the remaining insurgents from Mosul.",
+])
+def test_forces_hunting_armed_men_use_force_against_them(extract_text: ExtractText,
+                                                          text: str) -> None:
+    assert ("USA", "19", "IRQ") in _dyads(extract_text(text))
