@@ -940,3 +940,100 @@ def test_war_planes_are_the_military_of_their_state(extract_text: ExtractText) -
                           "have been battling for the town.")
     assert {event.source.actor.id for event in result.events} == {"RUSMIL"}, \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen in Iraq are holding two Italian journalists hostage.",
+    "Militants in Iraq took two Italian aid workers hostage on Tuesday.",
+    "Two Italian aid workers were taken hostage by gunmen in Baghdad.",
+])
+def test_the_people_held_hostage_are_whom_the_abduction_is_aimed_at(
+        extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert any(event.relation.cameo == "181" and event.target.actor.state_country == "ITA"
+               for event in events), [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Four Jordanian truck drivers were seized by gunmen in Iraq.",
+    "Gunmen in Iraq snatched three Britons.",
+])
+def test_armed_men_seizing_people_abduct_them(extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert any(event.relation.cameo == "181" and event.source.actor.state_country == "IRQ"
+               for event in events), [event.to_dict() for event in events]
+
+
+def test_a_bomber_who_blows_himself_up_carries_out_a_suicide_bombing(
+        extract_text: ExtractText) -> None:
+    events = extract_text("A suicide bomber blew himself up at a market in Baghdad.").events
+    assert [event.relation.cameo for event in events] == ["1831"], \
+        [event.to_dict() for event in events]
+
+
+def test_a_town_under_rebel_siege_is_besieged_by_the_rebels(
+        extract_text: ExtractText) -> None:
+    events = extract_text("The Syrian towns of Nubl and Zahraa have been under rebel siege "
+                          "since 2013.").events
+    assert any(event.relation.cameo == "191" and event.source.actor.sector == "REB" and
+               event.target.actor.state_country == "SYR" for event in events), \
+        [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel shells landed on a school in Aleppo.",
+    "Rebel mortar rounds slammed into a school in Aleppo.",
+    "Rebel rockets fell on a school in Aleppo.",
+])
+def test_shells_that_land_on_a_place_are_shelling_by_whoever_owns_them(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Haitian police streamed into a slum stronghold of the rebels in Haiti.",
+     ("HTI", "19", "HTI")),
+    ("Turkish tanks rolled into northern Syria on Wednesday.", ("TUR", "19", "SYR")),
+])
+def test_forces_that_surge_into_a_place_use_force_against_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+def test_forces_that_only_move_use_no_force(extract_text: ExtractText) -> None:
+    text = "Turkish troops streamed across the border from the Syrian town of Azaz."
+    assert not extract_text(text).events
+
+
+def test_people_held_as_human_shields_are_taken_hostage(extract_text: ExtractText) -> None:
+    events = extract_text("ISIS fighters are holding thousands of Iraqi civilians as "
+                          "human shields in Mosul.").events
+    assert [(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+            for event in events] == [("ISIS", "181", "IRQCVL")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Iraqi army carried out mass executions of Kurdish villagers.", "202"),
+    ("Russia launched cyber warfare against Britain.", "176"),
+])
+def test_mass_killings_and_cyber_warfare_are_coded_as_such(
+        extract_text: ExtractText, text: str, cameo: str) -> None:
+    assert [event.relation.cameo for event in extract_text(text).events] == [cameo]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Israel launched a military offensive in the Gaza Strip.", ("ISR", "19", "PSE")),
+    ("Russian warplanes carried out air strikes over Aleppo.", ("RUS", "19", "SYR")),
+])
+def test_force_carried_out_in_a_place_is_aimed_at_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "American troops hunted insurgents in the streets of Mosul.",
+    "American troops struggled to flush out the remaining insurgents from Mosul.",
+])
+def test_forces_hunting_armed_men_use_force_against_them(extract_text: ExtractText,
+                                                          text: str) -> None:
+    assert ("USA", "19", "IRQ") in _dyads(extract_text(text))
