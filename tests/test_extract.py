@@ -604,3 +604,11 @@ def test_an_object_row_of_an_analyst_codes_a_verb_no_built_in_row_names(
     verb = rules.nlp("Protesters painted the embassy.")[1]
     entries = object_entries(lexicon, verb)
     assert entries is not None and entries[""].cameo == "1711"
+
+
+def test_the_judgement_weighs_what_kind_of_name_each_side_is(rules: DepVerbExtractor) -> None:
+    # a town standing for its state is a weaker target than a state named as such
+    text = "Russia urged Syria to stop the attacks on Turkish troops in Idlib."
+    features = [found for _, found in rules.candidates(rules.nlp(text),
+                                                       Document(id="t", text=text))]
+    assert {"source_ent:GPE", "target_ent:GPE"} <= set().union(*features)

@@ -831,6 +831,214 @@ def test_the_regime_is_the_storys_own_of_the_governments_named_lately(
     assert _actors_of(result, "regime") == {"SYRGOV"}, [e.to_dict() for e in result.events]
 
 
+def test_a_known_organisation_the_tagger_reads_as_a_person_is_the_organisation(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The powerful Iran-backed Lebanese Shia militia Hizballah "
+                          "attacked Israeli troops.")
+    assert {event.source.actor.id for event in result.events} == {"HEZBOLLAH"}, \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("name", ["Jaish Al Fatah", "Jaish Al-Fatah", "Jaish al Fatah"])
+def test_a_name_with_the_arabic_article_written_otherwise_is_the_same_name(
+        extract_text: ExtractText, name: str) -> None:
+    result = extract_text(f"The Syrian army attacked {name} fighters near Aleppo.")
+    assert _actors_of(result, f"{name} fighters") == {"JAISH_AL_FATAH"}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_peoples_name_inside_a_mountains_name_is_no_state(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Syrian troops shelled the villages of the Jabal al-Turkmen "
+                          "Mountain in Latakia.")
+    assert not any("TKM" in (event.source.actor.id, event.target.actor.id)
+                   for event in result.events), [event.to_dict() for event in result.events]
+
+
+def test_an_unnamed_organisation_is_not_the_organisation_last_named(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights said 20 people died in "
+                          "Idlib in Syria. In the north a rival extremist organisation "
+                          "abducted several Christians.")
+    assert "SOHR" not in _actors_of(result, "rival extremist organisation"), \
+        [event.to_dict() for event in result.events]
+
+
+def test_they_after_unnamed_speakers_are_the_speakers(extract_text: ExtractText) -> None:
+    result = extract_text("The Syrian Observatory for Human Rights said 20 people died in "
+                          "Idlib in Syria. Residents said they use the crossing to evacuate "
+                          "wounded fighters.")
+    assert not any(event.source.actor.id == "SOHR" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("place", ["rural Damascus", "the Damascus countryside"])
+def test_a_capitals_countryside_is_a_place_not_the_government(
+        extract_text: ExtractText, place: str) -> None:
+    result = extract_text(f"Government forces shelled {place}.")
+    assert ("SYR", "19", "SYR") in _dyads(result) and \
+        not any(event.target.actor.id == "SYRGOV" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Syrian warplanes bombed positions held by Turkish troops.", "TURMIL"),
+    ("Russian jets bombed villages controlled by the Islamic State.", "ISIS"),
+])
+def test_what_is_held_by_an_actor_stands_for_the_holder(
+        extract_text: ExtractText, text: str, target: str) -> None:
+    events = extract_text(text).events
+    assert {event.target.actor.id for event in events} == {target}, \
+        [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The Syrian Coalition condemned the attack by Hezbollah. The Coalition called upon the "
+     "UN Security Council to hold a session.", "SNC_COALITION"),
+    ("The US-led coalition bombed the Islamic State in Raqqa. Amnesty International called "
+     "on the coalition to protect civilians.", "US_LED_COALITION"),
+])
+def test_the_coalition_is_the_coalition_last_named(extract_text: ExtractText, text: str,
+                                                   actor: str) -> None:
+    result = extract_text(text)
+    assert _actors_of(result, "Coalition") | _actors_of(result, "coalition") == {actor}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_place_captured_by_the_doer_is_not_held_by_another(
+        extract_text: ExtractText) -> None:
+    result = extract_text("They lie in an area of Syria captured by government forces in a "
+                          "large offensive.")
+    assert {event.target.actor.id for event in result.events} == {"SYR"}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_fronted_clauses_pronoun_is_the_main_clauses_subject(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Iran condemned Israel on Monday. After it attacked Israel, "
+                          "Hezbollah withdrew from the border.")
+    assert _actors_of(result, "it") == {"HEZBOLLAH"}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_backer_without_its_hyphen_is_still_a_stance(extract_text: ExtractText) -> None:
+    result = extract_text("Iranian backed militias in Syria attacked the town of Homs.")
+    assert not any(event.source.actor.id.startswith("IRN") for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+def test_the_forces_of_a_people_with_no_state_are_an_armed_group(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Kurdish forces in Syria captured the town from the Islamic State.")
+    assert ("SYRREB", "19", "ISIS") in {(event.source.actor.id, event.relation.root,
+                                         event.target.actor.id) for event in result.events}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_war_planes_are_the_military_of_their_state(extract_text: ExtractText) -> None:
+    result = extract_text("Regime troops in Syria backed by Syrian and Russian war planes "
+                          "have been battling for the town.")
+    assert {event.source.actor.id for event in result.events} == {"RUSMIL"}, \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen in Iraq are holding two Italian journalists hostage.",
+    "Militants in Iraq took two Italian aid workers hostage on Tuesday.",
+    "Two Italian aid workers were taken hostage by gunmen in Baghdad.",
+])
+def test_the_people_held_hostage_are_whom_the_abduction_is_aimed_at(
+        extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert any(event.relation.cameo == "181" and event.target.actor.state_country == "ITA"
+               for event in events), [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Four Jordanian truck drivers were seized by gunmen in Iraq.",
+    "Gunmen in Iraq snatched three Britons.",
+])
+def test_armed_men_seizing_people_abduct_them(extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert any(event.relation.cameo == "181" and event.source.actor.state_country == "IRQ"
+               for event in events), [event.to_dict() for event in events]
+
+
+def test_a_bomber_who_blows_himself_up_carries_out_a_suicide_bombing(
+        extract_text: ExtractText) -> None:
+    events = extract_text("A suicide bomber blew himself up at a market in Baghdad.").events
+    assert [event.relation.cameo for event in events] == ["1831"], \
+        [event.to_dict() for event in events]
+
+
+def test_a_town_under_rebel_siege_is_besieged_by_the_rebels(
+        extract_text: ExtractText) -> None:
+    events = extract_text("The Syrian towns of Nubl and Zahraa have been under rebel siege "
+                          "since 2013.").events
+    assert any(event.relation.cameo == "191" and event.source.actor.sector == "REB" and
+               event.target.actor.state_country == "SYR" for event in events), \
+        [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel shells landed on a school in Aleppo.",
+    "Rebel mortar rounds slammed into a school in Aleppo.",
+    "Rebel rockets fell on a school in Aleppo.",
+])
+def test_shells_that_land_on_a_place_are_shelling_by_whoever_owns_them(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Haitian police streamed into a slum stronghold of the rebels in Haiti.",
+     ("HTI", "19", "HTI")),
+    ("Turkish tanks rolled into northern Syria on Wednesday.", ("TUR", "19", "SYR")),
+])
+def test_forces_that_surge_into_a_place_use_force_against_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+def test_forces_that_only_move_use_no_force(extract_text: ExtractText) -> None:
+    text = "Turkish troops streamed across the border from the Syrian town of Azaz."
+    assert not extract_text(text).events
+
+
+def test_people_held_as_human_shields_are_taken_hostage(extract_text: ExtractText) -> None:
+    events = extract_text("ISIS fighters are holding thousands of Iraqi civilians as "
+                          "human shields in Mosul.").events
+    assert [(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+            for event in events] == [("ISIS", "181", "IRQCVL")]
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Iraqi army carried out mass executions of Kurdish villagers.", "202"),
+    ("Russia launched cyber warfare against Britain.", "176"),
+])
+def test_mass_killings_and_cyber_warfare_are_coded_as_such(
+        extract_text: ExtractText, text: str, cameo: str) -> None:
+    assert [event.relation.cameo for event in extract_text(text).events] == [cameo]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Israel launched a military offensive in the Gaza Strip.", ("ISR", "19", "PSE")),
+    ("Russian warplanes carried out air strikes over Aleppo.", ("RUS", "19", "SYR")),
+])
+def test_force_carried_out_in_a_place_is_aimed_at_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "American troops hunted insurgents in the streets of Mosul.",
+    "American troops struggled to flush out the remaining insurgents from Mosul.",
+])
+def test_forces_hunting_armed_men_use_force_against_them(extract_text: ExtractText,
+                                                          text: str) -> None:
+    assert ("USA", "19", "IRQ") in _dyads(extract_text(text))
+
+
 @pytest.mark.parametrize(("text", "dyad"), [
     ("Egypt called the Libyan leader a liar.", ("EGY", "11", "LBY")),
     ("Kenya described the Somali raid as a war crime.", ("KEN", "11", "SOM")),

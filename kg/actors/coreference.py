@@ -34,7 +34,23 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         wanted = "group"
     else:
         return []
+    later = _main_subject(head)
+    if later is not None:
+        # "Since it intervened in Syria, Russia has ...": the pronoun looks forward
+        found = [mention.actor for mention in actors.resolve(later)
+                 if (mention.actor.type == "person") == (wanted == "person")]
+        if found:
+            return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
+                            actor=found[0])]
     speaker = _speaker(head) if wanted == "person" else None
+    speakers = _speaker(head, named=False) if wanted == "group" else None
+    if speakers is not None:
+        # "Residents said they ...": those who say it, whom kg may not know
+        spoken = [mention.actor for mention in actors.resolve(speakers)
+                  if mention.actor.type != "person"]
+        if spoken or speakers.tag_ == "NNS":
+            return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
+                            actor=spoken[0])] if spoken else []
     if speaker is not None:
         # "Kubis said he would send": the one who says it, known or not
         spoken = [mention.actor for mention in actors.resolve(speaker)
@@ -71,14 +87,28 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
     return None
 
 
-def _speaker(pronoun: Token) -> Token | None:
-    """The named subject of the reporting verb whose clause the pronoun is the subject
-    of: "Kubis" in "Kubis said he would send"."""
+def _main_subject(pronoun: Token) -> Token | None:
+    """The subject of the main clause that a fronted subordinate clause's subject
+    pronoun stands for: "Russia" in "Since it intervened in Syria, Russia has ..."."""
+    clause = pronoun.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i or \
+            not any(child.dep_ == "mark" for child in clause.children):
+        return None
+    subject = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
+    if subject is None or subject.i < clause.i or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subject
+
+
+def _speaker(pronoun: Token, named: bool = True) -> Token | None:
+    """The subject of the reporting verb whose clause the pronoun is the subject of:
+    "Kubis" in "Kubis said he would send" (a name, for a person's pronoun)."""
     clause = pronoun.head
     if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
         return None
     speaker = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
-    if speaker is None or speaker.pos_ != "PROPN" or speaker.i > pronoun.i or \
+    if speaker is None or speaker.pos_ not in (("PROPN",) if named else ("PROPN", "NOUN")) or \
+            speaker.i > pronoun.i or \
             clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
     return speaker

@@ -43,6 +43,8 @@ MIN_CITY_POPULATION = 15_000
 MIN_CITY_NAME_LENGTH = 4
 TRANSLITERATION_MARKS = set("’‘ʼʻʿʾ")
 ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-", "al-"}
+# the article inside a name, after its first word: "Jaish al-Fatah", "Ahrar Al Sham"
+ARTICLE_INSIDE = re.compile(r"(?<=\w )(?:[Aa]l-|[Aa]l )(?=[A-Z])")
 # Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
 BIG_CITY_POPULATION = 200_000
 DIVISION_WORDS = words("division word")
@@ -306,8 +308,8 @@ class Gazetteer:
             known = self.organisations.get(row["id"]) if dictionary else None
             actor = known or self._organisation(path, line, row)
             for alias in [row["name"], *row["aliases"].split("|")]:
-                if alias.strip():
-                    self._add(alias.strip(), Entry("actor", actor), dictionary=dictionary)
+                for form in article_forms(alias.strip()) if alias.strip() else ():
+                    self._add(form, Entry("actor", actor), dictionary=dictionary)
 
     def _organisation(self, path: Path, line: int, row: dict[str, str]) -> Actor:
         org_id = row["id"]
@@ -428,6 +430,16 @@ def _record_town(towns: dict[str, dict[str, int]], name: str, iso3: str,
                  population: int) -> None:
     states = towns.setdefault(name, {})
     states[iso3] = max(population, states.get(iso3, 0))
+
+
+def article_forms(name: str) -> list[str]:
+    """A name and its other writings of the Arabic article: "Jaish al-Fatah" is also
+    written "Jaish Al-Fatah", "Jaish al Fatah" and "Jaish Al Fatah"."""
+    if ARTICLE_INSIDE.search(name) is None:
+        return [name]
+    forms = [ARTICLE_INSIDE.sub(article, name)
+             for article in ("al-", "Al-", "al ", "Al ")]
+    return [name, *(form for form in dict.fromkeys(forms) if form != name)]
 
 
 def _without_article(name: str) -> str:

@@ -5,6 +5,8 @@ with no country are the story's country's)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext
@@ -14,6 +16,7 @@ from kg.model import Actor, Mention
 from kg.tokens import token_table
 from kg.words import words
 
+NAME_WORD = re.compile(r"[a-z]+")
 ORGANISATION_ANAPHORS = words("organisation anaphor")
 ALLIANCE_ANAPHORS = words("alliance anaphor")
 GROUP_ANAPHORS = words("group anaphor")
@@ -27,6 +30,9 @@ GOVERNMENT_OWNERS = words("government owner")
 # Faiths and sects with no state of their own: "30 Alawites", "the Druze community"
 COMMUNITY_NOUNS = words("community noun")
 COMMUNITY_HEADS = words("community head")
+STATELESS_PEOPLES = words("stateless people")
+# a state's armed forces, which a people with no state has not
+ARMED_SECTORS = ("MIL", "COP")
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -48,6 +54,10 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         country = (owner.state_country if owner is not None else None) or \
             _sibling_country(actors, head) or actors.focus_country()
         return actors.gazetteer.state(country, "CVL") if country else None
+    if sector in ARMED_SECTORS and _stateless_people(actors, head, phrase):
+        # "Kurdish forces", "Druze militiamen": the armed men of a people with no state
+        # are an armed group of where they fight, not that state's army
+        sector = "REB"
     local = sector in actors.gazetteer.local_sectors
     if sector is not None and not local and head.lower_ in actors.gazetteer.agents and \
             _government_owned(phrase, head):
@@ -55,8 +65,52 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         # the government the story is about, as "the regime" is that government
         country = _governed(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
-    if not _definite(head) and not local:
+    definite = _definite(head)
+    if not definite and not local:
         return None
+    # "a rival extremist organisation" is a new actor, not the one last named
+    referred = (_named_before(actors, head, phrase) or
+                _back_reference(actors, head, sector, exclude_country)) if definite else None
+    if referred is not None:
+        return referred
+    if sector is not None and local:
+        country = _sibling_country(actors, head) or actors.focus_country()
+        return actors.gazetteer.state(country, sector) if country else None
+    if sector and lemma in GOVERNMENT_ANAPHORS:
+        country = _governed(actors, head, exclude_country)
+        return actors.gazetteer.state(country, sector) if country else None
+    return None
+
+
+def _stateless_people(actors: ActorContext, head: Token, phrase: Span) -> bool:
+    """Whether the phrase names its men by a people with no state ("Kurdish")."""
+    return any(token.lower_ in STATELESS_PEOPLES and token.dep_ in ("amod", "compound") and
+               token.i not in actors.matches for token in phrase if token.i < head.i)
+
+
+def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
+    """"The Coalition", "the international coalition": the organisation or group last
+    named whose name and mention have the head word and either has all the others
+    ("the Syrian Coalition", "the US-led international coalition"), not another of
+    the kind."""
+    wanted = {token.lower_ for token in phrase if token.i <= head.i and token.dep_ != "det"
+              and token.is_alpha}
+    for index, mention, _ in reversed(actors.history):
+        actor = mention.actor
+        if index >= head.i or head.i - index > REFERENCE_WINDOW or \
+                actor.type in ("state", "person"):
+            continue
+        named = set(NAME_WORD.findall(actor.name.lower()))
+        said = set(NAME_WORD.findall(mention.text.lower()))
+        if head.lower_ in named & said and wanted <= named | said:
+            return actor
+    return None
+
+
+def _back_reference(actors: ActorContext, head: Token, sector: str | None,
+                    exclude_country: str | None) -> Actor | None:
+    """What "the organisation", "the group", "the alliance" or "the country" refers to."""
+    lemma = head.lemma_.lower()
     if lemma in ORGANISATION_ANAPHORS:
         return recent(actors, lambda actor: actor.type in ("igo", "ngo"), head)
     if lemma in GROUP_ANAPHORS and sector is None:
@@ -69,12 +123,6 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     if lemma in STATE_ANAPHORS:
         return recent(actors, lambda actor: actor.type == "state"
                       and actor.country != exclude_country, head)
-    if sector is not None and local:
-        country = _sibling_country(actors, head) or actors.focus_country()
-        return actors.gazetteer.state(country, sector) if country else None
-    if sector and lemma in GOVERNMENT_ANAPHORS:
-        country = _governed(actors, head, exclude_country)
-        return actors.gazetteer.state(country, sector) if country else None
     return None
 
 

@@ -26,6 +26,7 @@ STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
 LOCATION_PREPOSITIONS = words("location preposition")
 STREET_WORDS = words("street word")
+LANDMARKS = {"FAC", "LOC"}
 NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
 
@@ -71,7 +72,7 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
                                  *_lost_apostrophes(actors, covered)]:
         entry = _choose(actors, entries)
         if entry is None or _inside_person_name(actors, start, end, entry) or \
-                stance(actors, start, end):
+                _inside_landmark(actors, start, end, entry) or stance(actors, start, end):
             continue
         found.append(Match(start, end, entry))
     towns = list(_places(actors, found))
@@ -137,6 +138,10 @@ def stance(actors: ActorContext, start: int, end: int) -> bool:
     texts, lowers = table.text, table.lower
     before = start >= 2 and texts[start - 1] == "-" and lowers[start - 2] in STANCE_PREFIXES
     after = end + 1 < len(texts) and texts[end] == "-" and lowers[end + 1] in STANCE_SUFFIXES
+    # "Turkish backed groups", as some sites print it: the hyphen lost, the participle
+    # still describes the noun ("Afghan armed forces" are Afghanistan's)
+    after = after or (end < len(texts) and lowers[end] in STANCE_SUFFIXES and
+                      table.dep[end] == "amod" and actors.doc[end].tag_ == "VBN")
     if before or after:
         actors.stances.update(range(start, end))
     return before or after
@@ -286,6 +291,17 @@ def _choose(actors: ActorContext, entries: list[Entry]) -> Entry | None:
 def _latest(entry: Entry) -> tuple[str, str]:
     # an open-ended role is the latest; among those, the one that began last
     return entry.valid_to or "9999-12-31", entry.valid_from or ""
+
+
+def _inside_landmark(actors: ActorContext, start: int, end: int, entry: Entry) -> bool:
+    """"the Jabal al-Turkmen Mountain", "the Gulf of Mexico": a people's or a state's
+    name inside a longer name of a mountain, a sea or a building names the place only."""
+    if entry.kind != "actor" or entry.actor is None or entry.actor.type != "state":
+        return False
+    entity = actors.entities.get(start)
+    # the name goes on after the state's word: "Western Cambodia" is still Cambodia
+    return entity is not None and entity.label_ in LANDMARKS and entity.end > end and \
+        actors.doc[entity.end - 1].pos_ == "PROPN" and actors.doc[end].text != "'s"
 
 
 def _inside_person_name(actors: ActorContext, start: int, end: int, entry: Entry) -> bool:

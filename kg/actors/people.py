@@ -19,6 +19,9 @@ def person(actors: ActorContext, head: Token, phrase: Span, match: Match | None)
         return known
     if head.ent_type_ != "PERSON" or head.pos_ != "PROPN":
         return None
+    if match is not None and match.entry.kind == "actor" and match.entry.actor is not None \
+            and match.entry.actor.type != "state":
+        return None  # "Lebanese Shia militia Hizballah": a known organisation, no person
     name = _person_name(actors, head)
     if name is None:
         return None

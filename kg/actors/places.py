@@ -15,6 +15,8 @@ from kg.words import words
 
 # Where a capital is a place, not its government's seat: "a factory in Moscow"
 TOWN_PREPOSITIONS = words("town preposition")
+LAND_NOUNS = words("land noun")
+LAND_MODIFIERS = words("land modifier")
 
 
 def located_body(actors: ActorContext, head: Token, body: Actor) -> Actor | None:
@@ -63,9 +65,15 @@ def residence(actors: ActorContext, head: Token, phrase: Span,
 
 
 def capital_as_place(actors: ActorContext, head: Token, match: Match) -> bool:
+    """"talks in Moscow", "the Damascus countryside", "rural Damascus": the city or the
+    land around it, not the government seated there."""
     actor = match.entry.actor
-    if actor is None or actor.type != "state" or actor.sector != "GOV" or \
-            head.dep_ != "pobj" or head.head.lower_ not in TOWN_PREPOSITIONS:
+    if actor is None or actor.type != "state" or actor.sector != "GOV":
+        return False
+    located = head.dep_ == "pobj" and head.head.lower_ in TOWN_PREPOSITIONS
+    land = (head.dep_ == "compound" and head.head.lemma_.lower() in LAND_NOUNS) or \
+        any(child.dep_ == "amod" and child.lower_ in LAND_MODIFIERS for child in head.children)
+    if not located and not land:
         return False
     return actors.gazetteer.is_capital(actors.doc[match.start:match.end].text)
 

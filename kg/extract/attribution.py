@@ -392,6 +392,8 @@ def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude
             if token.lemma_.lower() in RELATIONAL_NOUNS:
                 continue
             for owner in thing_owners(token):
+                if any(source.start <= owner.idx < source.end for source in sources):
+                    continue  # "an area captured by government forces": the doer itself
                 found = others(context.actors.resolve_each((owner,), exclude), sources)
                 if found:
                     return found

@@ -181,7 +181,9 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         pos = tags[index]
         if pos in ("VERB", "AUX"):
             token = doc[index]
-            undergone = undergone_acts(context, token) if pos == "VERB" else None
+            # "the towns have been under rebel siege": the copula undergoes too
+            undergone = undergone_acts(context, token) \
+                if pos == "VERB" or (lemmas[index] == "be" and token.dep_ == "ROOT") else None
             if undergone is not None:
                 triggers.extend(undergone)
                 consumed.update(trigger.token.i for trigger in undergone)

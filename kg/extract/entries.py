@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.extract.context import Entries, SentenceContext
 from kg.extract.syntax import (
     lemma_forms,
+    lemma_in,
     object_names,
     verb_lemma,
     verb_prep_objects,
@@ -17,6 +18,9 @@ from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
 REVERSING_VERBS = words("reversing verb")
+# What someone is held as ("held two journalists hostage"), and where the parser puts it.
+CAPTIVITY_WORDS = words("captivity complement")
+CAPTIVITY_DEPS = ("dobj", "oprd", "ccomp", "xcomp", "npadvmod", "advmod")
 INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 APPEAL_ROOTS = cameo_codes("appeal")
 THREAT_ROOTS = cameo_codes("threat")
@@ -60,6 +64,9 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
     if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
         return None
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    # "were taken hostage", "took them captive": what one is held as, however parsed
+    objects += [child for child in verb.children
+                if child.dep_ in CAPTIVITY_DEPS and lemma_in(child, CAPTIVITY_WORDS)]
     # "a deal reached on Friday": a participle after its noun is done to the noun
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
             not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
@@ -79,9 +86,16 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
                 entries = lexicon.objects.get(f"{form} {prep}{name}")
                 # (the noun a participle describes may be a subject in its own clause)
                 if entries and (obj.dep_ != "nsubj" or obj.head.i != verb.i
-                                or _violent(entries)):
+                                or (_violent(entries) and _framed_by(verb, entries))):
                     return entries
     return None
+
+
+def _framed_by(verb: Token, entries: Entries) -> bool:
+    """Whether the verb has a phrase the subject's entries are framed by: troops that
+    "surged into the camp" attacked it; troops that "surged" did not."""
+    return "" in entries or any(True for prep in entries
+                                for _ in verb_prep_objects(verb, prep))
 
 
 def _violent(entries: Entries) -> bool:

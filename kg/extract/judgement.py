@@ -68,6 +68,7 @@ def candidate_features(context: SentenceContext, candidate: Candidate,
         head = _head(context, mention)
         dep = head.dep_ if head is not None and head.dep_ in deps else "other"
         features[f"{side}_dep:{dep}"] = 1.0
+        features[f"{side}_ent:{head.ent_type_ if head is not None else 'none'}"] = 1.0
     features[f"busy:{min(in_sentence // 2, 5)}"] = 1.0
     source, target = _head(context, event.source), _head(context, event.target)
     if source is not None and target is not None:

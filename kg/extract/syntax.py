@@ -27,6 +27,7 @@ CONDITIONAL_MARKS = words("conditional mark")
 LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 OWNER_PREPOSITIONS = words("owner preposition")
+HOLDING_VERBS = words("holding verb")
 WHERE_PREPOSITIONS = words("where preposition")
 
 
@@ -145,6 +146,7 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
         yield owner
         if owner.dep_ == "poss" and depth > 1:  # "a Lebanese millionaire's assets"
             yield from owner_modifiers(owner)
+    yield from holders(thing)
     for child in thing.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
             for obj in child.children:
@@ -152,6 +154,16 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
                     yield obj
                     if depth > 1:
                         yield from thing_owners(obj, depth - 1)
+
+
+def holders(thing: Token) -> Iterator[Token]:
+    """Who holds a place or a thing: "Kurdish forces" in "positions held by Kurdish
+    forces", "areas controlled by the rebels"."""
+    for clause in thing.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in HOLDING_VERBS:
+            for agent in clause.children:
+                if agent.dep_ == "agent":
+                    yield from (obj for obj in agent.children if obj.dep_ == "pobj")
 
 
 def owners(noun: Token, exclude_prep: str = "") -> list[Token]:

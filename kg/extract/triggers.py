@@ -11,13 +11,15 @@ its owner and prepositions, or from the light verb that carries it ("held talks 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import (
+    CAPTIVITY_DEPS,
+    CAPTIVITY_WORDS,
     REVERSING_VERBS,
     STATEMENT_ROOTS,
     codes_itself,
@@ -35,6 +37,7 @@ from kg.extract.syntax import (
     owner_modifiers,
     phrase_objects,
     prep_objects,
+    purpose_clauses,
     sides_of,
     verb_lemma,
     verb_prep_objects,
@@ -65,6 +68,7 @@ UNDERGONE_ACTS = cameo_codes("undergone")
 # criticism or protest, aimed at whoever did it.
 PROVOKING_VERBS = words("provoking verb")
 PROVOKED_ACTS = cameo_codes("provoked")
+AGENT_MODIFIERS = words("agent modifier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +90,7 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
         if visitor is not None:
             yield from _visited(verb, visit, visitor)
             return
-    shape = _verb_shape(verb)
+    shape = _held(verb, _verb_shape(verb))
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
@@ -192,6 +196,22 @@ def _verb_shape(verb: Token) -> VerbShape:
                      tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
 
 
+def _held(verb: Token, shape: VerbShape) -> VerbShape:
+    """"holding two journalists hostage", "the journalists they were holding hostage",
+    "took two aid workers hostage" (which the parser reads as one noun): the act is
+    aimed at the people held, not at the word that says what they are held as."""
+    held_as = [child for child in verb.children
+               if child.dep_ in CAPTIVITY_DEPS and lemma_in(child, CAPTIVITY_WORDS)]
+    if not held_as:
+        return shape
+    held = [child for child in shape.direct if child not in held_as]
+    held += [modifier for word in held_as for modifier in word.children
+             if modifier.dep_ == "compound" and modifier.pos_ in ("NOUN", "PROPN")]
+    if not held and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        held = [verb.head]
+    return replace(shape, direct=tuple(held)) if held else shape
+
+
 def _agents(verb: Token) -> tuple[Token, ...]:
     return tuple(obj for child in verb.children if child.dep_ == "agent"
                  for obj in child.children if obj.dep_ == "pobj")
@@ -222,9 +242,12 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
         if lemma in PROVOKING_VERBS and relation is not None and \
                 relation.root not in PROVOKED_ACTS:
             continue  # "the killing sparked clashes": who clashed is not who killed
+        # "under rebel siege": an agent word before the act names its doer too
         doers = [obj for prep in ("from", "by", "of")
                  for obj in [*prep_objects(verb, prep), *prep_objects(act, prep)]] or \
-            list(owner_modifiers(act))
+            list(owner_modifiers(act)) or \
+            [child for child in act.children if child.dep_ in ("amod", "compound")
+             and child.lemma_.lower() in AGENT_MODIFIERS]
         if relation is not None and doers and undergoers:
             found.append(Trigger(act, relation, tuple(doers), tuple(undergoers), inherited,
                                  nominal=True, presupposed=True))
@@ -435,6 +458,25 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
         if sources and carried:
             yield Trigger(trigger, entries[HOME], tuple(sources), (), inherited,
                           nominal=True, home=True)
+    elif light is not None and noun.i == trigger.i:
+        yield from _carried_force(trigger, entries, light)
+
+
+def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
+    """"launched an offensive in the Gaza Strip", "continued their crackdown in Iraq":
+    force carried out with no target of its own is aimed at the nearest actor the
+    noun's phrases, its verb's or what it is done for name (a loose target)."""
+    relation = next((relation for relation in entries.values()
+                     if relation.root in VIOLENT_ROOTS), None)
+    if relation is None:
+        return
+    targets = [*phrase_objects(trigger),
+               *(obj for obj in phrase_objects(light) if obj.i != trigger.i),
+               *(obj for clause in purpose_clauses(light) for obj in phrase_objects(clause))]
+    sources, inherited = noun_sources(trigger, "")
+    if sources and targets:
+        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+                      inherited, nominal=True, loose=True)
 
 
 def adjective_triggers(adjective: Token, entries: Entries) -> Iterator[Trigger]:
