@@ -1120,3 +1120,49 @@ def test_condolences_offered_or_sent_are_sympathy(extract_text: ExtractText, tex
     dyads = _dyads(extract_text(text))
     assert ("KEN", "01", "ETH") in dyads and not any(root in ("03", "07")
                                                      for _, root, _ in dyads), dyads
+
+
+def _coded(result: DocumentResult) -> set[tuple[str, str, str]]:
+    return {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+            for event in result.events}
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian troops marched from Palmyra toward the Iraqi border.",
+    "Russia stood firm on Syria.",
+    "The rebels and the Islamists broke through the army's lines near Aleppo.",
+])
+def test_a_verb_whose_act_is_its_prepositions_codes_nothing_without_it(
+        extract_text: ExtractText, text: str) -> None:
+    assert not extract_text(text).events, \
+        [event.to_dict() for event in extract_text(text).events]
+
+
+def test_ties_broken_between_two_sides_still_go_both_ways(extract_text: ExtractText) -> None:
+    assert {("EGY", "161", "IRN"), ("IRN", "161", "EGY")} <= \
+        _coded(extract_text("Egypt and Iran broke diplomatic ties."))
+
+
+def test_breaking_a_truce_is_no_breaking_of_relations(extract_text: ExtractText) -> None:
+    result = extract_text("Israel and Hamas blamed each other for breaking the truce.")
+    assert not any(event.relation.cameo == "161" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+def test_what_an_act_demonstrates_is_no_demonstration(extract_text: ExtractText) -> None:
+    result = extract_text("Russia's actions in Syria demonstrate it wants a military solution.")
+    assert not any(event.relation.root == "14" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+def test_an_accusation_beside_the_news_is_no_protest(extract_text: ExtractText) -> None:
+    result = extract_text("News of the massacre surfaced on Wednesday with the opposition "
+                          "accusing the Syrian government of launching a chemical attack.")
+    assert _coded(result) == {("SYROPP", "112", "SYRGOV")}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_bombs_dropped_on_a_place_are_a_bombing(extract_text: ExtractText) -> None:
+    result = extract_text("Syrian army helicopters dropped barrel bombs on the city of Aleppo.")
+    assert _coded(result) == {("SYRMIL", "195", "SYR")}, \
+        [event.to_dict() for event in result.events]

@@ -119,7 +119,10 @@ def noun_entries(lexicon: Lexicon, noun: Token) -> Entries:
 
 def codes_itself(lexicon: Lexicon, verb: Token) -> bool:
     """Whether the lexicon codes the verb with the phrases it has: "suspended talks
-    with X" does, "suspended aid deliveries" leaves it to the noun."""
+    with X" does, "suspended aid deliveries" leaves it to the noun; "dropped barrel
+    bombs", which the lexicon codes as the verb with its object, is no bombing undone."""
+    if object_entries(lexicon, verb) is not None:
+        return True
     entries = lexicon.verbs.get(verb_lemma(verb), {})
     return any(prep == "" or any(True for _ in verb_prep_objects(verb, prep))
                for prep in entries)

@@ -20,7 +20,7 @@ from kg.extract.entries import word_entries
 from kg.extract.events import Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
 from kg.extract.syntax import governing_verb, is_below
-from kg.extract.triggers import describes, names_as
+from kg.extract.triggers import bound, describes, names_as, shows
 from kg.model import Mention, Relation
 from kg.tokens import token_table
 
@@ -53,6 +53,9 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
             continue
         mood = Mood.of(token)
         for target_token, target in targets:
+            if bound(context.lexicon, token) and not (
+                    target_token.dep_ == "pobj" and target_token.head.lower_ in entries):
+                continue  # "marched from Tabqa": only "against" makes the protest
             relation = _relation(entries, target_token)
             trigger = Trigger(token, relation, (), (target_token,), False,
                               nominal=token.pos_ != "VERB")
@@ -66,7 +69,10 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
     if token.pos_ in ("VERB", "AUX"):
-        return {} if describes(token) or names_as(token) else word_entries(context, token)
+        if describes(token) or names_as(token):
+            return {}
+        entries = word_entries(context, token)
+        return {} if shows(token, entries) else entries
     if token.pos_ in ("NOUN", "PROPN"):
         return word_entries(context, token)
     if token.pos_ == "ADJ":

@@ -160,4 +160,6 @@ def _acted_out(trigger: Token) -> bool:
                                        for child in trigger.children):
         head = trigger.head
         return head.pos_ == "VERB" and not any(child.dep_ == "ccomp" for child in head.children)
-    return trigger.dep_ == "acl" and trigger.tag_ == "VBG"
+    # ("with the opposition accusing the government": what goes on beside, not protesters)
+    return trigger.dep_ == "acl" and trigger.tag_ == "VBG" and \
+        not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "with")

@@ -24,6 +24,7 @@ from kg.extract.entries import (
     STATEMENT_ROOTS,
     codes_itself,
     noun_entries,
+    object_entries,
 )
 from kg.extract.syntax import (
     amount_holding,
@@ -69,6 +70,9 @@ UNDERGONE_ACTS = cameo_codes("undergone")
 PROVOKING_VERBS = words("provoking verb")
 PROVOKED_ACTS = cameo_codes("provoked")
 AGENT_MODIFIERS = words("agent modifier")
+# Verbs whose act is their preposition's: "stood by Assad" backs him, "stands accused"
+# backs nobody; "marched against" protests, troops "marched from Tabqa" do not.
+BOUND_VERBS = words("bound verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +340,7 @@ def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
             yield Trigger(verb, undone[0], sources, targets, inherited, nominal=False,
                           loose=True)
         return
-    if shape.passive:
+    if shape.passive or bound(lexicon, verb):
         return
     relation = entries.get("") or next(iter(entries.values()))
     if "with" in entries:
@@ -345,8 +349,11 @@ def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
                       reciprocal=True)
     elif HOME in entries and not shape.direct:
         # "Iraqi Kurds demonstrated in Kirkuk": the protest is against the government
-        # of the place, or of the protesters' own country.
-        yield Trigger(verb, entries[HOME], sources, (), inherited, nominal=False, home=True)
+        # of the place, or of the protesters' own country; what "demonstrated that ..."
+        # shows is no protest.
+        if not shows(verb, entries):
+            yield Trigger(verb, entries[HOME], sources, (), inherited, nominal=False,
+                          home=True)
     elif relation.root not in STATEMENT_ROOTS and \
             not (relation.root in DISAPPROVAL_ROOTS and "" in entries):
         # The lexicon's preposition is not the one used ("arrived in", "provided aid
@@ -361,9 +368,24 @@ def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
                           loose=True)
 
 
+def bound(lexicon: Lexicon, verb: Token) -> bool:
+    """Whether the verb's act is only that of the prepositions the lexicon names for it
+    (``BOUND_VERBS``), its object naming no sense of its own ("Egypt and Iran broke
+    ties" is still a break)."""
+    return verb.pos_ in ("VERB", "AUX") and verb_lemma(verb) in BOUND_VERBS and \
+        object_entries(lexicon, verb) is None
+
+
+def shows(verb: Token, entries: Entries) -> bool:
+    """"The strikes demonstrated that Russia is determined": a protest verb with a
+    clause says what something shows, not that anyone took to the streets."""
+    return HOME in entries and any(child.dep_ == "ccomp" for child in verb.children)
+
+
 def _undone(lexicon: Lexicon, verb: Token, direct: tuple[Token, ...]) -> list[Relation]:
     """What undoing the acts the verb's objects name codes as: "halted aid deliveries"."""
-    if verb_lemma(verb) not in REVERSING_VERBS:
+    # ("dropped bombs": where the verb with its object codes itself, nothing is undone)
+    if verb_lemma(verb) not in REVERSING_VERBS or object_entries(lexicon, verb) is not None:
         return []
     return [lexicon.reversals[relation.root]
             for obj in direct
