@@ -1120,3 +1120,14 @@ def test_condolences_offered_or_sent_are_sympathy(extract_text: ExtractText, tex
     dyads = _dyads(extract_text(text))
     assert ("KEN", "01", "ETH") in dyads and not any(root in ("03", "07")
                                                      for _, root, _ in dyads), dyads
+
+
+@pytest.mark.parametrize("text", [
+    "A Taliban bomber blew himself up outside a market, killing nine Afghan civilians.",
+    "Nine Afghan civilians were killed after a Taliban bomber blew himself up in a market.",
+    "Taliban fighters detonated a truck near the market, wounding nine Afghan civilians.",
+])
+def test_a_bombing_is_aimed_at_whom_it_killed_or_wounded(extract_text: ExtractText,
+                                                         text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {root for _, root, target in dyads if target == "AFG"} == {"18"}, dyads
