@@ -521,8 +521,9 @@ def test_a_monitors_word_about_another_is_a_report_not_a_statement_to_them(
 
 @pytest.mark.parametrize(("text", "dyad"), [
     ("Two Syrian activists were arrested on Monday.", ("SYRCOP", "17", "SYR")),
+    # a charge is the judiciary's accusation of a crime
     ("Former Chilean dictator Augusto Pinochet was charged with kidnapping.",
-     ("CHLCOP", "17", "CHL")),
+     ("CHLJUD", "11", "CHL")),
 ])
 def test_people_arrested_where_no_place_is_named_are_held_by_their_own_state(
         extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
@@ -1131,3 +1132,13 @@ def test_a_bombing_is_aimed_at_whom_it_killed_or_wounded(extract_text: ExtractTe
                                                          text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert {root for _, root, target in dyads if target == "AFG"} == {"18"}, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan prosecutors charged an Ethiopian diplomat with spying.",
+    "A Kenyan court indicted the Ethiopian ambassador for fraud.",
+])
+def test_a_charge_brought_is_an_accusation_not_an_arrest(extract_text: ExtractText,
+                                                         text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {root for _, root, target in dyads if target == "ETH"} == {"11"}, dyads
