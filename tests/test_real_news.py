@@ -521,8 +521,9 @@ def test_a_monitors_word_about_another_is_a_report_not_a_statement_to_them(
 
 @pytest.mark.parametrize(("text", "dyad"), [
     ("Two Syrian activists were arrested on Monday.", ("SYRCOP", "17", "SYR")),
+    # a charge is the judiciary's accusation of a crime
     ("Former Chilean dictator Augusto Pinochet was charged with kidnapping.",
-     ("CHLCOP", "17", "CHL")),
+     ("CHLJUD", "11", "CHL")),
 ])
 def test_people_arrested_where_no_place_is_named_are_held_by_their_own_state(
         extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
@@ -1166,3 +1167,24 @@ def test_bombs_dropped_on_a_place_are_a_bombing(extract_text: ExtractText) -> No
     result = extract_text("Syrian army helicopters dropped barrel bombs on the city of Aleppo.")
     assert _coded(result) == {("SYRMIL", "195", "SYR")}, \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "A Taliban bomber blew himself up outside a market, killing nine Afghan civilians.",
+    "Nine Afghan civilians were killed after a Taliban bomber blew himself up in a market.",
+    "Taliban fighters detonated a truck near the market, wounding nine Afghan civilians.",
+])
+def test_a_bombing_is_aimed_at_whom_it_killed_or_wounded(extract_text: ExtractText,
+                                                         text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {root for _, root, target in dyads if target == "AFG"} == {"18"}, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan prosecutors charged an Ethiopian diplomat with spying.",
+    "A Kenyan court indicted the Ethiopian ambassador for fraud.",
+])
+def test_a_charge_brought_is_an_accusation_not_an_arrest(extract_text: ExtractText,
+                                                         text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {root for _, root, target in dyads if target == "ETH"} == {"11"}, dyads

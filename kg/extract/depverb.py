@@ -27,6 +27,7 @@ from kg.extract.entries import is_statement, is_threat, word_entries
 from kg.extract.events import Candidate, main_acts, trigger_candidates
 from kg.extract.frames import (
     answered_acts,
+    bombing_victims,
     refused_act,
     reported_speech,
     threatened_content,
@@ -210,6 +211,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     for refusal in refusals:
         triggers.extend(refused_act(context, refusal, triggers))
     triggers.extend(list(answered_acts(context, triggers)))
+    triggers = bombing_victims(context, triggers)
     return [with_purpose(trigger, triggers) if trigger.home else
             with_content(trigger, triggers) if trigger.reciprocal else trigger
             for trigger in triggers]

@@ -23,7 +23,7 @@ from kg.extract.syntax import (
     phrase_objects,
     subtree_indices,
 )
-from kg.extract.triggers import disapproves
+from kg.extract.triggers import disapproves, names_actor
 from kg.words import cameo_codes, words
 
 CONTENT_PREPOSITIONS = words("content preposition")
@@ -33,6 +33,10 @@ BLAME_WORDS = words("blame word")
 VIOLENT_ROOTS = cameo_codes("violence")
 # Acts asked of another that the other answers: appeals, offers, demands, ultimatums.
 ANSWERABLE_ROOTS = cameo_codes("answerable")
+# Bombs set off: their objects are devices, their targets whom they hurt.
+BOMBING_CODES = cameo_codes("bombing")
+# What a bomb does to its victims; an attack it is part of stays an act of its own.
+CASUALTY_VERBS = words("casualty verb")
 
 
 def reported_speech(context: SentenceContext, speech: Token,
@@ -199,3 +203,43 @@ def with_content(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
                   if token.pos_ in ("PROPN", "NOUN", "ADJ") and token.i not in coded
                   and token.ent_type_ not in TIME_ENTITIES]
     return replace(trigger, purpose=tuple(names)) if names else trigger
+
+
+def bombing_victims(context: SentenceContext, triggers: list[Trigger]) -> list[Trigger]:
+    """A bomb set off names a device or the bomber ("detonated a motorcycle", "blew
+    himself up"); its target is whom it killed or wounded, told by the act it caused
+    ("..., injuring three citizens") or the one it explains ("30 people were killed
+    after a bomber blew himself up"). That harm is the bombing's, not an act of its own."""
+    taken: set[int] = set()
+    read: list[Trigger] = []
+    for trigger in triggers:
+        harm = _bombing_harm(context, trigger, triggers) \
+            if trigger.relation.cameo in BOMBING_CODES else None
+        if harm is None:
+            read.append(trigger)
+            continue
+        taken.add(id(harm))
+        read.append(replace(trigger, targets=harm.targets, loose=False))
+    return [trigger for trigger in read if id(trigger) not in taken]
+
+
+def _bombing_harm(context: SentenceContext, bombing: Trigger,
+                  triggers: list[Trigger]) -> Trigger | None:
+    if any(names_actor(context, target) for target in bombing.targets):
+        return None
+    bomb = bombing.token
+    for harm in triggers:
+        if harm is bombing or harm.token.lemma_.lower() not in CASUALTY_VERBS or \
+                not harm.targets:
+            continue
+        caused = harm.token.tag_ == "VBG" and bomb in harm.token.ancestors
+        explained = bomb.dep_ == "advcl" and harm.token in _clause_heads(bomb.head)
+        if caused or explained:
+            return harm
+    return None
+
+
+def _clause_heads(verb: Token) -> tuple[Token, ...]:
+    """A verb and, when it is conjoined, the verb it is conjoined to ("were killed and
+    others were injured after ...")."""
+    return (verb, verb.head) if verb.dep_ == "conj" else (verb,)

@@ -284,7 +284,7 @@ def _received(context: SentenceContext, verb: Token,
         gazetteer = context.gazetteer
         things = givers and shape.direct and all(
             obj.pos_ == "NOUN" and obj.lower_ not in gazetteer.agents and
-            obj.lemma_.lower() not in gazetteer.proxies and not _names_actor(context, obj)
+            obj.lemma_.lower() not in gazetteer.proxies and not names_actor(context, obj)
             for obj in shape.direct)
         return [] if things else None
     if not givers or not shape.sources:
@@ -292,7 +292,7 @@ def _received(context: SentenceContext, verb: Token,
     return [Trigger(verb, acts[0], givers, shape.sources, False, nominal=False)]
 
 
-def _names_actor(context: SentenceContext, noun: Token) -> bool:
+def names_actor(context: SentenceContext, noun: Token) -> bool:
     """Whether a noun is itself an actor's name or title ("the Ethiopian foreign
     minister"), not a thing an actor is named with ("a green light from Washington")."""
     return any(mention.start <= noun.idx < mention.end
