@@ -1120,3 +1120,14 @@ def test_condolences_offered_or_sent_are_sympathy(extract_text: ExtractText, tex
     dyads = _dyads(extract_text(text))
     assert ("KEN", "01", "ETH") in dyads and not any(root in ("03", "07")
                                                      for _, root, _ in dyads), dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya condemned the Ethiopian-led offensive in Somalia.", ("KEN", "11", "ETH")),
+    ("Kenya rejected the Uganda-sponsored resolution.", ("KEN", "12", "UGA")),
+    ("Kenya said the Ethiopian-led war in Somalia was illegal.", ("KEN", "11", "ETH")),
+])
+def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: str,
+                                              expected: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads, dyads
