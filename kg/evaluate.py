@@ -17,6 +17,7 @@ organisation matches the gold actor's code or name.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from kg.readers import normalise_date
 LEVELS = ("dyad+root", "dyad", "dyad+quad")
 ARTICLE_FIELDS = ("title", "date", "source")
 ISO_SECTOR_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+GOLD_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z.]*\)$")
 
 
 @dataclass(frozen=True)
@@ -150,10 +152,29 @@ class ActorKeys:
             keys.add(name.lower())
             if name.lower() in self.by_name:
                 keys.add(self.by_name[name.lower()])
-            for entry in self.gazetteer.aliases.get(name, []):
-                if entry.actor is not None:
-                    keys |= self.predicted(entry.actor)
+            for form in gold_name_forms(name):
+                for entry in self.gazetteer.aliases.get(form, []):
+                    if entry.actor is not None:
+                        keys |= self.predicted(entry.actor)
         return frozenset(keys)
+
+
+def gold_name_forms(name: str) -> list[str]:
+    """A coder's actor name and the writings of it an alias list holds: coders copy the
+    phrase from the sentence, so "The Taliban" opens a sentence and "Amnesty International
+    (AI)" carries the acronym the article gives it."""
+    bare = GOLD_ACRONYM.sub("", name).strip()
+    first, _, rest = bare.partition(" ")
+    forms = [name, bare, bare[:1].lower() + bare[1:]]
+    if rest and first.lower() in ("the", "a", "an"):
+        forms.append(rest)
+        bare = rest
+    words = bare.split()
+    # "Taliban militants", "IDF troops": the name before a plain head noun
+    for end in range(len(words) - 1, 0, -1):
+        if all(word.islower() for word in words[end:]):
+            forms.append(" ".join(words[:end]))
+    return list(dict.fromkeys(forms))
 
 
 def gold_actor_type(code: str | None) -> str:

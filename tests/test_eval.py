@@ -85,6 +85,18 @@ def test_an_organisation_is_matched_by_the_code_the_coder_gave_it() -> None:
     assert not keys.gold("IGO", "international community") & keys.predicted(UN)
 
 
+def test_an_uncoded_gold_name_is_matched_as_the_sentence_wrote_it() -> None:
+    keys = ActorKeys(Gazetteer.load())
+    taliban = Actor("TALIBAN", "Taliban", "group")
+    amnesty = Actor("AMNESTY", "Amnesty International", "ngo")
+    for name in ("The Taliban", "Taliban fighters", "a Taliban suicide bomber"):
+        assert keys.gold(None, name) & keys.predicted(taliban), name
+    assert keys.gold(None, "Amnesty International (AI)") & keys.predicted(amnesty)
+    azerbaijan = Actor("AZE", "Azerbaijan", "state", country="AZE")
+    assert keys.gold(None, "Azerbaijani troops") & keys.predicted(azerbaijan)
+    assert not keys.gold(None, "the Taliban-allied Haqqani Network") & keys.predicted(taliban)
+
+
 def test_an_article_event_matches_only_in_the_sentence_that_tells_it(tmp_path: Path) -> None:
     text = "Russia urged Syria to talk. Later Syria met Russia."
     gold = tmp_path / "articles.jsonl"

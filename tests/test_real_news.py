@@ -1188,3 +1188,13 @@ def test_a_charge_brought_is_an_accusation_not_an_arrest(extract_text: ExtractTe
                                                          text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert {root for _, root, target in dyads if target == "ETH"} == {"11"}, dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya condemned the Ethiopian-led offensive in Somalia.", ("KEN", "11", "ETH")),
+    ("Kenya said the Ethiopian-led war in Somalia was illegal.", ("KEN", "11", "ETH")),
+])
+def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: str,
+                                              expected: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads, dyads

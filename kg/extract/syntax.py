@@ -28,6 +28,7 @@ LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 OWNER_PREPOSITIONS = words("owner preposition")
 HOLDING_VERBS = words("holding verb")
+LEADING_PARTICIPLES = words("leading participle")
 WHERE_PREPOSITIONS = words("where preposition")
 
 
@@ -120,6 +121,17 @@ def light_verb_targets(verb: Token, prep: str) -> Iterator[Token]:
             yield child
 
 
+def leaders(noun: Token) -> Iterator[Token]:
+    """Who leads or sponsors what a noun names: "the US" in "the US-led war", "a
+    US-sponsored resolution"."""
+    for participle in noun.children:
+        if participle.dep_ == "amod" and participle.tag_ == "VBN" \
+                and participle.lemma_.lower() in LEADING_PARTICIPLES:
+            yield from (child for child in participle.children
+                        if child.dep_ in ("npadvmod", "compound", "nmod")
+                        and child.pos_ in ("PROPN", "ADJ"))
+
+
 def owner_modifiers(noun: Token) -> Iterator[Token]:
     """A noun's possessor and nationality or name modifiers: "Syria's", "Palestinian"."""
     for child in noun.children:
@@ -142,6 +154,7 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
     adjective, then the objects of its prepositions ("a curfew in the town of Cizre")."""
     if thing.pos_ not in ("NOUN", "PROPN"):
         return
+    yield from leaders(thing)
     for owner in owner_modifiers(thing):
         yield owner
         if owner.dep_ == "poss" and depth > 1:  # "a Lebanese millionaire's assets"
@@ -170,6 +183,7 @@ def owners(noun: Token, exclude_prep: str = "") -> list[Token]:
     """Who a noun belongs to: "Russia's veto", "a visit by teams", "a call from Russia",
     "the withdrawal of Syrian forces" (where "of" does not introduce the target)."""
     found = [child for child in noun.children if child.dep_ == "poss"]
+    found.extend(leaders(noun))
     for prep in ("by", "from", "of"):
         if prep != exclude_prep:
             # "a grant of 580 million shillings": an amount, not an owner
