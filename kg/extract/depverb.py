@@ -43,9 +43,9 @@ from kg.extract.triggers import (
     adjective_triggers,
     disapproving_name,
     noun_triggers,
-    undergone_acts,
     verb_triggers,
 )
+from kg.extract.undergone import undergone_acts
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult, Event
 from kg.tokens import token_table

@@ -23,7 +23,8 @@ from kg.extract.syntax import (
     phrase_objects,
     subtree_indices,
 )
-from kg.extract.triggers import disapproves, names_actor
+from kg.extract.triggers import disapproves
+from kg.extract.undergone import names_actor
 from kg.words import cameo_codes, words
 
 CONTENT_PREPOSITIONS = words("content preposition")

@@ -35,7 +35,6 @@ from kg.extract.syntax import (
     light_verb_targets,
     marked_clause_subjects,
     not_dates,
-    owner_modifiers,
     phrase_objects,
     prep_objects,
     purpose_clauses,
@@ -59,17 +58,6 @@ DELIBERATION_VERBS = words("deliberation verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
 NAMING_VERBS = words("naming verb")
 DISAPPROVING_WORDS = words("disapproving word")
-# Verbs whose subject gets what another gives: "received aid from Russia".
-RECEIVING_VERBS = words("receiving verb")
-# "faces criticism", "came under attack": what one undergoes, and the acts one may.
-UNDERGOING_VERBS = words("undergoing verb")
-UNDERGONE_PREPOSITIONS = words("undergone preposition")
-UNDERGONE_ACTS = cameo_codes("undergone")
-# "the strikes prompted outrage from the opposition": an act provokes another's
-# criticism or protest, aimed at whoever did it.
-PROVOKING_VERBS = words("provoking verb")
-PROVOKED_ACTS = cameo_codes("provoked")
-AGENT_MODIFIERS = words("agent modifier")
 # Verbs whose act is their preposition's: "stood by Assad" backs him, "stands accused"
 # backs nobody; "marched against" protests, troops "marched from Tabqa" do not.
 BOUND_VERBS = words("bound verb")
@@ -94,7 +82,7 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
         if visitor is not None:
             yield from _visited(verb, visit, visitor)
             return
-    shape = _held(verb, _verb_shape(verb))
+    shape = _held(verb, verb_shape(verb))
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
@@ -155,7 +143,7 @@ def disapproving_name(context: SentenceContext, verb: Token) -> Trigger | None:
     word of disapproval is to criticise them (111), whatever the naming verb codes."""
     if verb_lemma(verb) not in NAMING_VERBS:
         return None
-    shape = _verb_shape(verb)
+    shape = verb_shape(verb)
     named = [token for token in shape.direct if token.dep_ != "dative"]
     holders = [verb, *named]
     predicates = [child for holder in holders for child in holder.children
@@ -176,7 +164,7 @@ def disapproves(predicate: Token) -> bool:
                 *prep_objects(predicate, "of")))
 
 
-def _verb_shape(verb: Token) -> VerbShape:
+def verb_shape(verb: Token) -> VerbShape:
     # "athletes killed at the Games": a participle after its noun is passive, and the
     # noun is who it was done to.
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and \
@@ -219,84 +207,6 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
 def _agents(verb: Token) -> tuple[Token, ...]:
     return tuple(obj for child in verb.children if child.dep_ == "agent"
                  for obj in child.children if obj.dep_ == "pobj")
-
-
-def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | None:
-    """"The convoy came under attack from rebels", "Israel faces criticism from the EU",
-    "rebel positions came under Russian air strikes", "the strikes drew condemnation from
-    the US": an act of conflict one undergoes or provokes is its doer's towards whoever
-    undergoes or provoked it, the doer named after "from", "by" or
-    "of", or as the act's owner; and what one receives or gets from another ("got
-    support from Iran"). None where the verb is read as the lexicon has it."""
-    lemma = verb_lemma(verb)
-    if lemma in RECEIVING_VERBS:
-        return _received(context, verb, _verb_shape(verb))
-    if lemma in UNDERGOING_VERBS or lemma in PROVOKING_VERBS:
-        acts = [child for child in verb.children if child.dep_ == "dobj"]
-    else:
-        acts = [obj for child in verb.children
-                if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
-                for obj in child.children if obj.dep_ == "pobj"]
-    if not acts:
-        return None
-    undergoers, inherited = subjects(verb, control=True)
-    found = []
-    for act in acts:
-        relation = _undergone(context.lexicon, act)
-        if lemma in PROVOKING_VERBS and relation is not None and \
-                relation.root not in PROVOKED_ACTS:
-            continue  # "the killing sparked clashes": who clashed is not who killed
-        # "under rebel siege": an agent word before the act names its doer too
-        doers = [obj for prep in ("from", "by", "of")
-                 for obj in [*prep_objects(verb, prep), *prep_objects(act, prep)]] or \
-            list(owner_modifiers(act)) or \
-            [child for child in act.children if child.dep_ in ("amod", "compound")
-             and child.lemma_.lower() in AGENT_MODIFIERS]
-        if relation is not None and doers and undergoers:
-            found.append(Trigger(act, relation, tuple(doers), tuple(undergoers), inherited,
-                                 nominal=True, presupposed=True))
-    return found or None
-
-
-def _undergone(lexicon: Lexicon, act: Token) -> Relation | None:
-    entries = noun_entries(lexicon, act)
-    relation = entries.get("") or entries.get("to") or next(iter(entries.values()), None)
-    # a state of affairs ("under their control") is no act undergone
-    return relation if relation is not None and (
-        relation.root in UNDERGONE_ACTS or relation.cameo in UNDERGONE_ACTS) else None
-
-
-def _received(context: SentenceContext, verb: Token,
-              shape: VerbShape) -> list[Trigger] | None:
-    """"Syria received military aid from Russia", "got a warning from Washington": what
-    one receives from another is the giver's act towards the receiver; a thing received
-    ("a green light from Washington") is no guest hosted. None where a guest may be:
-    "received a delegation from Iran", "received the minister"."""
-    if shape.passive:
-        return None
-    acts = [relation for obj in shape.direct
-            if (relation := noun_entries(context.lexicon, obj).get("to")) is not None]
-    # the giver after "from", else as the act's owner: "is receiving UN aid"
-    givers = tuple(not_dates(verb_prep_objects(verb, "from"))) or \
-        tuple(owner for obj in shape.direct for owner in owner_modifiers(obj)
-              if owner.dep_ != "poss")
-    if not acts:
-        gazetteer = context.gazetteer
-        things = givers and shape.direct and all(
-            obj.pos_ == "NOUN" and obj.lower_ not in gazetteer.agents and
-            obj.lemma_.lower() not in gazetteer.proxies and not names_actor(context, obj)
-            for obj in shape.direct)
-        return [] if things else None
-    if not givers or not shape.sources:
-        return []
-    return [Trigger(verb, acts[0], givers, shape.sources, False, nominal=False)]
-
-
-def names_actor(context: SentenceContext, noun: Token) -> bool:
-    """Whether a noun is itself an actor's name or title ("the Ethiopian foreign
-    minister"), not a thing an actor is named with ("a green light from Washington")."""
-    return any(mention.start <= noun.idx < mention.end
-               for mention in context.actors.resolve(noun))
 
 
 def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger]:
