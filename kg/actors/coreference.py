@@ -40,8 +40,7 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         found = [mention.actor for mention in actors.resolve(later)
                  if (mention.actor.type == "person") == (wanted == "person")]
         if found:
-            return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
-                            actor=found[0])]
+            return [_mention(head, found[0])]
     speaker = _speaker(head) if wanted == "person" else None
     speakers = _speaker(head, named=False) if wanted == "group" else None
     if speakers is not None:
@@ -49,8 +48,7 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         spoken = [mention.actor for mention in actors.resolve(speakers)
                   if mention.actor.type != "person"]
         if spoken or speakers.tag_ == "NNS":
-            return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
-                            actor=spoken[0])] if spoken else []
+            return [_mention(head, spoken[0])] if spoken else []
     if speaker is not None:
         # "Kubis said he would send": the one who says it, known or not
         spoken = [mention.actor for mention in actors.resolve(speaker)
@@ -60,8 +58,7 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         antecedent = _antecedent(actors, head, wanted)
     if antecedent is None or (wanted == "person" and _someone_nearer(actors, head, antecedent)):
         return []
-    return [Mention(text=head.text, start=head.idx, end=head.idx + len(head.text),
-                    actor=antecedent)]
+    return [_mention(head, antecedent)]
 
 
 def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
@@ -133,3 +130,8 @@ def recent(actors: ActorContext, accept: Callable[[Actor], bool], head: Token) -
         if index < head.i and head.i - index <= REFERENCE_WINDOW and accept(mention.actor):
             return mention.actor
     return None
+
+
+def _mention(pronoun: Token, antecedent: Actor) -> Mention:
+    return Mention(text=pronoun.text, start=pronoun.idx, end=pronoun.idx + len(pronoun.text),
+                   actor=antecedent)

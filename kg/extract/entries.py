@@ -52,6 +52,13 @@ def word_entries(context: SentenceContext, token: Token) -> Entries:
     return known
 
 
+def held_as(verb: Token) -> list[Token]:
+    """What the verb's object is held as ("hostage", "captive"), wherever the parser
+    hangs it."""
+    return [child for child in verb.children
+            if child.dep_ in CAPTIVITY_DEPS and lemma_in(child, CAPTIVITY_WORDS)]
+
+
 def object_entries(lexicon: Lexicon, verb: Token) -> Entries | None:
     """The lexicon's ``object`` rows for the verb with one of its objects, subjects or
     instruments, or with what a preposition of it names ("accuse of torture"), if any."""
@@ -65,8 +72,7 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
         return None
     objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
     # "were taken hostage", "took them captive": what one is held as, however parsed
-    objects += [child for child in verb.children
-                if child.dep_ in CAPTIVITY_DEPS and lemma_in(child, CAPTIVITY_WORDS)]
+    objects += held_as(verb)
     # "a deal reached on Friday": a participle after its noun is done to the noun
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
             not any(child.dep_ in ("aux", "auxpass") for child in verb.children):

@@ -18,11 +18,10 @@ from spacy.tokens import Token
 from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import (
-    CAPTIVITY_DEPS,
-    CAPTIVITY_WORDS,
     REVERSING_VERBS,
     STATEMENT_ROOTS,
     codes_itself,
+    held_as,
     noun_entries,
     object_entries,
 )
@@ -192,12 +191,11 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
     """"holding two journalists hostage", "the journalists they were holding hostage",
     "took two aid workers hostage" (which the parser reads as one noun): the act is
     aimed at the people held, not at the word that says what they are held as."""
-    held_as = [child for child in verb.children
-               if child.dep_ in CAPTIVITY_DEPS and lemma_in(child, CAPTIVITY_WORDS)]
-    if not held_as:
+    captivity = held_as(verb)
+    if not captivity:
         return shape
-    held = [child for child in shape.direct if child not in held_as]
-    held += [modifier for word in held_as for modifier in word.children
+    held = [child for child in shape.direct if child not in captivity]
+    held += [modifier for word in captivity for modifier in word.children
              if modifier.dep_ == "compound" and modifier.pos_ in ("NOUN", "PROPN")]
     if not held and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         held = [verb.head]
