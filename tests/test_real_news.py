@@ -1198,3 +1198,36 @@ def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: 
                                               expected: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert expected in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Russia has not apologised since its troops attacked Georgia in 2008.",
+     ("RUS", "19", "GEO")),
+    ("Kenya did not protest when Uganda expelled Tanzania's ambassador.",
+     ("UGA", "16", "TZA")),
+])
+def test_a_clause_with_its_own_subject_keeps_its_own_mood(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert dyad in _dyads(result), [e.to_dict() for e in result.events]
+
+
+def test_a_conditional_clause_is_not_asserted_by_a_denial(extract_text: ExtractText) -> None:
+    result = extract_text("Serbian teachers will not end their strike unless Belgrade meets "
+                          "their demands.")
+    assert ("SRB", "04", "SRB") not in _dyads(result), [e.to_dict() for e in result.events]
+
+
+@pytest.mark.parametrize("text", ["Kenya's president visits Uganda next week.",
+                                  "Kenya's president is visiting Uganda tomorrow."])
+def test_a_present_act_at_a_time_to_come_is_an_intent(extract_text: ExtractText,
+                                                        text: str) -> None:
+    result = extract_text(text)
+    assert ("KEN", "03", "UGA") in _dyads(result), [e.to_dict() for e in result.events]
+    assert ("KEN", "04", "UGA") not in _dyads(result)
+
+
+def test_a_time_to_come_in_another_clause_leaves_a_past_act_done(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Kenya's president visited Uganda, which holds elections next week.")
+    assert ("KEN", "04", "UGA") in _dyads(result), [e.to_dict() for e in result.events]

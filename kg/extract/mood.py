@@ -21,6 +21,7 @@ CONTRASTING_CONJUNCTIONS = words("contrasting conjunction")
 FUTURE_AUXILIARIES = words("future auxiliary")
 HEDGING_AUXILIARIES = words("hedging auxiliary")
 FUTURE_HEADS = words("future head")
+FUTURE_TIMES = words("future time")
 # Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
 THREAT_HEADS = words("threat head")
 THREAT_NOUNS = words("threat noun")
@@ -40,6 +41,10 @@ def is_negated(trigger: Token) -> bool:
         return True
     below = trigger
     for ancestor in ancestors(trigger):
+        if _own_clause(below):
+            # "won't be cool when Bush visits Canada": a clause of time or reason with
+            # its own subject is told as it is, whatever the main clause denies
+            return False
         # "did not say what was used but said the rebels had used it": a verb's "not"
         # is not that of a verb joined to it by "but" or with a subject or auxiliary of
         # its own; "did not attack Gaza or kill militants" denies both
@@ -60,6 +65,16 @@ def is_negated(trigger: Token) -> bool:
         if ancestor.lower_ in NEGATING_PREPOSITIONS and ancestor.dep_ == "prep":
             return True
     return False
+
+
+def _own_clause(clause: Token) -> bool:
+    """An adverbial clause that has its own subject and a subordinating word ("since",
+    "when"; not "if" or "unless": a condition is not told as done)."""
+    return clause.dep_ == "advcl" and any(
+        (child.dep_ == "mark" and child.lower_ not in CONDITIONAL_MARKS) or
+        (child.dep_ == "advmod" and child.tag_ == "WRB")  # "when", "where"
+        for child in clause.children) and any(
+        child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
 
 
 def _has_negating_determiner(token: Token) -> bool:
@@ -89,7 +104,32 @@ def modality_of(trigger: Token) -> Modality:
         return "hedged"
     if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
         return "future"
+    if _present(trigger) and _future_time(trigger):
+        return "future"  # "Bush visits Canada next week"
     return "asserted"
+
+
+def _present(verb: Token) -> bool:
+    """"visits", "is visiting": a verb in the present, which a time to come makes future."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(child.dep_ == "aux" and child.tag_ in ("VBZ", "VBP")
+                                      for child in verb.children)
+
+
+def _future_time(verb: Token) -> bool:
+    """Whether the verb's own clause names a time to come ("next week", "tomorrow"),
+    not a clause of its own below it."""
+    for token in verb.subtree:
+        if token.ent_type_ != "DATE" or token.lower_ not in FUTURE_TIMES:
+            continue
+        head = token
+        while head.i != verb.i and not (
+                head.pos_ in ("VERB", "AUX") and head.dep_ in ("ccomp", "advcl", "relcl", "conj")):
+            head = head.head
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def _reported(verb: Token) -> bool:
