@@ -1198,3 +1198,12 @@ def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: 
                                               expected: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert expected in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian troops hemmed in Russian soldiers near Kharkiv.",
+    "The Ukrainian army launched a counteroffensive against Russian forces.",
+])
+def test_hemming_in_and_a_counteroffensive_are_force(extract_text: ExtractText,
+                                                     text: str) -> None:
+    assert ("UKR", "19", "RUS") in _dyads(extract_text(text))
