@@ -1207,3 +1207,14 @@ def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: 
 def test_hemming_in_and_a_counteroffensive_are_force(extract_text: ExtractText,
                                                      text: str) -> None:
     assert ("UKR", "19", "RUS") in _dyads(extract_text(text))
+
+
+def test_dealing_a_blow_to_an_enemy_is_an_assault(extract_text: ExtractText) -> None:
+    result = extract_text("Turkey's army dealt a heavy blow to PKK militants.")
+    assert [(event.relation.root, event.target.actor.id) for event in result.events] == \
+        [("18", "PKK")]
+
+
+def test_a_blow_gives_way_to_the_act_it_is_dealt_by(extract_text: ExtractText) -> None:
+    result = extract_text("Turkish troops dealt a blow to the PKK by shelling its bases in Iraq.")
+    assert [event.relation.root for event in result.events] == ["19"]

@@ -52,6 +52,9 @@ VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
+# the object of a verb that sums up the acts it is done by: "dealt a blow"
+SUMMING_OBJECTS = words("summing object")
+UNDERGONE_PREPOSITIONS = words("undergone preposition")
 CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
@@ -93,10 +96,13 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
             for relation in entries.values())):
         return  # only violence or arrests nobody is named for have a source to find
-    framed = list(_framed(verb, entries, shape))
-    yield from framed
-    if not framed:
-        yield from _unframed(context.lexicon, verb, entries, shape)
+    found = list(_framed(verb, entries, shape)) or \
+        list(_unframed(context.lexicon, verb, entries, shape))
+    # "dealt a blow to ISIS by capturing a town": the blow sums up the act it is dealt
+    # by, which is the event where it codes one
+    summing = any(child.dep_ == "dobj" and child.lemma_.lower() in SUMMING_OBJECTS
+                  for child in verb.children)
+    yield from (replace(trigger, yields=True) for trigger in found) if summing else found
 
 
 def _visitor(verb: Token) -> Token | None:
