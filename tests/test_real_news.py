@@ -1215,6 +1215,17 @@ def test_dealing_a_blow_to_an_enemy_is_an_assault(extract_text: ExtractText) -> 
         [("18", "PKK")]
 
 
+@pytest.mark.parametrize("text", [
+    "Residents buried their dead after Russia's air offensive, the fiercest in Idlib.",
+    "Schools closed during Turkey's military offensive in northern Syria.",
+])
+def test_force_its_owner_names_is_aimed_at_where_it_is_told(
+        extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert [(event.relation.root, event.source.actor.id) for event in result.events] == \
+        [("19", "RUS" if "Russia" in text else "TUR")], result.events
+
+
 def test_a_blow_gives_way_to_the_act_it_is_dealt_by(extract_text: ExtractText) -> None:
     result = extract_text("Turkish troops dealt a blow to the PKK by shelling its bases in Iraq.")
     assert [event.relation.root for event in result.events] == ["19"]

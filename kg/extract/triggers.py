@@ -396,6 +396,8 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
                           nominal=True, home=True)
     elif light is not None and noun.i == trigger.i:
         yield from _carried_force(trigger, entries, light)
+    elif noun.i == trigger.i:
+        yield from _owned_force(trigger, entries)
 
 
 def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
@@ -413,6 +415,31 @@ def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[T
     if sources and targets:
         yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
                       inherited, nominal=True, loose=True)
+
+
+def _owned_force(trigger: Token, entries: Entries) -> Iterator[Trigger]:
+    """"Israel's offensive in the Gaza Strip", "Russia's air offensive, the fiercest in
+    Idlib": force whose owner the noun names, with no target of its own and no verb
+    that carries it, is aimed at the nearest actor its phrases, or those of the clause
+    or apposition that describes it, name (a loose target)."""
+    relation = next((relation for relation in entries.values()
+                     if relation.root in VIOLENT_ROOTS), None)
+    if relation is None:
+        return
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in UNDERGONE_PREPOSITIONS:
+        return  # "areas under its control", "under rebel siege": a state one is in
+    sources, inherited = noun_sources(trigger, "of")
+    if not sources or inherited:
+        return
+    # (a clause with an object of its own is an act of its own, or the parser's
+    # reading of "an air strike killed civilians" as "a strike [that was] killed")
+    described = [child for child in trigger.children if child.dep_ in ("acl", "appos")
+                 and not any(inner.dep_ == "dobj" for inner in child.children)]
+    targets = [*phrase_objects(trigger),
+               *(obj for clause in described for obj in phrase_objects(clause))]
+    if targets:
+        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+                      False, nominal=True, loose=True)
 
 
 def adjective_triggers(adjective: Token, entries: Entries) -> Iterator[Trigger]:
