@@ -1229,3 +1229,14 @@ def test_force_its_owner_names_is_aimed_at_where_it_is_told(
 def test_a_blow_gives_way_to_the_act_it_is_dealt_by(extract_text: ExtractText) -> None:
     result = extract_text("Turkish troops dealt a blow to the PKK by shelling its bases in Iraq.")
     assert [event.relation.root for event in result.events] == ["19"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish military launched air and artillery strikes on Syrian troops.",
+    # the parser hangs "on" on "air"
+    "The Turkish military launched air and artillery strikes on Syrian troops after some "
+    "200 gunmen attacked a base.",
+])
+def test_coordinated_act_words_share_their_verb_and_phrase(extract_text: ExtractText,
+                                                           text: str) -> None:
+    assert ("TUR", "19", "SYR") in _dyads(extract_text(text))

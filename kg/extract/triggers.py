@@ -338,6 +338,8 @@ def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token 
     carriers = lexicon.light_verbs | REVERSING_VERBS
     # "gave Ivory Coast 5 million dollars of aid": the amount carries the act word.
     held = amount_holding(noun) or noun
+    if held.dep_ == "conj" and held.head.pos_ == "NOUN":
+        held = held.head  # "launched air and artillery strikes": both are launched
     return governor if governor is not None and held.head.i == governor.i and \
         held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
 
@@ -346,6 +348,10 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
                  light: Token | None) -> Iterator[Trigger]:
     for prep, relation in entries.items():
         targets = tuple(prep_objects(noun, prep, depth=2)) if prep and prep != HOME else ()
+        if not targets and prep and prep != HOME and noun.dep_ == "conj":
+            # "air and artillery strikes on X": the parser hangs the phrase the
+            # coordinated words share on the first
+            targets = tuple(prep_objects(noun.head, prep))
         if not targets and light is not None and prep:
             # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
             # light verb carries the noun's target.
