@@ -1231,3 +1231,43 @@ def test_a_time_to_come_in_another_clause_leaves_a_past_act_done(
         extract_text: ExtractText) -> None:
     result = extract_text("Kenya's president visited Uganda, which holds elections next week.")
     assert ("KEN", "04", "UGA") in _dyads(result), [e.to_dict() for e in result.events]
+@pytest.mark.parametrize("text", [
+    "Ukrainian troops hemmed in Russian soldiers near Kharkiv.",
+    "The Ukrainian army launched a counteroffensive against Russian forces.",
+])
+def test_hemming_in_and_a_counteroffensive_are_force(extract_text: ExtractText,
+                                                     text: str) -> None:
+    assert ("UKR", "19", "RUS") in _dyads(extract_text(text))
+
+
+def test_dealing_a_blow_to_an_enemy_is_an_assault(extract_text: ExtractText) -> None:
+    result = extract_text("Turkey's army dealt a heavy blow to PKK militants.")
+    assert [(event.relation.root, event.target.actor.id) for event in result.events] == \
+        [("18", "PKK")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents buried their dead after Russia's air offensive, the fiercest in Idlib.",
+    "Schools closed during Turkey's military offensive in northern Syria.",
+])
+def test_force_its_owner_names_is_aimed_at_where_it_is_told(
+        extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert [(event.relation.root, event.source.actor.id) for event in result.events] == \
+        [("19", "RUS" if "Russia" in text else "TUR")], result.events
+
+
+def test_a_blow_gives_way_to_the_act_it_is_dealt_by(extract_text: ExtractText) -> None:
+    result = extract_text("Turkish troops dealt a blow to the PKK by shelling its bases in Iraq.")
+    assert [event.relation.root for event in result.events] == ["19"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish military launched air and artillery strikes on Syrian troops.",
+    # the parser hangs "on" on "air"
+    "The Turkish military launched air and artillery strikes on Syrian troops after some "
+    "200 gunmen attacked a base.",
+])
+def test_coordinated_act_words_share_their_verb_and_phrase(extract_text: ExtractText,
+                                                           text: str) -> None:
+    assert ("TUR", "19", "SYR") in _dyads(extract_text(text))

@@ -52,6 +52,9 @@ VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
+# the object of a verb that sums up the acts it is done by: "dealt a blow"
+SUMMING_OBJECTS = words("summing object")
+UNDERGONE_PREPOSITIONS = words("undergone preposition")
 CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
@@ -93,10 +96,13 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
             for relation in entries.values())):
         return  # only violence or arrests nobody is named for have a source to find
-    framed = list(_framed(verb, entries, shape))
-    yield from framed
-    if not framed:
-        yield from _unframed(context.lexicon, verb, entries, shape)
+    found = list(_framed(verb, entries, shape)) or \
+        list(_unframed(context.lexicon, verb, entries, shape))
+    # "dealt a blow to ISIS by capturing a town": the blow sums up the act it is dealt
+    # by, which is the event where it codes one
+    summing = any(child.dep_ == "dobj" and child.lemma_.lower() in SUMMING_OBJECTS
+                  for child in verb.children)
+    yield from (replace(trigger, yields=True) for trigger in found) if summing else found
 
 
 def _visitor(verb: Token) -> Token | None:
@@ -332,6 +338,8 @@ def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token 
     carriers = lexicon.light_verbs | REVERSING_VERBS
     # "gave Ivory Coast 5 million dollars of aid": the amount carries the act word.
     held = amount_holding(noun) or noun
+    if held.dep_ == "conj" and held.head.pos_ == "NOUN":
+        held = held.head  # "launched air and artillery strikes": both are launched
     return governor if governor is not None and held.head.i == governor.i and \
         held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
 
@@ -340,6 +348,10 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
                  light: Token | None) -> Iterator[Trigger]:
     for prep, relation in entries.items():
         targets = tuple(prep_objects(noun, prep, depth=2)) if prep and prep != HOME else ()
+        if not targets and prep and prep != HOME and noun.dep_ == "conj":
+            # "air and artillery strikes on X": the parser hangs the phrase the
+            # coordinated words share on the first
+            targets = tuple(prep_objects(noun.head, prep))
         if not targets and light is not None and prep:
             # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
             # light verb carries the noun's target.
@@ -390,6 +402,8 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
                           nominal=True, home=True)
     elif light is not None and noun.i == trigger.i:
         yield from _carried_force(trigger, entries, light)
+    elif noun.i == trigger.i:
+        yield from _owned_force(trigger, entries)
 
 
 def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
@@ -407,6 +421,31 @@ def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[T
     if sources and targets:
         yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
                       inherited, nominal=True, loose=True)
+
+
+def _owned_force(trigger: Token, entries: Entries) -> Iterator[Trigger]:
+    """"Israel's offensive in the Gaza Strip", "Russia's air offensive, the fiercest in
+    Idlib": force whose owner the noun names, with no target of its own and no verb
+    that carries it, is aimed at the nearest actor its phrases, or those of the clause
+    or apposition that describes it, name (a loose target)."""
+    relation = next((relation for relation in entries.values()
+                     if relation.root in VIOLENT_ROOTS), None)
+    if relation is None:
+        return
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in UNDERGONE_PREPOSITIONS:
+        return  # "areas under its control", "under rebel siege": a state one is in
+    sources, inherited = noun_sources(trigger, "of")
+    if not sources or inherited:
+        return
+    # (a clause with an object of its own is an act of its own, or the parser's
+    # reading of "an air strike killed civilians" as "a strike [that was] killed")
+    described = [child for child in trigger.children if child.dep_ in ("acl", "appos")
+                 and not any(inner.dep_ == "dobj" for inner in child.children)]
+    targets = [*phrase_objects(trigger),
+               *(obj for clause in described for obj in phrase_objects(clause))]
+    if targets:
+        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+                      False, nominal=True, loose=True)
 
 
 def adjective_triggers(adjective: Token, entries: Entries) -> Iterator[Trigger]:
