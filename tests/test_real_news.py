@@ -1198,3 +1198,32 @@ def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: 
                                               expected: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert expected in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees returned to the border town under a deal between Kenya and Ethiopia.",
+    "The camp lies inside a buffer zone under an agreement between Kenya and Ethiopia.",
+])
+def test_a_deal_between_two_sides_is_an_agreement_concluded(extract_text: ExtractText,
+                                                            text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "05", "ETH") in dyads and ("KEN", "03", "ETH") not in dyads, dyads
+
+
+def test_an_act_stopped_is_undone_not_done(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenyan jets had stopped bombing Somalia to allow a truce."))
+    assert ("KEN", "19", "SOM") not in dyads and ("KEN", "08", "SOM") in dyads, dyads
+
+
+def test_what_a_monitor_reports_is_no_statement_of_its_own(extract_text: ExtractText) -> None:
+    result = extract_text("Amnesty International reported a string of air strikes on the "
+                          "Kenyan town of Mandera.")
+    assert not [event for event in result.events if event.relation.root == "01"], result.events
+
+
+def test_an_act_beside_a_plan_is_not_planned(extract_text: ExtractText) -> None:
+    result = extract_text("The raids broke the truce agreed in May as Kenyan troops and "
+                          "Somali militants continue to fight.")
+    fights = [event for event in result.events if event.target.actor.state_country == "SOM"]
+    assert fights and all(event.modality == "asserted" and event.relation.root == "19"
+                          for event in fights), fights
