@@ -1227,3 +1227,9 @@ def test_an_act_beside_a_plan_is_not_planned(extract_text: ExtractText) -> None:
     fights = [event for event in result.events if event.target.actor.state_country == "SOM"]
     assert fights and all(event.modality == "asserted" and event.relation.root == "19"
                           for event in fights), fights
+
+
+def test_the_act_one_responds_to_is_not_ones_own(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya weighed how it could respond to a deadly attack on "
+                                "Ethiopia by Somali militants."))
+    assert not [dyad for dyad in dyads if dyad[0] == "KEN" and dyad[1] in ("18", "19")], dyads
