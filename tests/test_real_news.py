@@ -1233,3 +1233,9 @@ def test_the_act_one_responds_to_is_not_ones_own(extract_text: ExtractText) -> N
     dyads = _dyads(extract_text("Kenya weighed how it could respond to a deadly attack on "
                                 "Ethiopia by Somali militants."))
     assert not [dyad for dyad in dyads if dyad[0] == "KEN" and dyad[1] in ("18", "19")], dyads
+
+
+def test_an_act_hoped_for_is_planned(extract_text: ExtractText) -> None:
+    result = extract_text("Kenyan troops are hoping to encircle the Somali militants.")
+    aimed = [event for event in result.events if event.target.actor.state_country == "SOM"]
+    assert aimed and all(event.modality == "future" for event in aimed), aimed

@@ -90,7 +90,9 @@ def modality_of(trigger: Token) -> Modality:
         return "future"  # "said it would allow": the future of a reported statement
     if auxiliaries & HEDGING_AUXILIARIES:
         return "hedged"
-    if any(token.lemma_.lower() in FUTURE_HEADS for token in _planned_by(chain)):
+    # (by its form too: the parser's lemma of "hoping" and "hopes" is "hop")
+    if any(token.lemma_.lower() in FUTURE_HEADS or token.lower_ in FUTURE_HEADS
+           for token in _planned_by(chain)):
         return "future"
     return "asserted"
 
