@@ -1239,3 +1239,13 @@ def test_an_act_hoped_for_is_planned(extract_text: ExtractText) -> None:
     result = extract_text("Kenyan troops are hoping to encircle the Somali militants.")
     aimed = [event for event in result.events if event.target.actor.state_country == "SOM"]
     assert aimed and all(event.modality == "future" for event in aimed), aimed
+
+
+
+def test_a_reflexive_pronoun_is_no_actor_of_a_guess(extractor: DepVerbExtractor) -> None:
+    text = ("Kenyan police chief Joseph Boinnet visited the station on Monday. "
+            "Later a Somali suicide bomber blew herself up inside the station.")
+    doc = extractor.nlp(text)
+    targets = {candidate.event.target.text.lower()
+               for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))}
+    assert "herself" not in targets, targets
