@@ -1271,3 +1271,52 @@ def test_a_blow_gives_way_to_the_act_it_is_dealt_by(extract_text: ExtractText) -
 def test_coordinated_act_words_share_their_verb_and_phrase(extract_text: ExtractText,
                                                            text: str) -> None:
     assert ("TUR", "19", "SYR") in _dyads(extract_text(text))
+@pytest.mark.parametrize("text", [
+    "Refugees returned to the border town under a deal between Kenya and Ethiopia.",
+    "The camp lies inside a buffer zone under an agreement between Kenya and Ethiopia.",
+])
+def test_a_deal_between_two_sides_is_an_agreement_concluded(extract_text: ExtractText,
+                                                            text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "05", "ETH") in dyads and ("KEN", "03", "ETH") not in dyads, dyads
+
+
+def test_an_act_stopped_is_undone_not_done(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenyan jets had stopped bombing Somalia to allow a truce."))
+    assert ("KEN", "19", "SOM") not in dyads and ("KEN", "08", "SOM") in dyads, dyads
+
+
+def test_what_a_monitor_reports_is_no_statement_of_its_own(extract_text: ExtractText) -> None:
+    result = extract_text("Amnesty International reported a string of air strikes on the "
+                          "Kenyan town of Mandera.")
+    assert not [event for event in result.events if event.relation.root == "01"], result.events
+
+
+def test_an_act_beside_a_plan_is_not_planned(extract_text: ExtractText) -> None:
+    result = extract_text("The raids broke the truce agreed in May as Kenyan troops and "
+                          "Somali militants continue to fight.")
+    fights = [event for event in result.events if event.target.actor.state_country == "SOM"]
+    assert fights and all(event.modality == "asserted" and event.relation.root == "19"
+                          for event in fights), fights
+
+
+def test_the_act_one_responds_to_is_not_ones_own(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya weighed how it could respond to a deadly attack on "
+                                "Ethiopia by Somali militants."))
+    assert not [dyad for dyad in dyads if dyad[0] == "KEN" and dyad[1] in ("18", "19")], dyads
+
+
+def test_an_act_hoped_for_is_planned(extract_text: ExtractText) -> None:
+    result = extract_text("Kenyan troops are hoping to encircle the Somali militants.")
+    aimed = [event for event in result.events if event.target.actor.state_country == "SOM"]
+    assert aimed and all(event.modality == "future" for event in aimed), aimed
+
+
+
+def test_a_reflexive_pronoun_is_no_actor_of_a_guess(extractor: DepVerbExtractor) -> None:
+    text = ("Kenyan police chief Joseph Boinnet visited the station on Monday. "
+            "Later a Somali suicide bomber blew herself up inside the station.")
+    doc = extractor.nlp(text)
+    targets = {candidate.event.target.text.lower()
+               for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))}
+    assert "herself" not in targets, targets

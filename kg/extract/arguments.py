@@ -22,6 +22,9 @@ INSTRUMENT_VERBS = words("instrument verb")
 REPORTING_VERBS = words("reporting verb")
 WITNESS_VERBS = words("witness verb")
 AGENT_MODIFIERS = words("agent modifier")
+# "could respond to an attack", "retaliated for the bombing": the act one reacts to is
+# another's; what one responds with is one's own
+REACTING_VERBS = words("reacting verb")
 # "is expected to", "is scheduled to": passive verbs whose subject is who is to act
 FUTURE_HEADS = words("future head")
 
@@ -86,6 +89,16 @@ def _participle_subjects(verb: Token, head: Token, depth: int) -> tuple[list[Tok
     return [], False
 
 
+def _reacted_to(noun: Token, governor: Token) -> bool:
+    """Whether an act noun is what its verb reacts to ("respond to an attack")."""
+    if governor.lemma_.lower() not in REACTING_VERBS:
+        return False
+    below = noun
+    while below.head.i != governor.i and below.head.i != below.i:
+        below = below.head
+    return below.dep_ == "prep" and below.lower_ != "with"
+
+
 def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     """Who does what an event noun names, and whether it was inherited from its verb."""
     # "a suspension of air links": a thing, not who suspends
@@ -117,7 +130,8 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     governor = governing_verb(noun)
     # "the Observatory reported government bombardment": who tells of an act is not
     # who does it ("announced sanctions" are the announcer's own)
-    if governor is None or governor.lemma_.lower() in WITNESS_VERBS:
+    if governor is None or governor.lemma_.lower() in WITNESS_VERBS or \
+            _reacted_to(noun, governor):
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True

@@ -77,8 +77,10 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
     # A monitor's, the press's or the people's word about another is a report, not a
     # statement to them ("the Observatory says ISIS members killed ..."), as their word
     # about another's violence is no accusation.
+    # Told by a verb that reports ("the Observatory reported air strikes on X",
+    # "confirmed the toll in X"), it is a report all the same.
     plain = trigger.statement and trigger.relation.root in STATEMENT_ROOTS
-    if trigger.yields or plain:
+    if trigger.yields or trigger.relation.root in STATEMENT_ROOTS:
         sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return

@@ -17,7 +17,7 @@ from kg.extract.arguments import subjects
 from kg.extract.attribution import own_forces, same_side
 from kg.extract.context import Entries, Evidence, SentenceContext, Trigger
 from kg.extract.entries import word_entries
-from kg.extract.events import Candidate, Mood, coded_event
+from kg.extract.events import REFLEXIVE_PRONOUNS, Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
 from kg.extract.syntax import governing_verb, is_below
 from kg.extract.triggers import bound, describes, names_as, shows
@@ -36,8 +36,11 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
     did, by token index)."""
     sentence, known = context.sentence, context.actors.known
     doc, tags = sentence.doc, token_table(sentence.doc).pos
+    # "a bomber blew herself up": a reflexive pronoun is its subject again, no actor of
+    # its own for a guess to pair with another
     mentions = [(doc[index], mention) for index in range(sentence.start, sentence.end)
-                for mention in known(index)]
+                for mention in known(index)
+                if mention.text.lower() not in REFLEXIVE_PRONOUNS]
     if len(mentions) < 2:
         return
     for index in range(sentence.start, sentence.end):

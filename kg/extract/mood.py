@@ -27,6 +27,9 @@ THREAT_HEADS = words("threat head")
 THREAT_NOUNS = words("threat noun")
 REPORTING_VERBS = words("reporting verb")
 CONDITIONAL_MARKS = words("conditional mark")
+# how a planned act hangs from what plans it: "plans to attack", "agreed that they
+# would", "plans and prepares to attack", "the truce intended to allow"
+PLANNED_DEPS = ("xcomp", "ccomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp")
 THREAT_ROOTS = cameo_codes("threat")
 # Verbal protest and demand (11x, 10x): carried out in deeds, they are demonstrations.
 PROTEST_ROOTS = cameo_codes("protest")
@@ -102,7 +105,9 @@ def modality_of(trigger: Token) -> Modality:
         return "future"  # "said it would allow": the future of a reported statement
     if auxiliaries & HEDGING_AUXILIARIES:
         return "hedged"
-    if any(token.lemma_.lower() in FUTURE_HEADS for token in chain[1:3]):
+    # (by its form too: the parser's lemma of "hoping" and "hopes" is "hop")
+    if any(token.lemma_.lower() in FUTURE_HEADS or token.lower_ in FUTURE_HEADS
+           for token in _planned_by(chain)):
         return "future"
     if _present(trigger) and _future_time(trigger):
         return "future"  # "Bush visits Canada next week"
@@ -130,6 +135,18 @@ def _future_time(verb: Token) -> bool:
         if head.i == verb.i:
             return True
     return False
+
+
+def _planned_by(chain: list[Token]) -> list[Token]:
+    """The words up to two steps above an act that may plan it: those it is the
+    complement of ("plans to attack", "is set to begin talks"), not a clause beside
+    one ("the truce agreed as rebels continue to fight" plans no fighting)."""
+    heads: list[Token] = []
+    for below, token in zip(chain[:2], chain[1:3], strict=False):
+        if below.dep_ not in PLANNED_DEPS and not (below.dep_ == "advcl" and to_infinitive(below)):
+            break  # ("offered to send troops to help X": a purpose is planned too)
+        heads.append(token)
+    return heads
 
 
 def _reported(verb: Token) -> bool:

@@ -78,6 +78,14 @@ class VerbShape:
 def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> Iterator[Trigger]:
     if describes(verb) or names_as(verb):
         return
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb_lemma(verb.head) in REVERSING_VERBS:
+        # "had stopped bombing Aleppo", "halted shelling the town": the act stopped is
+        # undone, as "halted the shelling" is; an act with no undoing is not told
+        entries = {prep: context.lexicon.reversals[relation.root]
+                   for prep, relation in entries.items()
+                   if relation.root in context.lexicon.reversals}
+        if not entries:
+            return
     visit = entries.get("")
     if visit is not None and visit.cameo in VISIT_CODES and verb.tag_ == "VBG":
         visitor = _visitor(verb)
