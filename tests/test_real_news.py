@@ -1198,3 +1198,15 @@ def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: 
                                               expected: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert expected in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Four Danish nationals, believed to be aid workers, were kidnapped by gunmen in Mosul on "
+    "Friday, police said.",
+    "Two Danish nationals, thought to be tourists, were abducted by militants near Mosul.",
+])
+def test_a_passive_verb_after_an_aside_is_done_to_its_subject(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("IRQ", "18", "DNK") in dyads and not any(source == "DNK" for source, _, _ in dyads), \
+        dyads
