@@ -199,7 +199,7 @@ def _passive_subjects(clause: Token) -> tuple[Token, ...]:
         return found
     asides = [child for child in clause.children if child.dep_ == "advcl" and
               child.i < clause.i and child.tag_ in ("VBN", "VBD") and
-              child.nbor(-1).text == "," and
+              child.i > 0 and child.doc[child.i - 1].text == "," and
               not any(grand.dep_ in ("aux", "auxpass", "mark") for grand in child.children)]
     return tuple(subject for aside in asides for subject in aside.children
                  if subject.dep_ == "nsubj" and subject.i < aside.i)
