@@ -1241,3 +1241,15 @@ def test_who_holds_what_a_relative_clause_describes_is_who_acts_on_it(
                for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))
                if candidate.event.source.text == "they"}
     assert holders == {"IRQ"}, holders
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A prominent Paris-based writer accused the Iranian government of lying.",
+     ("FRA", "11", "IRN")),
+    ("A Cairo-based opposition group accused the Syrian government of lying.", None),
+])
+def test_one_unnamed_person_is_of_where_they_are_based(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str] | None) -> None:
+    dyads = _dyads(extract_text(text))
+    # a group's seat is no membership: it is no Egyptian group
+    assert (expected in dyads) if expected else not any(s == "EGY" for s, _, _ in dyads), dyads

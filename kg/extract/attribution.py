@@ -45,6 +45,7 @@ STATE_ACTS = cameo_sectors("state act")
 RELATIONAL_NOUNS = words("relational noun")
 # "members of", "a group of", "thousands of": people, whoever they are
 COLLECTIVE_NOUNS = words("membership word") | words("group anaphor")
+SEAT_SUFFIXES = words("seat suffix")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
@@ -65,7 +66,8 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
     named = [mention for mention in actors.resolve_each(trigger.sources)
              if not actors.names_town(mention)]
     found = named or _claimants(context, trigger) or \
-        _source_owners(context, trigger.sources) or _unattributed(context, trigger)
+        _source_owners(context, trigger.sources) or _seated(context, trigger.sources) or \
+        _unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
 
 
@@ -343,6 +345,28 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
                           *(inner for deeper in CROWD_PREPOSITIONS
                             for inner in prep_objects(obj, deeper))]
     return direct, found
+
+
+def _seated(context: SentenceContext, heads: tuple[Token, ...]) -> list[Mention]:
+    """Where one unnamed person is based, when nothing else says whose they are: "a
+    Swiss-based scholar" is a Swiss civilian. A group's seat is no membership ("a
+    Turkey-based opposition group"), so the name is matched as a stance, not an actor."""
+    gazetteer = context.gazetteer
+    for head in heads:
+        if head.tag_ != "NN" or head.lower_ in gazetteer.agents or \
+                head.lemma_.lower() in COLLECTIVE_NOUNS:
+            continue
+        for child in head.children:
+            if child.dep_ != "amod" or child.lower_ not in SEAT_SUFFIXES:
+                continue
+            for name in child.children:
+                states = [entry.actor for entry in gazetteer.aliases.get(name.text, [])
+                          if entry.actor is not None and entry.actor.type == "state"]
+                if name.dep_ in ("npadvmod", "compound", "nmod") and states and \
+                        states[0].country:
+                    return [Mention(name.text, name.idx, name.idx + len(name.text),
+                                    gazetteer.state(states[0].country, "CVL"))]
+    return []
 
 
 def _people_noun(context: SentenceContext, token: Token) -> bool:
