@@ -1253,3 +1253,15 @@ def test_one_unnamed_person_is_of_where_they_are_based(
     dyads = _dyads(extract_text(text))
     # a group's seat is no membership: it is no Egyptian group
     assert (expected in dyads) if expected else not any(s == "EGY" for s, _, _ in dyads), dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Two French journalists were kidnapped in Iraq on Friday.",
+    "Two French aid workers were abducted in northern Iraq on Monday, police said.",
+])
+def test_a_kidnapping_nobody_is_named_for_is_by_armed_men_of_the_place(
+        extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert {(event.source.actor.id, event.relation.root, event.target.actor.state_country)
+            for event in result.events} == {("IRQUAF", "18", "FRA")}, \
+        [event.to_dict() for event in result.events]

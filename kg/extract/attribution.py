@@ -41,6 +41,8 @@ MEDIATION_CODES = cameo_codes("mediation")
 STATE_WEAPON_CODES = cameo_codes("state weapon")
 # Acts only a state does, and the body that does them: arrest or charge, deport, convict.
 STATE_ACTS = cameo_sectors("state act")
+# acts only armed men outside the state do: "journalists held hostage in Iraq"
+KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 # "Syria's allies", "Ivory Coast's neighbours": others, not whom the owner names.
 RELATIONAL_NOUNS = words("relational noun")
 # "members of", "a group of", "thousands of": people, whoever they are
@@ -254,6 +256,10 @@ def _unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     if state_body is not None and not trigger.sources:
         place = _place(context, [trigger.token]) or _own_state(context, trigger)
         return [_side_of(context, place, state_body)] if place is not None else []
+    kidnappers = KIDNAPPERS_ACTS.get(trigger.relation.cameo)
+    if kidnappers is not None and not trigger.sources:
+        place = _place(context, [trigger.token])
+        return [_side_of(context, place, kidnappers)] if place is not None else []
     if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
         return []
     # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
