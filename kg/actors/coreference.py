@@ -183,13 +183,14 @@ def _unnamed_person(actors: ActorContext, head: Token, antecedent: Actor | None)
 
 
 def _something_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> bool:
-    """Whether a thing no actor stands for is the subject of a clause of the pronoun's
-    sentence after ``antecedent`` was named: "Trump said the attack was horrific and
-    that it had killed children" is the attack's killing, not Trump's."""
+    """Whether a thing no actor stands for is the active subject of a clause of the
+    pronoun's sentence after ``antecedent`` was named: "Trump said the attack was horrific
+    and that it had killed children" is the attack's killing, not Trump's ("Russia claims
+    its campaign is aimed at IS, but it has targeted ..." is still Russia's)."""
     named_at = max((index for index, mention, _ in actors.history
                     if mention.actor.id == antecedent.id and index < head.i), default=-1)
     start = max(named_at + 1, head.sent.start)
-    return any(token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "NN" and
+    return any(token.dep_ == "nsubj" and token.tag_ == "NN" and
                token.ent_type_ == "" and
                not any(index == token.i for index, _, _ in actors.history)
                for token in actors.doc[start:head.i])
