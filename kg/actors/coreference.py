@@ -13,6 +13,7 @@ from kg.words import pronouns, words
 
 PERSON_PRONOUNS = pronouns("person")
 GROUP_PRONOUNS = pronouns("thing", "group")
+THING_PRONOUNS = pronouns("thing")
 RELATIVE_PRONOUNS = pronouns("relative")
 REPORTING_VERBS = words("reporting verb")
 # How many tokens back a pronoun may look for its antecedent (about three sentences).
@@ -34,29 +35,39 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         wanted = "group"
     else:
         return []
+    holder = _holder(head, plural=wanted == "group")
+    if holder is not None:
+        found = [mention.actor for mention in actors.resolve(holder)
+                 if _one_person(actors, holder, mention.actor) == (wanted == "person")]
+        if found:
+            return [_mention(head, found[0])]
     later = _main_subject(head)
     if later is not None:
         # "Since it intervened in Syria, Russia has ...": the pronoun looks forward
         found = [mention.actor for mention in actors.resolve(later)
-                 if (mention.actor.type == "person") == (wanted == "person")]
+                 if _one_person(actors, later, mention.actor) == (wanted == "person")]
         if found:
             return [_mention(head, found[0])]
-    speaker = _speaker(head) if wanted == "person" else None
-    speakers = _speaker(head, named=False) if wanted == "group" else None
+    speaker = _speaker(actors, head) if wanted == "person" else None
+    speakers = _speaker(actors, head, named=False) if wanted == "group" else None
     if speakers is not None:
         # "Residents said they ...": those who say it, whom kg may not know
         spoken = [mention.actor for mention in actors.resolve(speakers)
-                  if mention.actor.type != "person"]
+                  if not _one_person(actors, speakers, mention.actor)]
         if spoken or speakers.tag_ == "NNS":
             return [_mention(head, spoken[0])] if spoken else []
     if speaker is not None:
         # "Kubis said he would send": the one who says it, known or not
         spoken = [mention.actor for mention in actors.resolve(speaker)
-                  if mention.actor.type == "person"]
+                  if _one_person(actors, speaker, mention.actor)]
         antecedent = spoken[0] if spoken else None
     else:
         antecedent = _antecedent(actors, head, wanted)
+        if wanted == "person":
+            antecedent = _unnamed_person(actors, head, antecedent) or antecedent
     if antecedent is None or (wanted == "person" and _someone_nearer(actors, head, antecedent)):
+        return []
+    if lower in THING_PRONOUNS and _something_nearer(actors, head, antecedent):
         return []
     return [_mention(head, antecedent)]
 
@@ -65,12 +76,10 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
     """Subjects and possessives refer back to an earlier subject by preference; an
     object pronoun ("condemning him") to anyone but its own clause's subject."""
 
-    def fits(actor: Actor) -> bool:
-        return (actor.type == "person") == (wanted == "person")
-
     candidates = [(index, mention, subject) for index, mention, subject in actors.history
                   if index < head.i and head.i - index <= ANTECEDENT_WINDOW
-                  and fits(mention.actor)]
+                  and _one_person(actors, actors.doc[index], mention.actor) ==
+                  (wanted == "person")]
     if head.dep_ in ("nsubj", "nsubjpass", "poss"):
         for _, mention, subject in reversed(candidates):
             if subject:
@@ -97,15 +106,44 @@ def _main_subject(pronoun: Token) -> Token | None:
     return subject
 
 
-def _speaker(pronoun: Token, named: bool = True) -> Token | None:
+def _holder(pronoun: Token, plural: bool) -> Token | None:
+    """Who acts on what the pronoun's relative clause describes: "urged the militants to
+    free the journalists they were holding" (the militants hold them, whoever urges),
+    "the rebels must give up the arms they seized"; when the two agree in number."""
+    clause, described = pronoun.head, pronoun.head.head
+    if pronoun.dep_ != "nsubj" or clause.dep_ != "relcl" or described.dep_ != "dobj":
+        return None
+    verb = described.head
+    actor = next((child for child in verb.children if child.dep_ == "nsubj"), None)
+    if actor is None and verb.dep_ == "xcomp":
+        # "urged the militants to free": who is urged is who is to act
+        actor = next((child for child in verb.head.children if child.dep_ == "dobj"), None)
+    if actor is None or actor.pos_ not in ("NOUN", "PROPN"):
+        return None
+    several = actor.tag_ in ("NNS", "NNPS") or any(child.dep_ == "conj" for child in actor.children)
+    return actor if several == plural else None
+
+
+def _one_person(actors: ActorContext, head: Token, actor: Actor) -> bool:
+    """Whether a phrase names one person, whom "he" or "she" may refer to: a person,
+    or one holder of a title ("the Iranian foreign minister"), who is no "it" or "they"."""
+    if actor.type == "person":
+        return True
+    return head.tag_ == "NN" and head.lower_ in actors.gazetteer.titles
+
+
+def _speaker(actors: ActorContext, pronoun: Token, named: bool = True) -> Token | None:
     """The subject of the reporting verb whose clause the pronoun is the subject of:
-    "Kubis" in "Kubis said he would send" (a name, for a person's pronoun)."""
+    "Kubis" in "Kubis said he would send", "the minister said he would" (a name or one
+    titled person, for a person's pronoun)."""
     clause = pronoun.head
     if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
         return None
     speaker = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
-    if speaker is None or speaker.pos_ not in (("PROPN",) if named else ("PROPN", "NOUN")) or \
-            speaker.i > pronoun.i or \
+    titled = speaker is not None and speaker.tag_ == "NN" and \
+        speaker.lower_ in actors.gazetteer.titles
+    if speaker is None or (speaker.pos_ != "PROPN" and named and not titled) or \
+            speaker.pos_ not in ("PROPN", "NOUN") or speaker.i > pronoun.i or \
             clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
     return speaker
@@ -121,6 +159,41 @@ def _someone_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> boo
     people = {entity.start: entity for entity in between if entity.label_ == "PERSON"}
     placed = {index for index, _, _ in actors.history if named_at < index < head.i}
     return any(entity.end - 1 not in placed for entity in people.values())
+
+
+def _unnamed_person(actors: ActorContext, head: Token, antecedent: Actor | None) -> Actor | None:
+    """One person named only by a nation, the subject of a clause of the pronoun's sentence
+    after ``antecedent``: "The kidnapped Turkish engineer was found dead a day after he
+    was abducted" is a Turkish civilian, whom kg cannot name."""
+    named_at = -1 if antecedent is None else \
+        max((index for index, mention, _ in actors.history
+             if mention.actor.id == antecedent.id and index < head.i), default=-1)
+    described = {index for index, _, _ in actors.history}
+    for token in reversed(actors.doc[max(named_at + 1, head.sent.start):head.i]):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN" or \
+                token.i in described or token.ent_type_:
+            continue
+        for modifier in token.children:
+            match = actors.matches.get(modifier.i)
+            nation = match.entry.actor if match is not None and \
+                modifier.dep_ in ("amod", "compound") else None
+            if nation is not None and nation.type == "state" and nation.country:
+                return actors.gazetteer.state(nation.country, "CVL")
+    return None
+
+
+def _something_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> bool:
+    """Whether a thing no actor stands for is the active subject of a clause of the
+    pronoun's sentence after ``antecedent`` was named: "Trump said the attack was horrific
+    and that it had killed children" is the attack's killing, not Trump's ("Russia claims
+    its campaign is aimed at IS, but it has targeted ..." is still Russia's)."""
+    named_at = max((index for index, mention, _ in actors.history
+                    if mention.actor.id == antecedent.id and index < head.i), default=-1)
+    start = max(named_at + 1, head.sent.start)
+    return any(token.dep_ == "nsubj" and token.tag_ == "NN" and
+               token.ent_type_ == "" and
+               not any(index == token.i for index, _, _ in actors.history)
+               for token in actors.doc[start:head.i])
 
 
 def recent(actors: ActorContext, accept: Callable[[Actor], bool], head: Token) -> Actor | None:

@@ -41,10 +41,13 @@ MEDIATION_CODES = cameo_codes("mediation")
 STATE_WEAPON_CODES = cameo_codes("state weapon")
 # Acts only a state does, and the body that does them: arrest or charge, deport, convict.
 STATE_ACTS = cameo_sectors("state act")
+# acts only armed men outside the state do: "journalists held hostage in Iraq"
+KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 # "Syria's allies", "Ivory Coast's neighbours": others, not whom the owner names.
 RELATIONAL_NOUNS = words("relational noun")
 # "members of", "a group of", "thousands of": people, whoever they are
 COLLECTIVE_NOUNS = words("membership word") | words("group anaphor")
+SEAT_SUFFIXES = words("seat suffix")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
@@ -65,7 +68,8 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
     named = [mention for mention in actors.resolve_each(trigger.sources)
              if not actors.names_town(mention)]
     found = named or _claimants(context, trigger) or \
-        _source_owners(context, trigger.sources) or _unattributed(context, trigger)
+        _source_owners(context, trigger.sources) or _seated(context, trigger.sources) or \
+        _unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
 
 
@@ -252,6 +256,10 @@ def _unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     if state_body is not None and not trigger.sources:
         place = _place(context, [trigger.token]) or _own_state(context, trigger)
         return [_side_of(context, place, state_body)] if place is not None else []
+    kidnappers = KIDNAPPERS_ACTS.get(trigger.relation.cameo)
+    if kidnappers is not None and not trigger.sources:
+        place = _place(context, [trigger.token])
+        return [_side_of(context, place, kidnappers)] if place is not None else []
     if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
         return []
     # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
@@ -343,6 +351,28 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
                           *(inner for deeper in CROWD_PREPOSITIONS
                             for inner in prep_objects(obj, deeper))]
     return direct, found
+
+
+def _seated(context: SentenceContext, heads: tuple[Token, ...]) -> list[Mention]:
+    """Where one unnamed person is based, when nothing else says whose they are: "a
+    Swiss-based scholar" is a Swiss civilian. A group's seat is no membership ("a
+    Turkey-based opposition group"), so the name is matched as a stance, not an actor."""
+    gazetteer = context.gazetteer
+    for head in heads:
+        if head.tag_ != "NN" or head.lower_ in gazetteer.agents or \
+                head.lemma_.lower() in COLLECTIVE_NOUNS:
+            continue
+        for child in head.children:
+            if child.dep_ != "amod" or child.lower_ not in SEAT_SUFFIXES:
+                continue
+            for name in child.children:
+                states = [entry.actor for entry in gazetteer.aliases.get(name.text, [])
+                          if entry.actor is not None and entry.actor.type == "state"]
+                if name.dep_ in ("npadvmod", "compound", "nmod") and states and \
+                        states[0].country:
+                    return [Mention(name.text, name.idx, name.idx + len(name.text),
+                                    gazetteer.state(states[0].country, "CVL"))]
+    return []
 
 
 def _people_noun(context: SentenceContext, token: Token) -> bool:

@@ -193,12 +193,30 @@ def verb_shape(verb: Token) -> VerbShape:
         agents = _agents(verb) or tuple(agent for other in verb.conjuncts
                                         if other.tag_ == "VBN" for agent in _agents(other))
         clause = verb.head if joined else verb
-        direct = (verb.head,) if reduced else \
-            tuple(child for child in clause.children if child.dep_ == "nsubjpass")
+        direct = (verb.head,) if reduced else _passive_subjects(clause)
         return VerbShape(True, agents, False, direct)
     found, inherited = subjects(verb, control=True)
     return VerbShape(False, tuple(found), inherited,
                      tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
+
+
+def _passive_subjects(clause: Token) -> tuple[Token, ...]:
+    """Who a passive verb's act is done to. After a parenthetical ("Three nationals,
+    believed to be civilians, were snatched by gunmen") the parser may call that subject
+    an active one, or hang it on the parenthetical's participle, although the verb has its
+    passive auxiliary: still the one it is done to."""
+    found = tuple(child for child in clause.children if child.dep_ == "nsubjpass")
+    if found or not any(child.dep_ == "auxpass" for child in clause.children):
+        return found
+    found = tuple(child for child in clause.children if child.dep_ == "nsubj")
+    if found:
+        return found
+    asides = [child for child in clause.children if child.dep_ == "advcl" and
+              child.i < clause.i and child.tag_ in ("VBN", "VBD") and
+              child.i > 0 and child.doc[child.i - 1].text == "," and
+              not any(grand.dep_ in ("aux", "auxpass", "mark") for grand in child.children)]
+    return tuple(subject for aside in asides for subject in aside.children
+                 if subject.dep_ == "nsubj" and subject.i < aside.i)
 
 
 def _held(verb: Token, shape: VerbShape) -> VerbShape:
