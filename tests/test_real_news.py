@@ -1198,3 +1198,22 @@ def test_who_leads_or_sponsors_a_thing_owns_it(extract_text: ExtractText, text: 
                                               expected: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert expected in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ethiopian minister, under fire in the Kenyan parliament over a failed grain deal, "
+     "flew to Oslo.", ("KEN", "11", "ETH")),
+    ("The Ethiopian army came under fire from Kenya over a deadly raid on a village.",
+     ("KEN", "11", "ETH")),
+])
+def test_under_fire_over_a_grievance_is_criticism(extract_text: ExtractText, text: str,
+                                                 expected: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads and not any(root in ("18", "19") for _, root, _ in dyads), dyads
+
+
+def test_under_fire_with_no_grievance_stays_force(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Ethiopian troops came under fire from Kenyan soldiers "
+                                "over the weekend."))
+    assert ("KEN", "18", "ETH") in dyads or ("KEN", "19", "ETH") in dyads, dyads
+

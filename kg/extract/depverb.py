@@ -45,7 +45,7 @@ from kg.extract.triggers import (
     noun_triggers,
     verb_triggers,
 )
-from kg.extract.undergone import undergone_acts
+from kg.extract.undergone import censured, undergone_acts
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult, Event
 from kg.tokens import token_table
@@ -180,6 +180,10 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     tags, lemmas = table.pos, table.lemma
     for index in range(sentence.start, sentence.end):
         pos = tags[index]
+        if pos in ("VERB", "AUX", "NOUN", "PROPN"):
+            blamed = censured(context, doc[index])
+            triggers.extend(blamed)
+            consumed.update(trigger.token.i for trigger in blamed)
         if pos in ("VERB", "AUX"):
             token = doc[index]
             # "the towns have been under rebel siege": the copula undergoes too
