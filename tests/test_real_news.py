@@ -1217,3 +1217,11 @@ def test_under_fire_with_no_grievance_stays_force(extract_text: ExtractText) -> 
                                 "over the weekend."))
     assert ("KEN", "18", "ETH") in dyads or ("KEN", "19", "ETH") in dyads, dyads
 
+
+def test_objections_told_beside_an_act_are_the_objectors(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya signed the pact with Somalia on Monday, despite "
+                                "objections to the pact's terms from Ethiopia."))
+    assert ("KEN", "11", "ETH") not in dyads, dyads
+    dyads = _dyads(extract_text("Kenya signed a trade pact on Monday, despite objections "
+                                "to Somalia from Ethiopia."))
+    assert ("ETH", "11", "SOM") in dyads, dyads

@@ -60,6 +60,9 @@ DISAPPROVING_WORDS = words("disapproving word")
 # Verbs whose act is their preposition's: "stood by Assad" backs him, "stands accused"
 # backs nobody; "marched against" protests, troops "marched from Tabqa" do not.
 BOUND_VERBS = words("bound verb")
+# "signed it despite objections from the US": the objections are told as made, beside
+# the act, not as its content
+CONCESSION_PREPOSITIONS = words("concession preposition")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,8 +350,18 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
         if not targets:
             continue
         sources, inherited = noun_sources(noun, prep)
+        if relation.root in DISAPPROVAL_ROOTS and (inherited or not sources):
+            # "objections to the tribunal from the US", "criticism of the plan from
+            # Russia": the parser hangs the critic on what is criticised; the verb the
+            # noun hangs from ("signed it despite objections") is not theirs
+            critics = [critic for target in targets
+                       for critic in not_dates(prep_objects(target, "from"))]
+            sources, inherited = (critics, False) if critics else (sources, inherited)
         if sources:
-            yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True)
+            conceded = relation.root in DISAPPROVAL_ROOTS and noun.dep_ == "pobj" and \
+                noun.head.lower_ in CONCESSION_PREPOSITIONS
+            yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True,
+                          presupposed=conceded)
 
 
 def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entries,
