@@ -1225,3 +1225,19 @@ def test_objections_told_beside_an_act_are_the_objectors(extract_text: ExtractTe
     dyads = _dyads(extract_text("Kenya signed a trade pact on Monday, despite objections "
                                 "to Somalia from Ethiopia."))
     assert ("ETH", "11", "SOM") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya will not release the Ethiopian pilots until a ransom is paid.",
+    "Kenya said it would never accept an Ethiopian plan for the border.",
+    "Kenya won't meet Ethiopia.",
+])
+def test_a_cooperative_act_one_will_not_do_is_a_refusal(extract_text: ExtractText,
+                                                       text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "12", "ETH") in dyads, dyads
+
+
+def test_a_cooperative_act_that_did_not_happen_is_no_refusal(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya did not release the Ethiopian pilots."))
+    assert not dyads, dyads
