@@ -1241,3 +1241,14 @@ def test_a_cooperative_act_one_will_not_do_is_a_refusal(extract_text: ExtractTex
 def test_a_cooperative_act_that_did_not_happen_is_no_refusal(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Kenya did not release the Ethiopian pilots."))
     assert not dyads, dyads
+
+
+def test_a_judgement_before_its_speaker_is_criticism(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Kenyan election was seriously flawed, Ethiopian "
+                                "officials said."))
+    assert ("ETH", "11", "KEN") in dyads, dyads
+    # a pronoun before the speaker is the act the story told of
+    dyads = _dyads(extract_text("Kenya bombed the school. \"It is a war crime,\" the "
+                                "Ethiopian minister said."))
+    assert ("ETH", "11", "KEN") not in dyads, dyads
+

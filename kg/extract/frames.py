@@ -48,11 +48,17 @@ def reported_speech(context: SentenceContext, speech: Token,
     came from, not a statement to anyone, so it codes nothing.
     """
     for clause in speech.children:
-        # (but "Syria must withdraw, Russia said" is a demand wherever the speaker stands)
-        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)):
+        # (but "Syria must withdraw, Russia said" is a demand wherever the speaker
+        # stands, and "the vote was a sham, the opposition said" a criticism)
+        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)
+                                      and not _judges(clause)):
             continue
+        # ('"it is a war crime," he said': before the speaker, a pronoun is the act
+        # the story told of, not an actor)
         said_of = tuple(child for child in clause.children
-                        if child.dep_ in ("nsubj", "nsubjpass"))
+                        if child.dep_ in ("nsubj", "nsubjpass")
+                        and not (clause.i < speech.i and child.pos_ == "PRON"
+                                 and not obliges(clause)))
         if obliges(clause):
             # "declared that China must drop barriers": saying what another must do
             # is a demand on them, and what they must do is its content.
@@ -100,6 +106,12 @@ def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
     if doers and sources:
         yield Trigger(speech, context.lexicon.rules["accusation"], tuple(sources), doers,
                       inherited, nominal=False, statement=True, yields=True)
+
+
+def _judges(clause: Token) -> bool:
+    """A clause that blames its subject or judges it with a word of disapproval."""
+    return _blames(clause) or any(child.dep_ in ("acomp", "attr") and disapproves(child)
+                                  for child in clause.children)
 
 
 def _blames(clause: Token) -> bool:
