@@ -1252,3 +1252,12 @@ def test_a_judgement_before_its_speaker_is_criticism(extract_text: ExtractText) 
                                 "Ethiopian minister said."))
     assert ("ETH", "11", "KEN") not in dyads, dyads
 
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia has labeled Kenya the worst country in terms of press freedom.",
+    "Media watchdog Reporters Without Borders has labeled Kenya the worst country in terms "
+    "of press freedom.",
+])
+def test_naming_another_the_worst_is_criticism(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert any(root == "11" and target == "KEN" for _, root, target in dyads), dyads

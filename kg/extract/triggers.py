@@ -151,6 +151,12 @@ def disapproving_name(context: SentenceContext, verb: Token) -> Trigger | None:
     predicates = [child for holder in holders for child in holder.children
                   if child.dep_ == "oprd"] + \
         [obj for holder in holders for obj in prep_objects(holder, "as")]
+    objects = [token for token in named if token.dep_ == "dobj"]
+    if not predicates and len(objects) > 1:
+        # "labeled Kenya the worst country": the parser may read the name given as a
+        # second object
+        predicates, named = objects[-1:], [token for token in named
+                                           if token is not objects[-1]]
     if not (named and shape.sources and any(disapproves(word) for word in predicates)):
         return None
     return Trigger(verb, context.lexicon.rules["criticism"], shape.sources, tuple(named),
@@ -159,8 +165,10 @@ def disapproving_name(context: SentenceContext, verb: Token) -> Trigger | None:
 
 def disapproves(predicate: Token) -> bool:
     """"a war crime", "the worst countries", "seriously flawed", "a band of thugs": the
-    predicate, a word that qualifies it or what it is "of" is one of disapproval."""
-    return any(word.lemma_.lower() in DISAPPROVING_WORDS for word in
+    predicate, a word that qualifies it or what it is "of" is one of disapproval (as
+    written or as its lemma: the lemmatizer makes "worst" "bad")."""
+    return any(word.lemma_.lower() in DISAPPROVING_WORDS or word.lower_ in DISAPPROVING_WORDS
+               for word in
                (predicate, *(child for child in predicate.children
                              if child.dep_ in ("amod", "compound", "acomp")),
                 *prep_objects(predicate, "of")))
