@@ -1261,3 +1261,9 @@ def test_a_judgement_before_its_speaker_is_criticism(extract_text: ExtractText) 
 def test_naming_another_the_worst_is_criticism(extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert any(root == "11" and target == "KEN" for _, root, target in dyads), dyads
+
+
+def test_legal_action_against_another_is_a_lawsuit(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya has launched legal action against the Ethiopian "
+                                "government over the dam."))
+    assert ("KEN", "11", "ETH") in dyads, dyads
