@@ -1267,3 +1267,9 @@ def test_legal_action_against_another_is_a_lawsuit(extract_text: ExtractText) ->
     dyads = _dyads(extract_text("Kenya has launched legal action against the Ethiopian "
                                 "government over the dam."))
     assert ("KEN", "11", "ETH") in dyads, dyads
+
+
+def test_a_refusal_to_act_is_a_rejection_not_the_act(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya's refusal to release the Ethiopian pilots angered "
+                                "Addis Ababa."))
+    assert ("KEN", "12", "ETH") in dyads and ("KEN", "08", "ETH") not in dyads, dyads

@@ -53,6 +53,8 @@ from kg.words import words
 
 NAME = "dep-verb.v1"
 REFUSING_VERBS = words("refusing verb")
+# "Kenya's refusal to release the pilots": what is refused is no act done
+REFUSING_NOUNS = words("refusing noun")
 
 
 class DepVerbExtractor:
@@ -206,6 +208,8 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         elif pos in ("NOUN", "PROPN") and index not in consumed and \
                 (nouns := word_entries(context, doc[index])):
             triggers.extend(noun_triggers(context, doc[index], nouns))
+            if lemmas[index] in REFUSING_NOUNS:
+                refusals.append(doc[index])
         elif pos == "ADJ" and (lemma := lemmas[index]) in lexicon.adjectives:
             triggers.extend(adjective_triggers(doc[index], lexicon.adjectives[lemma]))
     for speech in statements:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import subjects
+from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import SentenceContext, Trigger, triggers_under
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries
 from kg.extract.syntax import (
@@ -140,25 +140,34 @@ def threatened_content(context: SentenceContext, verb: Token,
 def refused_act(context: SentenceContext, verb: Token,
                 triggers: list[Trigger]) -> Iterator[Trigger]:
     """"Israel refused to lift the curfew on Palestinians", "declined to meet Jordan's
-    king": the refusal is a rejection aimed where the refused act was; where that act
-    codes nothing, at the first actor it names."""
-    rejection = context.lexicon.verbs[verb.lemma_.lower()].get("")
-    sources, inherited = subjects(verb, control=False)
+    king", "Kenya's refusal to release the pilots": the refusal is a rejection aimed
+    where the refused act was; where that act codes nothing, at the first actor it
+    names."""
+    nominal = verb.pos_ in ("NOUN", "PROPN")
+    table = context.lexicon.nouns if nominal else context.lexicon.verbs
+    rejection = table.get(verb.lemma_.lower(), {}).get("")
+    sources, inherited = noun_sources(verb, "") if nominal else \
+        subjects(verb, control=False)
     if rejection is None or not sources:
         return
     for clause in verb.children:
-        if clause.dep_ != "xcomp" or clause.i < verb.i or \
+        if clause.dep_ != ("acl" if nominal else "xcomp") or clause.i < verb.i or \
                 clause.lemma_.lower() in UNREFUSED_VERBS:
             continue
         refused = [trigger for trigger in triggers_under(subtree_indices(clause), triggers)
                    if trigger.targets]
+        if nominal:
+            # "the US refusal to coordinate with Russia its fight against ...": what is
+            # refused is the clause's own act where it codes one
+            refused = [trigger for trigger in refused if trigger.token.i == clause.i] or \
+                refused
         for trigger in refused:
             yield Trigger(verb, rejection, tuple(sources), trigger.targets, inherited,
-                          nominal=False, loose=trigger.loose)
+                          nominal=nominal, loose=trigger.loose)
         targets = not_dates(phrase_objects(clause))
         if not refused and targets:
             yield Trigger(verb, rejection, tuple(sources), targets, inherited,
-                          nominal=False, loose=True)
+                          nominal=nominal, loose=True)
 
 
 def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator[Trigger]:
