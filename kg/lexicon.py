@@ -26,10 +26,11 @@ HOME = "*"
 # "said China must drop barriers" is a demand, an act under "threaten" a threat, a
 # protest carried out in deeds a demonstration, saying another is responsible for a
 # harm an accusation, naming another or their act with a word of disapproval a
-# criticism; military force used by armed groups
+# criticism; saying one will not do a cooperative act ("will not release the pilots")
+# a refusal; military force used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed").
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
-         "accusation", "criticism")
+         "accusation", "criticism", "refusal")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")

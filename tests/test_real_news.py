@@ -1385,3 +1385,76 @@ def test_a_kidnapping_nobody_is_named_for_is_by_armed_men_of_the_place(
     assert {(event.source.actor.id, event.relation.root, event.target.actor.state_country)
             for event in result.events} == {("IRQUAF", "18", "FRA")}, \
         [event.to_dict() for event in result.events]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Ethiopian minister, under fire in the Kenyan parliament over a failed grain deal, "
+     "flew to Oslo.", ("KEN", "11", "ETH")),
+    ("The Ethiopian army came under fire from Kenya over a deadly raid on a village.",
+     ("KEN", "11", "ETH")),
+])
+def test_under_fire_over_a_grievance_is_criticism(extract_text: ExtractText, text: str,
+                                                 expected: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads and not any(root in ("18", "19") for _, root, _ in dyads), dyads
+
+
+def test_under_fire_with_no_grievance_stays_force(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Ethiopian troops came under fire from Kenyan soldiers "
+                                "over the weekend."))
+    assert ("KEN", "18", "ETH") in dyads or ("KEN", "19", "ETH") in dyads, dyads
+
+
+def test_objections_told_beside_an_act_are_the_objectors(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya signed the pact with Somalia on Monday, despite "
+                                "objections to the pact's terms from Ethiopia."))
+    assert ("KEN", "11", "ETH") not in dyads, dyads
+    dyads = _dyads(extract_text("Kenya signed a trade pact on Monday, despite objections "
+                                "to Somalia from Ethiopia."))
+    assert ("ETH", "11", "SOM") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya will not release the Ethiopian pilots until a ransom is paid.",
+    "Kenya said it would never accept an Ethiopian plan for the border.",
+    "Kenya won't meet Ethiopia.",
+])
+def test_a_cooperative_act_one_will_not_do_is_a_refusal(extract_text: ExtractText,
+                                                       text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "12", "ETH") in dyads, dyads
+
+
+def test_a_cooperative_act_that_did_not_happen_is_no_refusal(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya did not release the Ethiopian pilots."))
+    assert not dyads, dyads
+
+
+def test_a_judgement_before_its_speaker_is_criticism(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Kenyan election was seriously flawed, Ethiopian "
+                                "officials said."))
+    assert ("ETH", "11", "KEN") in dyads, dyads
+    # a pronoun before the speaker is the act the story told of
+    dyads = _dyads(extract_text("Kenya bombed the school. \"It is a war crime,\" the "
+                                "Ethiopian minister said."))
+    assert ("ETH", "11", "KEN") not in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia has labeled Kenya the worst country in terms of press freedom.",
+    "Media watchdog Reporters Without Borders has labeled Kenya the worst country in terms "
+    "of press freedom.",
+])
+def test_naming_another_the_worst_is_criticism(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert any(root == "11" and target == "KEN" for _, root, target in dyads), dyads
+
+
+def test_legal_action_against_another_is_a_lawsuit(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya has launched legal action against the Ethiopian "
+                                "government over the dam."))
+    assert ("KEN", "11", "ETH") in dyads, dyads
+
+
+def test_a_refusal_to_act_is_a_rejection_not_the_act(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya's refusal to release the Ethiopian pilots angered "
+                                "Addis Ababa."))
+    assert ("KEN", "12", "ETH") in dyads and ("KEN", "08", "ETH") not in dyads, dyads

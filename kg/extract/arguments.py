@@ -31,7 +31,7 @@ FUTURE_HEADS = words("future head")
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of ``verb`` and whether it was inherited from another clause."""
-    own = [child for child in verb.children if child.dep_ == "nsubj"]
+    own = [_named(child) for child in verb.children if child.dep_ == "nsubj"]
     if own:
         return own, depth > 0
     head = verb.head
@@ -61,6 +61,17 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return _participle_subjects(verb, head, depth)
     return [], False
+
+
+def _named(subject: Token) -> Token:
+    """"Media watchdog Reporters Without Borders has labeled ...": a title the tagger
+    reads as a verb, the name after it its object; the name is the subject."""
+    if subject.pos_ != "VERB":
+        return subject
+    return next((child for child in subject.children
+                 if child.dep_ == "dobj" and child.i == subject.i + 1
+                 and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper()),
+                subject)
 
 
 def _controllers(head: Token) -> list[Token]:

@@ -45,7 +45,7 @@ from kg.extract.triggers import (
     noun_triggers,
     verb_triggers,
 )
-from kg.extract.undergone import undergone_acts
+from kg.extract.undergone import censured, undergone_acts
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult, Event
 from kg.tokens import token_table
@@ -53,6 +53,8 @@ from kg.words import words
 
 NAME = "dep-verb.v1"
 REFUSING_VERBS = words("refusing verb")
+# "Kenya's refusal to release the pilots": what is refused is no act done
+REFUSING_NOUNS = words("refusing noun")
 
 
 class DepVerbExtractor:
@@ -180,6 +182,10 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     tags, lemmas = table.pos, table.lemma
     for index in range(sentence.start, sentence.end):
         pos = tags[index]
+        if pos in ("VERB", "AUX", "NOUN", "PROPN"):
+            blamed = censured(context, doc[index])
+            triggers.extend(blamed)
+            consumed.update(trigger.token.i for trigger in blamed)
         if pos in ("VERB", "AUX"):
             token = doc[index]
             # "the towns have been under rebel siege": the copula undergoes too
@@ -202,6 +208,8 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         elif pos in ("NOUN", "PROPN") and index not in consumed and \
                 (nouns := word_entries(context, doc[index])):
             triggers.extend(noun_triggers(context, doc[index], nouns))
+            if lemmas[index] in REFUSING_NOUNS:
+                refusals.append(doc[index])
         elif pos == "ADJ" and (lemma := lemmas[index]) in lexicon.adjectives:
             triggers.extend(adjective_triggers(doc[index], lexicon.adjectives[lemma]))
     for speech in statements:

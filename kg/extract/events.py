@@ -36,6 +36,10 @@ UNARMED_SECTORS = ("CVL", "MED", "HLH", "EDU", "REL", "BUS", "NGO")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
+# "will not release the pilots", "would never accept the plan": a cooperative act one
+# says one will not do is a refusal (12), as CAMEO codes "not about to free"
+REFUSABLE_ROOTS = cameo_codes("refusable")
+REFUSING_AUXILIARIES = words("refusing auxiliary")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,8 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
     # an act answered or undergone was made, whatever the verb above it says
     mood = Mood(False, "asserted") if trigger.presupposed else Mood.of(trigger.token)
     relation = coded_relation(context.lexicon, trigger.relation, mood.modality, trigger.token)
+    if mood.negated and refused(trigger):
+        relation, mood = context.lexicon.rules["refusal"], Mood(False, "asserted")
     for source in sources:
         # a guessed target's rank counts only the targets the source can act on
         actable = [target for target in targets
@@ -115,6 +121,20 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                 event = coded_event(context, trigger, evidence, target, source,
                                     relation, mood, extractor)
                 yield Candidate(event, trigger, rank if guessed else 0)
+
+
+def refused(trigger: Trigger) -> bool:
+    """Whether a cooperative act is one its doer says they will not do: the verb's own
+    "not" or "never" with "will" or "would" ("will not accept", "won't release"), not
+    a "did not" of what did not happen."""
+    verb = trigger.token
+    if trigger.nominal or trigger.relation.root not in REFUSABLE_ROOTS or \
+            verb.pos_ != "VERB":
+        return False
+    children = {child.dep_: child.lower_ for child in verb.children
+                if child.dep_ in ("neg", "aux") and
+                (child.dep_ == "neg" or child.lower_ in REFUSING_AUXILIARIES)}
+    return "neg" in children and "aux" in children
 
 
 def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import subjects
+from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import SentenceContext, Trigger, triggers_under
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries
 from kg.extract.syntax import (
@@ -48,11 +48,17 @@ def reported_speech(context: SentenceContext, speech: Token,
     came from, not a statement to anyone, so it codes nothing.
     """
     for clause in speech.children:
-        # (but "Syria must withdraw, Russia said" is a demand wherever the speaker stands)
-        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)):
+        # (but "Syria must withdraw, Russia said" is a demand wherever the speaker
+        # stands, and "the vote was a sham, the opposition said" a criticism)
+        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)
+                                      and not _judges(clause)):
             continue
+        # ('"it is a war crime," he said': before the speaker, a pronoun is the act
+        # the story told of, not an actor)
         said_of = tuple(child for child in clause.children
-                        if child.dep_ in ("nsubj", "nsubjpass"))
+                        if child.dep_ in ("nsubj", "nsubjpass")
+                        and not (clause.i < speech.i and child.pos_ == "PRON"
+                                 and not obliges(clause)))
         if obliges(clause):
             # "declared that China must drop barriers": saying what another must do
             # is a demand on them, and what they must do is its content.
@@ -102,6 +108,12 @@ def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
                       inherited, nominal=False, statement=True, yields=True)
 
 
+def _judges(clause: Token) -> bool:
+    """A clause that blames its subject or judges it with a word of disapproval."""
+    return _blames(clause) or any(child.dep_ in ("acomp", "attr") and disapproves(child)
+                                  for child in clause.children)
+
+
 def _blames(clause: Token) -> bool:
     """A clause saying its subject is to blame: "X was responsible for", "X is guilty"."""
     return any((child.dep_ in ("acomp", "attr") and child.lemma_.lower() in BLAME_WORDS)
@@ -128,25 +140,34 @@ def threatened_content(context: SentenceContext, verb: Token,
 def refused_act(context: SentenceContext, verb: Token,
                 triggers: list[Trigger]) -> Iterator[Trigger]:
     """"Israel refused to lift the curfew on Palestinians", "declined to meet Jordan's
-    king": the refusal is a rejection aimed where the refused act was; where that act
-    codes nothing, at the first actor it names."""
-    rejection = context.lexicon.verbs[verb.lemma_.lower()].get("")
-    sources, inherited = subjects(verb, control=False)
+    king", "Kenya's refusal to release the pilots": the refusal is a rejection aimed
+    where the refused act was; where that act codes nothing, at the first actor it
+    names."""
+    nominal = verb.pos_ in ("NOUN", "PROPN")
+    table = context.lexicon.nouns if nominal else context.lexicon.verbs
+    rejection = table.get(verb.lemma_.lower(), {}).get("")
+    sources, inherited = noun_sources(verb, "") if nominal else \
+        subjects(verb, control=False)
     if rejection is None or not sources:
         return
     for clause in verb.children:
-        if clause.dep_ != "xcomp" or clause.i < verb.i or \
+        if clause.dep_ != ("acl" if nominal else "xcomp") or clause.i < verb.i or \
                 clause.lemma_.lower() in UNREFUSED_VERBS:
             continue
         refused = [trigger for trigger in triggers_under(subtree_indices(clause), triggers)
                    if trigger.targets]
+        if nominal:
+            # "the US refusal to coordinate with Russia its fight against ...": what is
+            # refused is the clause's own act where it codes one
+            refused = [trigger for trigger in refused if trigger.token.i == clause.i] or \
+                refused
         for trigger in refused:
             yield Trigger(verb, rejection, tuple(sources), trigger.targets, inherited,
-                          nominal=False, loose=trigger.loose)
+                          nominal=nominal, loose=trigger.loose)
         targets = not_dates(phrase_objects(clause))
         if not refused and targets:
             yield Trigger(verb, rejection, tuple(sources), targets, inherited,
-                          nominal=False, loose=True)
+                          nominal=nominal, loose=True)
 
 
 def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator[Trigger]:

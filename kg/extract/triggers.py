@@ -63,6 +63,9 @@ DISAPPROVING_WORDS = words("disapproving word")
 # Verbs whose act is their preposition's: "stood by Assad" backs him, "stands accused"
 # backs nobody; "marched against" protests, troops "marched from Tabqa" do not.
 BOUND_VERBS = words("bound verb")
+# "signed it despite objections from the US": the objections are told as made, beside
+# the act, not as its content
+CONCESSION_PREPOSITIONS = words("concession preposition")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,12 @@ def disapproving_name(context: SentenceContext, verb: Token) -> Trigger | None:
     predicates = [child for holder in holders for child in holder.children
                   if child.dep_ == "oprd"] + \
         [obj for holder in holders for obj in prep_objects(holder, "as")]
+    objects = [token for token in named if token.dep_ == "dobj"]
+    if not predicates and len(objects) > 1:
+        # "labeled Kenya the worst country": the parser may read the name given as a
+        # second object
+        predicates, named = objects[-1:], [token for token in named
+                                           if token is not objects[-1]]
     if not (named and shape.sources and any(disapproves(word) for word in predicates)):
         return None
     return Trigger(verb, context.lexicon.rules["criticism"], shape.sources, tuple(named),
@@ -170,8 +179,10 @@ def disapproving_name(context: SentenceContext, verb: Token) -> Trigger | None:
 
 def disapproves(predicate: Token) -> bool:
     """"a war crime", "the worst countries", "seriously flawed", "a band of thugs": the
-    predicate, a word that qualifies it or what it is "of" is one of disapproval."""
-    return any(word.lemma_.lower() in DISAPPROVING_WORDS for word in
+    predicate, a word that qualifies it or what it is "of" is one of disapproval (as
+    written or as its lemma: the lemmatizer makes "worst" "bad")."""
+    return any(word.lemma_.lower() in DISAPPROVING_WORDS or word.lower_ in DISAPPROVING_WORDS
+               for word in
                (predicate, *(child for child in predicate.children
                              if child.dep_ in ("amod", "compound", "acomp")),
                 *prep_objects(predicate, "of")))
@@ -385,8 +396,18 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
         if not targets:
             continue
         sources, inherited = noun_sources(noun, prep)
+        if relation.root in DISAPPROVAL_ROOTS and (inherited or not sources):
+            # "objections to the tribunal from the US", "criticism of the plan from
+            # Russia": the parser hangs the critic on what is criticised; the verb the
+            # noun hangs from ("signed it despite objections") is not theirs
+            critics = [critic for target in targets
+                       for critic in not_dates(prep_objects(target, "from"))]
+            sources, inherited = (critics, False) if critics else (sources, inherited)
         if sources:
-            yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True)
+            conceded = relation.root in DISAPPROVAL_ROOTS and noun.dep_ == "pobj" and \
+                noun.head.lower_ in CONCESSION_PREPOSITIONS
+            yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True,
+                          presupposed=conceded)
 
 
 def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entries,

@@ -10,6 +10,7 @@ from kg.extract.arguments import subjects
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import noun_entries
 from kg.extract.syntax import (
+    TIME_ENTITIES,
     not_dates,
     owner_modifiers,
     prep_objects,
@@ -19,7 +20,7 @@ from kg.extract.syntax import (
 from kg.extract.triggers import VerbShape, verb_shape
 from kg.lexicon import Lexicon
 from kg.model import Relation
-from kg.words import cameo_codes, words
+from kg.words import cameo_codes, ordered_words, words
 
 # Verbs whose subject gets what another gives: "received aid from Russia".
 RECEIVING_VERBS = words("receiving verb")
@@ -32,6 +33,58 @@ UNDERGONE_ACTS = cameo_codes("undergone")
 PROVOKING_VERBS = words("provoking verb")
 PROVOKED_ACTS = cameo_codes("provoked")
 AGENT_MODIFIERS = words("agent modifier")
+# "came under fire from rights groups over the raid": force one is under for a grievance
+# is criticism, its critics named after "from" or where they sit ("in Congress").
+CENSURE_NOUNS = words("censure noun")
+CENSURE_PREPOSITIONS = words("censure preposition")
+CENSURE_FORUMS = ordered_words("censure forum preposition")
+# "came under fire over Aleppo", "for the first time", "for hours": a place or a time,
+# not what one is blamed for
+UNBLAMED_ENTITIES = {"GPE", "LOC", "FAC", "ORDINAL", *TIME_ENTITIES}
+
+
+def censured(context: SentenceContext, verb: Token) -> list[Trigger]:
+    """"The coalition came under fire from Human Rights Watch over the raid", "Annan,
+    under fire in Congress over the oil program, ...": to be under fire or attack over
+    something one did is to be criticised (111) by whom the phrase names; the same words
+    with no grievance ("came under fire from the ground") are force. ``verb`` is the
+    word the "under" phrase hangs on: a verb, whose subject is under fire, or a noun."""
+    found = []
+    for act in _under(verb):
+        critics = _critics(verb, act)
+        if not _blamed(context, verb, act, critics):
+            continue
+        undergoers, inherited = ([verb], False) if verb.pos_ in ("NOUN", "PROPN") else \
+            subjects(verb, control=True)
+        if critics and undergoers:
+            found.append(Trigger(act, context.lexicon.rules["criticism"], tuple(critics),
+                                 tuple(undergoers), inherited, nominal=True,
+                                 presupposed=True))
+    return found
+
+
+def _under(verb: Token) -> list[Token]:
+    return [obj for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
+            for obj in child.children
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in CENSURE_NOUNS]
+
+
+def _critics(verb: Token, act: Token) -> list[Token]:
+    return list(not_dates(obj for prep in CENSURE_FORUMS for holder in (act, verb)
+                          for obj in prep_objects(holder, prep)))
+
+
+def _blamed(context: SentenceContext, verb: Token, act: Token, critics: list[Token]) -> bool:
+    """Whether a phrase of the verb, the act, its "under" or its critics (wherever the
+    parser hangs it) says what one is blamed for."""
+    return any(obj.ent_type_ not in UNBLAMED_ENTITIES and obj.pos_ in ("NOUN", "PROPN")
+               and obj.lemma_.lower() != "time"
+               and not (obj.pos_ == "PROPN" and context.gazetteer.country_of_place(obj.text))
+               and not any(child.ent_type_ in UNBLAMED_ENTITIES for child in obj.children
+                           if child.dep_ in ("amod", "nummod", "compound"))
+               for holder in (verb, act, act.head, *critics) for prep in CENSURE_PREPOSITIONS
+               for obj in prep_objects(holder, prep))
 
 
 def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | None:
@@ -50,6 +103,10 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
         acts = [obj for child in verb.children
                 if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
                 for obj in child.children if obj.dep_ == "pobj"]
+    # (what one is under for a grievance is criticism: ``censured``)
+    acts = [act for act in acts if not (act.lemma_.lower() in CENSURE_NOUNS and
+                                        _blamed(context, verb, act,
+                                                                _critics(verb, act)))]
     if not acts:
         return None
     undergoers, inherited = subjects(verb, control=True)
