@@ -1271,3 +1271,15 @@ def test_a_blow_gives_way_to_the_act_it_is_dealt_by(extract_text: ExtractText) -
 def test_coordinated_act_words_share_their_verb_and_phrase(extract_text: ExtractText,
                                                            text: str) -> None:
     assert ("TUR", "19", "SYR") in _dyads(extract_text(text))
+
+
+def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
+        extract_text: ExtractText) -> None:
+    # Madaya: a Syrian town of a few thousand, and a Burmese one of 24,000 in GeoNames
+    result = extract_text("Rebels and their families left Madaya, a town near Damascus, under a "
+                          "deal with the Syrian government.")
+    assert not any("MMR" in (event.source.actor.country, event.target.actor.country)
+                   for event in result.events), [e.to_dict() for e in result.events]
+    burmese = extract_text("Thailand shelled Madaya as fighting spread through Myanmar.")
+    assert any(event.target.text == "Madaya" and event.target.actor.country == "MMR"
+               for event in burmese.events), [e.to_dict() for e in burmese.events]
