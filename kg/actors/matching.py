@@ -254,7 +254,8 @@ def _town_states(actors: ActorContext, start: int, end: int, name: str,
         return states
     if not states and start > 0 and actors.doc[start - 1].lower_ == "the":
         return ()  # "the North", "the Center": a region or a thing, never a small town
-    candidates = states or gazetteer.local_places.get(name, ())
+    candidates = states or gazetteer.local_places.get(name) or \
+        gazetteer.folded_local_places.get(fold_place(name), ())
     if not candidates:
         return ()
     elsewhere = _elsewhere(states_at, start, end)
