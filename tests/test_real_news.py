@@ -1470,3 +1470,14 @@ def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
     burmese = extract_text("Thailand shelled Madaya as fighting spread through Myanmar.")
     assert any(event.target.text == "Madaya" and event.target.actor.country == "MMR"
                for event in burmese.events), [e.to_dict() for e in burmese.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Iraqi policemen were found guilty of torturing Kuwaiti prisoners.",
+    "Two Iraqi policemen were convicted of beating Kuwaiti prisoners.",
+    "Two Iraqi policemen were charged with killing Kuwaiti prisoners.",
+])
+def test_the_violence_one_is_tried_for_is_coded(extract_text: ExtractText,
+                                                text: str) -> None:
+    # who undergoes the trial did what its gerund names, an act of its own
+    assert {("IRQ", root, "KWT") for root in ("18", "19")} & _dyads(extract_text(text))

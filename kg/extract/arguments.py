@@ -57,7 +57,16 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
         return subjects(head.head if head.dep_ == "acomp" else head,
                         control=False, depth=depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
-        return subjects(head.head, control=False, depth=depth + 1)
+        governor = head.head
+        if governor.pos_ == "ADJ" and governor.dep_ == "oprd":
+            governor = governor.head  # "were found guilty of"
+        passive = [child for child in governor.children if child.dep_ == "nsubjpass"]
+        if governor.pos_ == "VERB" and passive and not any(
+                child.dep_ == "nsubj" for child in governor.children):
+            # "were found guilty of torturing Afghans", "was charged with killing":
+            # who undergoes the passive verb did what its gerund names
+            return passive, True
+        return subjects(governor, control=False, depth=depth + 1)
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return _participle_subjects(verb, head, depth)
     return [], False

@@ -40,6 +40,10 @@ REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 # says one will not do is a refusal (12), as CAMEO codes "not about to free"
 REFUSABLE_ROOTS = cameo_codes("refusable")
 REFUSING_AUXILIARIES = words("refusing auxiliary")
+# "found guilty of torturing", "charged with killing": the violence one is tried for is
+# an act of its own, not the content of the trial
+CHARGING_VERBS = words("charging verb")
+VIOLENT_ROOTS = cameo_codes("violence")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +250,7 @@ def main_acts(context: SentenceContext,
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     for trigger, candidates in coded:
-        embedded = not trigger.presupposed and (
+        embedded = not trigger.presupposed and not _charged_crime(trigger) and (
             trigger.token.i in said or _embedded(trigger.token, acting))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
@@ -255,6 +259,19 @@ def main_acts(context: SentenceContext,
 def _codes(candidates: list[Candidate]) -> bool:
     """Whether a trigger codes an event of its own choosing (not only guessed ones)."""
     return any(candidate.rank == 0 for candidate in candidates)
+
+
+def _charged_crime(trigger: Trigger) -> bool:
+    """Whether ``trigger`` names the violence a trial, charge or arrest is for ("were
+    found guilty of torturing Afghans", "was arrested for killing")."""
+    token = trigger.token
+    if trigger.relation.root not in VIOLENT_ROOTS or token.dep_ != "pcomp" or \
+            token.head.dep_ != "prep":
+        return False
+    governor = token.head.head
+    if governor.pos_ == "ADJ" and governor.dep_ in ("oprd", "acomp"):
+        governor = governor.head  # "found guilty of"
+    return governor.pos_ == "VERB" and governor.lemma_.lower() in CHARGING_VERBS
 
 
 def _embedded(token: Token, acting: set[int]) -> bool:
