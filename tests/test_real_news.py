@@ -1481,3 +1481,12 @@ def test_the_violence_one_is_tried_for_is_coded(extract_text: ExtractText,
                                                 text: str) -> None:
     # who undergoes the trial did what its gerund names, an act of its own
     assert {("IRQ", root, "KWT") for root in ("18", "19")} & _dyads(extract_text(text))
+
+
+def test_what_is_said_below_an_act_is_no_content_of_that_act(
+        extract_text: ExtractText) -> None:
+    # the parser hangs "adding" on "targeting"; what the adding tells is an act of its own
+    result = extract_text("Islamist militants in Nigeria announced they are targeting members "
+                          "of the Christian community in the country adding that they "
+                          "massacred dozens of Christians in three villages last week.")
+    assert "202" in {event.relation.cameo for event in result.events}, result.events

@@ -251,7 +251,7 @@ def main_acts(context: SentenceContext,
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     for trigger, candidates in coded:
         embedded = not trigger.presupposed and not _charged_crime(trigger) and (
-            trigger.token.i in said or _embedded(trigger.token, acting))
+            trigger.token.i in said or _embedded(trigger.token, acting, said))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
 
@@ -274,14 +274,18 @@ def _charged_crime(trigger: Trigger) -> bool:
     return governor.pos_ == "VERB" and governor.lemma_.lower() in CHARGING_VERBS
 
 
-def _embedded(token: Token, acting: set[int]) -> bool:
+def _embedded(token: Token, acting: set[int], said: set[int]) -> bool:
     """Whether ``token`` sits below another word that codes an event, other than in an
-    aside ("..., one of the factors behind Russia's veto")."""
+    aside ("..., one of the factors behind Russia's veto") or in what is said below it
+    ("are targeting them, adding that they massacred dozens": the saying gives way to
+    what it tells, wherever the parser hangs it)."""
     current = token
     while current.head.i != current.i:
         if current.dep_ in ASIDE_DEPS:
             return False
         current = current.head
+        if current.i in said:
+            return False
         if current.i in acting:
             return True
     return False
