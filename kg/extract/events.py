@@ -43,6 +43,7 @@ REFUSING_AUXILIARIES = words("refusing auxiliary")
 # "found guilty of torturing", "charged with killing": the violence one is tried for is
 # an act of its own, not the content of the trial
 CHARGING_VERBS = words("charging verb")
+CHARGE_PREPOSITIONS = ("of", "for", "with")
 VIOLENT_ROOTS = cameo_codes("violence")
 
 
@@ -265,8 +266,9 @@ def _charged_crime(trigger: Trigger) -> bool:
     """Whether ``trigger`` names the violence a trial, charge or arrest is for ("were
     found guilty of torturing Afghans", "was arrested for killing")."""
     token = trigger.token
+    # (what one is executed "after" doing is no charge)
     if trigger.relation.root not in VIOLENT_ROOTS or token.dep_ != "pcomp" or \
-            token.head.dep_ != "prep":
+            token.head.dep_ != "prep" or token.head.lower_ not in CHARGE_PREPOSITIONS:
         return False
     governor = token.head.head
     if governor.pos_ == "ADJ" and governor.dep_ in ("oprd", "acomp"):
