@@ -1470,3 +1470,12 @@ def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
     burmese = extract_text("Thailand shelled Madaya as fighting spread through Myanmar.")
     assert any(event.target.text == "Madaya" and event.target.actor.country == "MMR"
                for event in burmese.events), [e.to_dict() for e in burmese.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya piled pressure on Ethiopia on Monday to open the border.",
+    "Kenya heaped pressure on Ethiopia Monday to open the border.",
+])
+def test_pressure_piled_on_another_is_a_demand(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "10", "ETH") in dyads, dyads
