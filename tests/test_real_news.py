@@ -1479,3 +1479,13 @@ def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
 def test_pressure_piled_on_another_is_a_demand(extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("KEN", "10", "ETH") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya rejected a call by Ethiopia to reopen the border.",
+    "Kenya will study a call by Ethiopia to reopen the border.",
+])
+def test_an_appeal_answered_or_weighed_is_made_to_who_answers(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("ETH", "02", "KEN") in dyads, dyads
