@@ -1490,3 +1490,22 @@ def test_what_is_said_below_an_act_is_no_content_of_that_act(
                           "of the Christian community in the country adding that they "
                           "massacred dozens of Christians in three villages last week.")
     assert "202" in {event.relation.cameo for event in result.events}, result.events
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya piled pressure on Ethiopia on Monday to open the border.",
+    "Kenya heaped pressure on Ethiopia Monday to open the border.",
+])
+def test_pressure_piled_on_another_is_a_demand(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "10", "ETH") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya rejected a call by Ethiopia to reopen the border.",
+    "Kenya will study a call by Ethiopia to reopen the border.",
+])
+def test_an_appeal_answered_or_weighed_is_made_to_who_answers(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("ETH", "02", "KEN") in dyads, dyads

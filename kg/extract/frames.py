@@ -16,11 +16,13 @@ from kg.extract.context import SentenceContext, Trigger, triggers_under
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries
 from kg.extract.syntax import (
     TIME_ENTITIES,
+    could_name_actor,
     governing_verb,
     not_dates,
     obliges,
     owner_modifiers,
     phrase_objects,
+    prep_objects,
     subtree_indices,
 )
 from kg.extract.triggers import disapproves
@@ -36,6 +38,7 @@ VIOLENT_ROOTS = cameo_codes("violence")
 ANSWERABLE_ROOTS = cameo_codes("answerable")
 # Bombs set off: their objects are devices, their targets whom they hurt.
 BOMBING_CODES = cameo_codes("bombing")
+DELIBERATION_VERBS = words("deliberation verb")
 # What a bomb does to its victims; an attack it is part of stays an act of its own.
 CASUALTY_VERBS = words("casualty verb")
 
@@ -174,20 +177,34 @@ def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator
     """"Sudan rejected the rebels' demand", "Syria welcomed the Russian proposal": a
     demand, plea, offer or ultimatum that one answers is its owner's act towards the one
     who answers, where it names no addressee of its own."""
-    for trigger in triggers:
-        if trigger.nominal or not trigger.sources:
-            continue
-        for asked in trigger.targets:
+    answers = [(trigger.sources, trigger.targets) for trigger in triggers
+               if not trigger.nominal and trigger.sources]
+    # "the commission will study a call by top leaders to delay the polls": one weighs
+    # what was asked of it, so the asking was done, and the one weighing was asked
+    answering = {trigger.token.i for trigger in triggers if not trigger.nominal}
+    answers += [(tuple(subjects(verb, control=True)[0]), tuple(_objects(verb)))
+                for verb in context.sentence
+                if verb.pos_ == "VERB" and verb.lemma_.lower() in DELIBERATION_VERBS
+                and verb.i not in answering]
+    for answerers, asked_nouns in answers:
+        for asked in asked_nouns:
             relation = noun_entries(context.lexicon, asked).get("to") \
                 if asked.pos_ == "NOUN" else None
             if relation is None or relation.root not in ANSWERABLE_ROOTS or \
                     any(child.dep_ == "prep" and child.lower_ == "to"
                         for child in asked.children):
                 continue
-            owners = tuple(owner_modifiers(asked))
-            if owners:
-                yield Trigger(asked, relation, owners, trigger.sources, False, nominal=True,
+            # "a call by top leaders": the agent of the asking owns it too
+            owners = (*owner_modifiers(asked),
+                      *(agent for agent in prep_objects(asked, "by")
+                        if could_name_actor(agent)))
+            if owners and answerers:
+                yield Trigger(asked, relation, owners, answerers, False, nominal=True,
                               presupposed=True)
+
+
+def _objects(verb: Token) -> Iterator[Token]:
+    return (child for child in verb.children if child.dep_ == "dobj")
 
 
 def with_purpose(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
