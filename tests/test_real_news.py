@@ -1470,3 +1470,13 @@ def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
     burmese = extract_text("Thailand shelled Madaya as fighting spread through Myanmar.")
     assert any(event.target.text == "Madaya" and event.target.actor.country == "MMR"
                for event in burmese.events), [e.to_dict() for e in burmese.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's foreign minister, touring a refugee camp in Somalia, urged the government to act.",
+    "Kenya's foreign minister, visiting Somalia, urged the government to act.",
+])
+def test_a_participle_between_subject_and_verb_is_an_act_of_its_own(
+        extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "04", "SOM") in dyads, dyads

@@ -262,9 +262,19 @@ def _embedded(token: Token, acting: set[int]) -> bool:
     aside ("..., one of the factors behind Russia's veto")."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ in ASIDE_DEPS:
+        if current.dep_ in ASIDE_DEPS or _set_off_participle(current):
             return False
         current = current.head
         if current.i in acting:
             return True
     return False
+
+
+def _set_off_participle(token: Token) -> bool:
+    """"Merkel, touring a camp in Chad, urged ...": a participle set off by a comma
+    between a subject and its verb tells an act of the subject's own, not what the verb
+    says."""
+    noun = token.head
+    return token.dep_ in ("acl", "advcl") and token.tag_ in ("VBG", "VBN") and \
+        noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass") and \
+        noun.i < token.i < noun.head.i and token.doc[token.i - 1].text == ","
