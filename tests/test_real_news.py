@@ -1480,3 +1480,10 @@ def test_a_participle_between_subject_and_verb_is_an_act_of_its_own(
         extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("KEN", "04", "SOM") in dyads, dyads
+
+
+def test_a_relative_clause_set_off_by_a_comma_is_an_act_of_its_own(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Kenyan president welcomed Ethiopia's prime minister, who "
+                                "paid a visit to Kenya on Monday."))
+    assert ("ETH", "04", "KEN") in dyads, dyads
