@@ -1487,3 +1487,9 @@ def test_a_relative_clause_set_off_by_a_comma_is_an_act_of_its_own(
     dyads = _dyads(extract_text("The Kenyan president welcomed Ethiopia's prime minister, who "
                                 "paid a visit to Kenya on Monday."))
     assert ("ETH", "04", "KEN") in dyads, dyads
+
+
+def test_talks_that_their_sides_own_are_held_between_the_subjects(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya and Ethiopia renewed their negotiations on Monday."))
+    assert {("KEN", "04", "ETH"), ("ETH", "04", "KEN")} <= dyads, dyads
