@@ -1509,3 +1509,26 @@ def test_an_appeal_answered_or_weighed_is_made_to_who_answers(extract_text: Extr
                                                               text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("ETH", "02", "KEN") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's foreign minister, touring a refugee camp in Somalia, urged the government to act.",
+    "Kenya's foreign minister, visiting Somalia, urged the government to act.",
+])
+def test_a_participle_between_subject_and_verb_is_an_act_of_its_own(
+        extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "04", "SOM") in dyads, dyads
+
+
+def test_a_relative_clause_set_off_by_a_comma_is_an_act_of_its_own(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Kenyan president welcomed Ethiopia's prime minister, who "
+                                "paid a visit to Kenya on Monday."))
+    assert ("ETH", "04", "KEN") in dyads, dyads
+
+
+def test_talks_that_their_sides_own_are_held_between_the_subjects(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya and Ethiopia renewed their negotiations on Monday."))
+    assert {("KEN", "04", "ETH"), ("ETH", "04", "KEN")} <= dyads, dyads

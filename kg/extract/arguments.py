@@ -67,7 +67,9 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
             # who undergoes the passive verb did what its gerund names
             return passive, True
         return subjects(governor, control=False, depth=depth + 1)
-    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+    # "Jack Straw, touring a camp, urged ...": the parser may call a participle set off
+    # after its noun an adverbial clause; it still describes the noun
+    if dep in ("acl", "advcl") and head.pos_ in ("NOUN", "PROPN"):
         return _participle_subjects(verb, head, depth)
     return [], False
 

@@ -283,7 +283,8 @@ def _embedded(token: Token, acting: set[int], said: set[int]) -> bool:
     what it tells, wherever the parser hangs it)."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ in ASIDE_DEPS:
+        if current.dep_ in ASIDE_DEPS or _set_off_participle(current) or \
+                _set_off_relative(current):
             return False
         current = current.head
         if current.i in said:
@@ -291,3 +292,22 @@ def _embedded(token: Token, acting: set[int], said: set[int]) -> bool:
         if current.i in acting:
             return True
     return False
+
+
+def _set_off_participle(token: Token) -> bool:
+    """"Merkel, touring a camp in Chad, urged ...": a participle set off by a comma
+    between a subject and its verb tells an act of the subject's own, not what the verb
+    says."""
+    noun = token.head
+    return token.dep_ in ("acl", "advcl") and token.tag_ in ("VBG", "VBN") and \
+        noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass") and \
+        noun.i < token.i < noun.head.i and token.doc[token.i - 1].text == ","
+
+
+def _set_off_relative(token: Token) -> bool:
+    """"greeted Chavez, who paid a visit to Cuba": a relative clause set off by a comma
+    whose subject is the noun it describes adds an act of the noun's own, not what the
+    verb above it says."""
+    start = token.left_edge.i
+    return token.dep_ == "relcl" and start > 0 and token.doc[start - 1].text == "," and \
+        any(child.dep_ == "nsubj" and child.tag_ in ("WP", "WDT") for child in token.children)

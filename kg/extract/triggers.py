@@ -435,6 +435,10 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
     elif light is not None and "with" in entries:
         # "Israel and Lebanon renewed negotiations": each side acts towards the other.
         sources, inherited = noun_sources(noun, "with")
+        if governor is not None and sources and all(source.tag_ == "PRP$" for source in sources):
+            # "... renewed their negotiations": the sides the pronoun stands for are the
+            # verb's subjects, which the pronoun alone cannot name both of
+            sources, inherited = subjects(governor, control=False)[0] or sources, True
         yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
                       nominal=True, reciprocal=True)
     elif HOME in entries and noun.i == trigger.i:
