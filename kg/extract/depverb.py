@@ -37,14 +37,10 @@ from kg.extract.frames import (
 from kg.extract.furniture import is_furniture
 from kg.extract.guesses import guessed_candidates
 from kg.extract.judgement import Features, Judgement, candidate_features
+from kg.extract.nouns import adjective_triggers, noun_triggers
 from kg.extract.pieces import PIECE_CHARS, Piece, batches, joined, pieces
 from kg.extract.syntax import evidence_span
-from kg.extract.triggers import (
-    adjective_triggers,
-    disapproving_name,
-    noun_triggers,
-    verb_triggers,
-)
+from kg.extract.triggers import disapproving_name, verb_triggers
 from kg.extract.undergone import censured, undergone_acts
 from kg.lexicon import Lexicon
 from kg.model import Document, DocumentResult, Event

@@ -1,0 +1,209 @@
+"""Event nouns and adjectives and their frames: a noun takes its arguments from its
+owner and prepositions, or from the light verb that carries it ("held talks with",
+"launched an offensive in Gaza"); an adjective from the subject it is said of ("critical
+of Damascus")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.arguments import noun_sources, subjects
+from kg.extract.context import Entries, SentenceContext, Trigger
+from kg.extract.entries import REVERSING_VERBS, codes_itself
+from kg.extract.syntax import (
+    amount_holding,
+    clause_heads,
+    governing_verb,
+    lemma_in,
+    light_verb_targets,
+    marked_clause_subjects,
+    not_dates,
+    phrase_objects,
+    prep_objects,
+    purpose_clauses,
+    verb_lemma,
+)
+from kg.lexicon import HOME, Lexicon
+from kg.words import cameo_codes, words
+
+ADDRESSED_ROOTS = cameo_codes("addressed")
+DISAPPROVAL_ROOTS = cameo_codes("disapproval")
+VIOLENT_ROOTS = cameo_codes("violence")
+UNDERGONE_PREPOSITIONS = words("undergone preposition")
+CARRYING_VERBS = words("carrying verb")
+DELIBERATION_VERBS = words("deliberation verb")
+# "signed it despite objections from the US": the objections are told as made, beside
+# the act, not as its content
+CONCESSION_PREPOSITIONS = words("concession preposition")
+
+
+def noun_triggers(context: SentenceContext, trigger: Token,
+                  entries: Entries) -> Iterator[Trigger]:
+    lexicon = context.lexicon
+    # "a mediation effort between X and Y", "an aid convoy to X": the act word names
+    # a plain noun, whose phrase carries the act's arguments.
+    noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
+        and trigger.head.lemma_.lower() not in lexicon.nouns else trigger
+    governor = governing_verb(noun)
+    if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
+        return  # "discussed sanctions", "will reconsider its intervention": talked of
+    if governor is not None and verb_lemma(governor) in REVERSING_VERBS:
+        # "lifted sanctions against X" is no sanction but easing them; "halted aid to
+        # X" reduces aid. Where the verb codes itself, it alone speaks.
+        if codes_itself(lexicon, governor) or noun.head.i != governor.i:
+            return
+        entries = {prep: lexicon.reversals[relation.root]
+                   for prep, relation in entries.items()
+                   if relation.root in lexicon.reversals}
+    light = _light_verb(lexicon, noun, governor)
+    framed = list(_noun_framed(trigger, noun, entries, light))
+    yield from framed
+    if not framed:
+        yield from _noun_unframed(lexicon, trigger, noun, entries, governor, light)
+
+
+def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token | None:
+    """The verb that carries an act noun as its object: "held talks", "lifted sanctions"."""
+    carriers = lexicon.light_verbs | REVERSING_VERBS
+    # "gave Ivory Coast 5 million dollars of aid": the amount carries the act word.
+    held = amount_holding(noun) or noun
+    if held.dep_ == "conj" and held.head.pos_ == "NOUN":
+        held = held.head  # "launched air and artillery strikes": both are launched
+    return governor if governor is not None and held.head.i == governor.i and \
+        held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
+
+
+def _noun_framed(trigger: Token, noun: Token, entries: Entries,
+                 light: Token | None) -> Iterator[Trigger]:
+    for prep, relation in entries.items():
+        targets = tuple(prep_objects(noun, prep, depth=2)) if prep and prep != HOME else ()
+        if not targets and prep and prep != HOME and noun.dep_ == "conj":
+            # "air and artillery strikes on X": the parser hangs the phrase the
+            # coordinated words share on the first
+            targets = tuple(prep_objects(noun.head, prep))
+        if not targets and light is not None and prep:
+            # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
+            # light verb carries the noun's target.
+            targets = tuple(light_verb_targets(light, prep))
+        if not targets:
+            continue
+        sources, inherited = noun_sources(noun, prep)
+        if relation.root in DISAPPROVAL_ROOTS and (inherited or not sources):
+            # "objections to the tribunal from the US", "criticism of the plan from
+            # Russia": the parser hangs the critic on what is criticised; the verb the
+            # noun hangs from ("signed it despite objections") is not theirs
+            critics = [critic for target in targets
+                       for critic in not_dates(prep_objects(target, "from"))]
+            sources, inherited = (critics, False) if critics else (sources, inherited)
+        if sources:
+            conceded = relation.root in DISAPPROVAL_ROOTS and noun.dep_ == "pobj" and \
+                noun.head.lower_ in CONCESSION_PREPOSITIONS
+            yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True,
+                          presupposed=conceded)
+
+
+def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entries,
+                   governor: Token | None, light: Token | None) -> Iterator[Trigger]:
+    asking = next((relation for relation in entries.values()
+                   if relation.root in ADDRESSED_ROOTS or relation.root in DISAPPROVAL_ROOTS),
+                  None)
+    addressees = marked_clause_subjects(noun, governor)
+    if asking is not None and addressees:
+        # "reiterated its demand that Israel ease restrictions": the one asked to act
+        # is the subject of what is demanded; "accusations that Tehran meddled": the
+        # one accused, of what is alleged
+        sources, inherited = noun_sources(noun, "")
+        if sources:
+            yield Trigger(trigger, asking, tuple(sources), addressees, inherited,
+                          nominal=True)
+            return
+    # the parser may hang the sides on the verb: "fighting erupted between X and Y"
+    between = list(prep_objects(noun, "between")) or \
+        (list(prep_objects(noun.head, "between")) if noun.dep_ == "nsubj" else [])
+    if "with" in entries and between:
+        # "clashes between US forces and Shia militiamen": each side acts towards the other.
+        yield Trigger(trigger, entries["with"], tuple(between), (), False, nominal=True,
+                      reciprocal=True)
+    elif light is not None and "with" in entries:
+        # "Israel and Lebanon renewed negotiations": each side acts towards the other.
+        sources, inherited = noun_sources(noun, "with")
+        if governor is not None and sources and all(source.tag_ == "PRP$" for source in sources):
+            # "... renewed their negotiations": the sides the pronoun stands for are the
+            # verb's subjects, which the pronoun alone cannot name both of
+            sources, inherited = subjects(governor, control=False)[0] or sources, True
+        yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
+                      nominal=True, reciprocal=True)
+    elif HOME in entries and noun.i == trigger.i:
+        # "students staged demonstrations", "began a hunger strike"; but "police
+        # prevented the demonstration" is not theirs: only a verb that carries out
+        # the act lends its subject.
+        sources, inherited = noun_sources(noun, HOME)
+        carried = not inherited or (governor is not None and
+                                    lemma_in(governor, lexicon.light_verbs | CARRYING_VERBS))
+        if sources and carried:
+            yield Trigger(trigger, entries[HOME], tuple(sources), (), inherited,
+                          nominal=True, home=True)
+    elif light is not None and noun.i == trigger.i:
+        yield from _carried_force(trigger, entries, light)
+    elif noun.i == trigger.i:
+        yield from _owned_force(trigger, entries)
+
+
+def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
+    """"launched an offensive in the Gaza Strip", "continued their crackdown in Iraq":
+    force carried out with no target of its own is aimed at the nearest actor the
+    noun's phrases, its verb's or what it is done for name (a loose target)."""
+    relation = next((relation for relation in entries.values()
+                     if relation.root in VIOLENT_ROOTS), None)
+    if relation is None:
+        return
+    targets = [*phrase_objects(trigger),
+               *(obj for obj in phrase_objects(light) if obj.i != trigger.i),
+               *(obj for clause in purpose_clauses(light) for obj in phrase_objects(clause))]
+    sources, inherited = noun_sources(trigger, "")
+    if sources and targets:
+        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+                      inherited, nominal=True, loose=True)
+
+
+def _owned_force(trigger: Token, entries: Entries) -> Iterator[Trigger]:
+    """"Israel's offensive in the Gaza Strip", "Russia's air offensive, the fiercest in
+    Idlib": force whose owner the noun names, with no target of its own and no verb
+    that carries it, is aimed at the nearest actor its phrases, or those of the clause
+    or apposition that describes it, name (a loose target)."""
+    relation = next((relation for relation in entries.values()
+                     if relation.root in VIOLENT_ROOTS), None)
+    if relation is None:
+        return
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in UNDERGONE_PREPOSITIONS:
+        return  # "areas under its control", "under rebel siege": a state one is in
+    sources, inherited = noun_sources(trigger, "of")
+    if not sources or inherited:
+        return
+    # (a clause with an object of its own is an act of its own, or the parser's
+    # reading of "an air strike killed civilians" as "a strike [that was] killed")
+    described = [child for child in trigger.children if child.dep_ in ("acl", "appos")
+                 and not any(inner.dep_ == "dobj" for inner in child.children)]
+    targets = [*phrase_objects(trigger),
+               *(obj for clause in described for obj in phrase_objects(clause))]
+    if targets:
+        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+                      False, nominal=True, loose=True)
+
+
+def adjective_triggers(adjective: Token, entries: Entries) -> Iterator[Trigger]:
+    """"Moscow was critical of Damascus", "he was skeptical over Moscow's will"."""
+    if adjective.dep_ not in ("acomp", "ROOT", "ccomp", "conj"):
+        return
+    holder = adjective.head if adjective.dep_ == "acomp" else adjective
+    sources, inherited = subjects(holder, control=False)
+    if not sources:
+        return
+    for prep, relation in entries.items():
+        targets = tuple(prep_objects(adjective, prep)) if prep else \
+            tuple(clause_heads(adjective))
+        if targets:
+            yield Trigger(adjective, relation, tuple(sources), targets, inherited,
+                          nominal=False)
