@@ -1470,3 +1470,27 @@ def test_a_small_town_is_a_town_only_of_a_state_the_story_names(
     burmese = extract_text("Thailand shelled Madaya as fighting spread through Myanmar.")
     assert any(event.target.text == "Madaya" and event.target.actor.country == "MMR"
                for event in burmese.events), [e.to_dict() for e in burmese.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Thu Jul 9 2015 Hezbollah Commander Killed in Homs in Syria.",
+    "Fri Jun 24 2016 Daesh kidnapped 40 Executed 7 People in Syrias Homs.",
+])
+def test_a_datelines_weekday_and_month_are_no_person(extract_text: ExtractText,
+                                                     text: str) -> None:
+    result = extract_text(text)
+    people = [side.actor.id for event in result.events for side in (event.source, event.target)
+              if side.actor.type == "person"]
+    assert not people, people
+
+
+@pytest.mark.parametrize("text", [
+    "Jihadists fired rockets on the Bani Zeid district.",
+    "Jihadists fired rockets on the neighbourhoods of Hamdaniya and Bani Zeid.",
+])
+def test_a_district_named_like_a_person_is_no_person(extract_text: ExtractText,
+                                                     text: str) -> None:
+    result = extract_text(text)
+    people = [side.actor.id for event in result.events for side in (event.source, event.target)
+              if side.actor.type == "person"]
+    assert not people, people

@@ -23,7 +23,7 @@ from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.groups import coordinated_owners, group_phrase, right_attachment
 from kg.actors.matching import NameIndex, find_matches
-from kg.actors.people import introduce, person
+from kg.actors.people import introduce, names_a_place, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
 from kg.actors.sectors import agent_sector
 from kg.datafiles import collector_paused
@@ -119,6 +119,8 @@ class DocumentActors(ActorContext):
             return []  # "the ITAR-TASS news agency": a source of reports, never an actor
         match = self.matches.get(head.i)
         if match is not None and match.entry.kind == "person":
+            if names_a_place(head):
+                return []  # "the Bani Zeid district" is not Zeid Ra'ad al-Hussein
             return [self.mention(phrase, introduce(self, head, phrase, match))]
         named = person(self, head, phrase, match)
         if named is not None:
