@@ -1494,3 +1494,10 @@ def test_a_district_named_like_a_person_is_no_person(extract_text: ExtractText,
     people = [side.actor.id for event in result.events for side in (event.source, event.target)
               if side.actor.type == "person"]
     assert not people, people
+
+
+def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
+    result = extract_text("Iraq air raid on refugee camp kills 9 NGO AFP Monday 2 Mar 2015 "
+                          "Iraqi army helicopter fire killed 9 people.")
+    actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
+    assert "NGO" not in actors, actors
