@@ -1532,3 +1532,34 @@ def test_talks_that_their_sides_own_are_held_between_the_subjects(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Kenya and Ethiopia renewed their negotiations on Monday."))
     assert {("KEN", "04", "ETH"), ("ETH", "04", "KEN")} <= dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Thu Jul 9 2015 Hezbollah Commander Killed in Homs in Syria.",
+    "Fri Jun 24 2016 Daesh kidnapped 40 Executed 7 People in Syrias Homs.",
+])
+def test_a_datelines_weekday_and_month_are_no_person(extract_text: ExtractText,
+                                                     text: str) -> None:
+    result = extract_text(text)
+    people = [side.actor.id for event in result.events for side in (event.source, event.target)
+              if side.actor.type == "person"]
+    assert not people, people
+
+
+@pytest.mark.parametrize("text", [
+    "Jihadists fired rockets on the Bani Zeid district.",
+    "Jihadists fired rockets on the neighbourhoods of Hamdaniya and Bani Zeid.",
+])
+def test_a_district_named_like_a_person_is_no_person(extract_text: ExtractText,
+                                                     text: str) -> None:
+    result = extract_text(text)
+    people = [side.actor.id for event in result.events for side in (event.source, event.target)
+              if side.actor.type == "person"]
+    assert not people, people
+
+
+def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
+    result = extract_text("Iraq air raid on refugee camp kills 9 NGO AFP Monday 2 Mar 2015 "
+                          "Iraqi army helicopter fire killed 9 people.")
+    actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
+    assert "NGO" not in actors, actors

@@ -4,11 +4,15 @@ once introduced, a later "Lavrov" is the same person."""
 
 from __future__ import annotations
 
+from dateutil.parser import parserinfo
 from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext, Match
+from kg.actors.places import LAND_NOUNS
 from kg.actors.sectors import described_sector, title_sector
 from kg.model import Actor
+
+CALENDAR = parserinfo()
 
 
 def person(actors: ActorContext, head: Token, phrase: Span, match: Match | None) -> Actor | None:
@@ -23,7 +27,7 @@ def person(actors: ActorContext, head: Token, phrase: Span, match: Match | None)
             and match.entry.actor.type != "state":
         return None  # "Lebanese Shia militia Hizballah": a known organisation, no person
     name = _person_name(actors, head)
-    if name is None:
+    if name is None or is_date(name) or names_a_place(head):
         return None
     known = actors.people.get(name.text)
     if known is not None:
@@ -49,6 +53,27 @@ def introduce(actors: ActorContext, head: Token, phrase: Span, match: Match) -> 
         known = actors.gazetteer.person(known.name, affiliation)
     _remember(actors, actors.doc[match.start:match.end], known)
     return known
+
+
+def is_date(name: Span) -> bool:
+    """"Thu Jul 30 2015 ...": a dateline's weekday and month, capitalised like a name
+    ("May" or "June" alone may well be one)."""
+    weekdays = [CALENDAR.weekday(token.text) is not None for token in name]
+    months = [CALENDAR.month(token.text) is not None for token in name]
+    calendar = all(weekday or month for weekday, month in zip(weekdays, months, strict=True))
+    return calendar and (len(name) > 1 or any(weekdays))
+
+
+def names_a_place(head: Token) -> bool:
+    """"the Salah Eddin neighborhood", "the neighbourhoods of Sheikh Maqsoud and Bani
+    Zeid": a name that a land noun makes a district is no person."""
+    if head.dep_ == "compound" and head.head.lemma_.lower() in LAND_NOUNS:
+        return True
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    return head.head.head.lemma_.lower() in LAND_NOUNS
 
 
 def _other_state(named: Actor, known: Actor) -> bool:

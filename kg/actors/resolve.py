@@ -23,7 +23,7 @@ from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.groups import coordinated_owners, group_phrase, right_attachment
 from kg.actors.matching import NameIndex, find_matches
-from kg.actors.people import introduce, person
+from kg.actors.people import CALENDAR, introduce, names_a_place, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
 from kg.actors.sectors import agent_sector
 from kg.datafiles import collector_paused
@@ -117,8 +117,12 @@ class DocumentActors(ActorContext):
         phrase = self.phrase(head)
         if not self.outlets.isdisjoint(range(phrase.start, phrase.end)):
             return []  # "the ITAR-TASS news agency": a source of reports, never an actor
+        if self._masthead_attribution(phrase):
+            return []
         match = self.matches.get(head.i)
         if match is not None and match.entry.kind == "person":
+            if names_a_place(head):
+                return []  # "the Bani Zeid district" is not Zeid Ra'ad al-Hussein
             return [self.mention(phrase, introduce(self, head, phrase, match))]
         named = person(self, head, phrase, match)
         if named is not None:
@@ -134,6 +138,21 @@ class DocumentActors(ActorContext):
             partners = coordinated_owners(self, head, phrase, group)
             return [self.mention(phrase, actor) for actor in (group, *partners)]
         return right_attachment(self, head)
+
+    def _masthead_attribution(self, phrase: Span) -> bool:
+        """"... kills 12 NGO AFP Wednesday 18 Jun 2014": the words before an outlet
+        and a day in a headline's masthead say whom the headline quotes; no actor."""
+        index = phrase.end
+        if index not in self.outlets or self._names_a_state(phrase.root):
+            return False  # "... rebel assault on Aleppo AFP Sunday": the headline's place
+        while index in self.outlets:
+            index += 1
+        return index < len(self.doc) and CALENDAR.weekday(self.doc[index].text) is not None
+
+    def _names_a_state(self, head: Token) -> bool:
+        match = self.matches.get(head.i)
+        return match is not None and match.entry.actor is not None and \
+            match.entry.actor.type == "state" and not match.entry.actor.sector
 
     def _apposition(self, head: Token) -> list[Mention]:
         """"regime ally Iran", "its key backer, Russia": a patron named by its
