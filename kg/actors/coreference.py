@@ -127,8 +127,11 @@ def _holder(pronoun: Token, plural: bool) -> Token | None:
 def _one_person(actors: ActorContext, head: Token, actor: Actor) -> bool:
     """Whether a phrase names one person, whom "he" or "she" may refer to: a person,
     or one holder of a title ("the Iranian foreign minister"), who is no "it" or "they"."""
-    if actor.type == "person":
-        return True
+    return actor.type == "person" or _titled(actors, head)
+
+
+def _titled(actors: ActorContext, head: Token) -> bool:
+    """A title alone, one holder of it: "the minister", "the Iranian foreign minister"."""
     return head.tag_ == "NN" and head.lower_ in actors.gazetteer.titles
 
 
@@ -140,9 +143,7 @@ def _speaker(actors: ActorContext, pronoun: Token, named: bool = True) -> Token 
     if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
         return None
     speaker = next((child for child in clause.head.children if child.dep_ == "nsubj"), None)
-    titled = speaker is not None and speaker.tag_ == "NN" and \
-        speaker.lower_ in actors.gazetteer.titles
-    if speaker is None or (speaker.pos_ != "PROPN" and named and not titled) or \
+    if speaker is None or (speaker.pos_ != "PROPN" and named and not _titled(actors, speaker)) or \
             speaker.pos_ not in ("PROPN", "NOUN") or speaker.i > pronoun.i or \
             clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
@@ -152,8 +153,7 @@ def _speaker(actors: ActorContext, pronoun: Token, named: bool = True) -> Token 
 def _someone_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> bool:
     """Whether a person kg could not place was named after ``antecedent`` and before the
     pronoun: "Ban said he would send" is Ban's promise, not an earlier Assad's."""
-    named_at = max((index for index, mention, _ in actors.history
-                    if mention.actor.id == antecedent.id and index < head.i), default=-1)
+    named_at = _last_named(actors, head, antecedent)
     between = [actors.entities[index] for index in range(named_at + 1, head.i)
                if index in actors.entities]
     people = {entity.start: entity for entity in between if entity.label_ == "PERSON"}
@@ -165,9 +165,7 @@ def _unnamed_person(actors: ActorContext, head: Token, antecedent: Actor | None)
     """One person named only by a nation, the subject of a clause of the pronoun's sentence
     after ``antecedent``: "The kidnapped Turkish engineer was found dead a day after he
     was abducted" is a Turkish civilian, whom kg cannot name."""
-    named_at = -1 if antecedent is None else \
-        max((index for index, mention, _ in actors.history
-             if mention.actor.id == antecedent.id and index < head.i), default=-1)
+    named_at = _last_named(actors, head, antecedent)
     described = {index for index, _, _ in actors.history}
     for token in reversed(actors.doc[max(named_at + 1, head.sent.start):head.i]):
         if token.dep_ not in ("nsubj", "nsubjpass") or token.tag_ != "NN" or \
@@ -187,13 +185,19 @@ def _something_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> b
     pronoun's sentence after ``antecedent`` was named: "Trump said the attack was horrific
     and that it had killed children" is the attack's killing, not Trump's ("Russia claims
     its campaign is aimed at IS, but it has targeted ..." is still Russia's)."""
-    named_at = max((index for index, mention, _ in actors.history
-                    if mention.actor.id == antecedent.id and index < head.i), default=-1)
-    start = max(named_at + 1, head.sent.start)
+    start = max(_last_named(actors, head, antecedent) + 1, head.sent.start)
+    described = {index for index, _, _ in actors.history}
     return any(token.dep_ == "nsubj" and token.tag_ == "NN" and
-               token.ent_type_ == "" and
-               not any(index == token.i for index, _, _ in actors.history)
+               token.ent_type_ == "" and token.i not in described
                for token in actors.doc[start:head.i])
+
+
+def _last_named(actors: ActorContext, head: Token, antecedent: Actor | None) -> int:
+    """Where ``antecedent`` was last named before ``head`` (-1: not named before)."""
+    if antecedent is None:
+        return -1
+    return max((index for index, mention, _ in actors.history
+                if mention.actor.id == antecedent.id and index < head.i), default=-1)
 
 
 def recent(actors: ActorContext, accept: Callable[[Actor], bool], head: Token) -> Actor | None:

@@ -136,10 +136,9 @@ def refused(trigger: Trigger) -> bool:
     if trigger.nominal or trigger.relation.root not in REFUSABLE_ROOTS or \
             verb.pos_ != "VERB":
         return False
-    children = {child.dep_: child.lower_ for child in verb.children
-                if child.dep_ in ("neg", "aux") and
-                (child.dep_ == "neg" or child.lower_ in REFUSING_AUXILIARIES)}
-    return "neg" in children and "aux" in children
+    return any(child.dep_ == "neg" for child in verb.children) and \
+        any(child.dep_ == "aux" and child.lower_ in REFUSING_AUXILIARIES
+            for child in verb.children)
 
 
 def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
