@@ -21,6 +21,7 @@ MAX_PLACE_TOKENS = 3  # town names in the news run to three words ("Ras al Ain")
 RIVAL_CITY = 100_000
 # "US" and "UN" are matched as written; shorter words in capitals are initials.
 MIN_CAPITALS = 3
+NAME_TAGS = ("PROPN", "NOUN", "ADJ")
 # "anti-Syria", "pro-Western": a stance towards a side, not a member of it
 STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
@@ -123,8 +124,10 @@ def _lost_apostrophes(actors: ActorContext,
     aliases = actors.gazetteer.aliases
     table = token_table(actors.doc)
     for index, (text, pos) in enumerate(zip(table.text, table.pos, strict=True)):
-        if index in covered or pos != "PROPN" or not text.endswith("s") or \
-                len(text) <= MIN_CAPITALS or text in aliases:
+        # the tagger, not knowing the word, often calls it a noun or an adjective
+        # ("Assads forces", "Russias air force"); a capital still marks it a name
+        if index in covered or pos not in NAME_TAGS or not text[0].isupper() or \
+                not text.endswith("s") or len(text) <= MIN_CAPITALS or text in aliases:
             continue
         entries = aliases.get(text[:-1])
         if entries and not any(entry.kind == "outlet" for entry in entries):
