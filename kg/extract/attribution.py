@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
+from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
     agents_of,
@@ -30,7 +31,7 @@ from kg.extract.syntax import (
     thing_owners,
     within,
 )
-from kg.model import Actor, Mention
+from kg.model import Mention
 from kg.words import cameo_codes, cameo_sectors, ordered_words, words
 
 VIOLENT_ROOTS = cameo_codes("violence")
@@ -51,7 +52,6 @@ SEAT_SUFFIXES = words("seat suffix")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
-OWN_POSSESSIVES = words("own possessive")
 CLAIMING_VERBS = words("claiming verb")
 DEFINITE = words("definite determiner")
 # "a bomb planted by militants", "shells fired by the army": who used the weapon
@@ -460,40 +460,3 @@ def _stated(context: SentenceContext, tokens: list[Token]) -> Mention | None:
             if mention.actor.state_country:
                 return mention
     return None
-
-
-def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
-    """"Israel withdrew its troops": a state's own forces or government, named by a
-    possessive, are the state acting, not whom it acts on."""
-    words_ = target.text.lower().split()
-    return bool(words_) and words_[0] in OWN_POSSESSIVES and \
-        target.actor.sector in context.gazetteer.state_sectors and \
-        target.actor.state_country == source.actor.state_country
-
-
-def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
-    """The mentions that are not on the side of any source."""
-    return [mention for mention in mentions
-            if not any(same_side(source.actor, mention.actor) for source in sources)]
-
-
-def same_side(source: Actor, target: Actor) -> bool:
-    """An actor and itself, or a person and the body they speak for: no dyad between
-    them. Two actors of one country are a dyad (a government and its parliament, police
-    and protesters): CAMEO codes domestic events like any other."""
-    return speaks_for(source).id == speaks_for(target).id
-
-
-def takes_sides(context: SentenceContext, actor: Actor) -> bool:
-    """Whether an actor's word about another's violence is blame: a state and its
-    bodies, an international body, a political or armed group; not a monitor, the press
-    or the people, whose word is a report."""
-    body = speaks_for(actor)
-    if body.type in ("igo", "bloc", "group"):
-        return True
-    sector_type = context.gazetteer.sector_names.get(body.sector or "", ("", "state"))[1]
-    return body.type == "state" and sector_type in ("state", "group")
-
-
-def speaks_for(actor: Actor) -> Actor:
-    return actor.member_of if actor.type == "person" and actor.member_of else actor
