@@ -1563,3 +1563,14 @@ def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
                           "Iraqi army helicopter fire killed 9 people.")
     actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
     assert "NGO" not in actors, actors
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey launched a week-long offensive against Kurdish rebels.",
+    "Sudan began a two-year war against Darfur rebels.",
+])
+def test_a_span_of_time_before_an_act_noun_is_not_who_acts(extract_text: ExtractText,
+                                                           text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {root for source, root, _ in dyads if source in ("TUR", "SDN")} == {"19"}, dyads
+
