@@ -1574,3 +1574,17 @@ def test_a_span_of_time_before_an_act_noun_is_not_who_acts(extract_text: Extract
     dyads = _dyads(extract_text(text))
     assert {root for source, root, _ in dyads if source in ("TUR", "SDN")} == {"19"}, dyads
 
+
+def test_whom_a_bomber_killed_are_the_people_of_the_story(extract_text: ExtractText) -> None:
+    result = extract_text("Afghan troops fought the Taliban near Kandahar. A Taliban suicide "
+                          "bomber blew himself up outside a mosque, killing 12 people.")
+    assert ("TALIBAN", "18", "AFGCVL") in {(source, cameo[:2], target)
+                                           for source, cameo, target in _coded(result)}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_where_a_bomb_went_off_is_no_one_who_killed(extract_text: ExtractText) -> None:
+    result = extract_text("Afghan troops fought the Taliban near Kandahar. A bomb went off "
+                          "outside a mosque in Kandahar, killing 12 people.")
+    assert not {code for code in _coded(result) if code[2] == "AFGCVL"}, \
+        [event.to_dict() for event in result.events]

@@ -59,6 +59,8 @@ WIELDING_VERBS = words("wielding verb")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
+# who bears arms: a state's forces, rebels, militants (not who a place's blast is left to)
+ARMED_SECTORS = words("armed sector")
 
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
@@ -199,10 +201,11 @@ def _victims(context: SentenceContext, trigger: Trigger,
         return others([_side_of(context, place, "CVL")], sources)
     # "Vietnam released 9,000 prisoners": a state's own people, where no place is named;
     # but those that force kills are the people of where the story is ("Russian air
-    # strikes killed 47 people" in a story about Syria)
+    # strikes", "a suicide bomber" killed 30 people, in a story about Syria)
     state = next((source.actor.state_country for source in sources
                   if source.actor.type == "state" and source.actor.state_country), None)
-    if state is not None and trigger.relation.root in VIOLENT_ROOTS:
+    if trigger.relation.root in VIOLENT_ROOTS and (state is not None or any(
+            source.actor.sector in ARMED_SECTORS for source in sources)):
         state = context.actors.focus_country() or state
     if state is None:
         return []
