@@ -1588,3 +1588,14 @@ def test_where_a_bomb_went_off_is_no_one_who_killed(extract_text: ExtractText) -
                           "outside a mosque in Kandahar, killing 12 people.")
     assert not {code for code in _coded(result) if code[2] == "AFGCVL"}, \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Taliban suicide bombers attacked an Afghan army base in Helmand.",
+    "A Taliban suicide bomber struck an Afghan army base in Helmand.",
+])
+def test_a_suicide_bombers_attack_is_a_suicide_bombing(extract_text: ExtractText,
+                                                      text: str) -> None:
+    result = extract_text(text)
+    assert ("TALIBAN", "183", "AFGMIL") in _coded(result), \
+        [event.to_dict() for event in result.events]
