@@ -1599,3 +1599,10 @@ def test_a_suicide_bombers_attack_is_a_suicide_bombing(extract_text: ExtractText
     result = extract_text(text)
     assert ("TALIBAN", "183", "AFGMIL") in _coded(result), \
         [event.to_dict() for event in result.events]
+
+
+def test_what_a_relative_pronoun_stands_for_is_acted_on(extract_text: ExtractText) -> None:
+    result = extract_text("Food ran short in the Aleppo and Homs neighbourhoods which are "
+                          "besieged by Syrian government forces.")
+    assert ("SYRMIL", "191", "SYR") in _coded(result), \
+        [event.to_dict() for event in result.events]

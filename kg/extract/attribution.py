@@ -32,7 +32,7 @@ from kg.extract.syntax import (
     within,
 )
 from kg.model import Mention
-from kg.words import cameo_codes, cameo_sectors, ordered_words, words
+from kg.words import cameo_codes, cameo_sectors, ordered_words, pronouns, words
 
 VIOLENT_ROOTS = cameo_codes("violence")
 # acts a state does to people (arrest, expel, release), whose unnamed victims are civilians
@@ -59,6 +59,7 @@ WIELDING_VERBS = words("wielding verb")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
+RELATIVE_PRONOUNS = pronouns("relative")
 # who bears arms: a state's forces, rebels, militants (not who a place's blast is left to)
 ARMED_SECTORS = words("armed sector")
 
@@ -140,7 +141,11 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
     if not targets and not trigger.statement:
-        targets = _owner_targets(context, trigger.targets, exclude, sources)
+        # "towns near Damascus which are surrounded by government forces": what the
+        # relative pronoun stands for is the thing acted on
+        described = tuple(head.head.head if head.lower_ in RELATIVE_PRONOUNS and
+                          head.head.dep_ == "relcl" else head for head in trigger.targets)
+        targets = _owner_targets(context, described, exclude, sources)
     acts_on_things = not trigger.statement and not trigger.nominal and \
         trigger.relation.root not in STATEMENT_ROOTS
     if not targets and acts_on_things:
