@@ -1574,3 +1574,46 @@ def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
                           "Iraqi army helicopter fire killed 9 people.")
     actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
     assert "NGO" not in actors, actors
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey launched a week-long offensive against Kurdish rebels.",
+    "Sudan began a two-year war against Darfur rebels.",
+])
+def test_a_span_of_time_before_an_act_noun_is_not_who_acts(extract_text: ExtractText,
+                                                           text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert {root for source, root, _ in dyads if source in ("TUR", "SDN")} == {"19"}, dyads
+
+
+def test_whom_a_bomber_killed_are_the_people_of_the_story(extract_text: ExtractText) -> None:
+    result = extract_text("Afghan troops fought the Taliban near Kandahar. A Taliban suicide "
+                          "bomber blew himself up outside a mosque, killing 12 people.")
+    assert ("TALIBAN", "18", "AFGCVL") in {(source, cameo[:2], target)
+                                           for source, cameo, target in _coded(result)}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_where_a_bomb_went_off_is_no_one_who_killed(extract_text: ExtractText) -> None:
+    result = extract_text("Afghan troops fought the Taliban near Kandahar. A bomb went off "
+                          "outside a mosque in Kandahar, killing 12 people.")
+    assert not {code for code in _coded(result) if code[2] == "AFGCVL"}, \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Taliban suicide bombers attacked an Afghan army base in Helmand.",
+    "A Taliban suicide bomber struck an Afghan army base in Helmand.",
+])
+def test_a_suicide_bombers_attack_is_a_suicide_bombing(extract_text: ExtractText,
+                                                      text: str) -> None:
+    result = extract_text(text)
+    assert ("TALIBAN", "183", "AFGMIL") in _coded(result), \
+        [event.to_dict() for event in result.events]
+
+
+def test_what_a_relative_pronoun_stands_for_is_acted_on(extract_text: ExtractText) -> None:
+    result = extract_text("Food ran short in the Aleppo and Homs neighbourhoods which are "
+                          "besieged by Syrian government forces.")
+    assert ("SYRMIL", "191", "SYR") in _coded(result), \
+        [event.to_dict() for event in result.events]

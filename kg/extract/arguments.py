@@ -145,6 +145,8 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
                  if child.dep_ in ("amod", "compound", "nmod") and
                  ((child.pos_ != "NOUN" and (child.pos_ == "PROPN" or child.ent_type_)) or
                   child.lemma_.lower() in AGENT_MODIFIERS)]
+    # "a decade-long war", "a three-day siege": a span of time names when, never who
+    modifiers = list(not_dates(modifiers))
     if modifiers:
         return modifiers, False
     if noun.dep_ in ("nsubj", "nsubjpass"):

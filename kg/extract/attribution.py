@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
+from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
     agents_of,
@@ -30,8 +31,8 @@ from kg.extract.syntax import (
     thing_owners,
     within,
 )
-from kg.model import Actor, Mention
-from kg.words import cameo_codes, cameo_sectors, ordered_words, words
+from kg.model import Mention
+from kg.words import cameo_codes, cameo_sectors, ordered_words, pronouns, words
 
 VIOLENT_ROOTS = cameo_codes("violence")
 # acts a state does to people (arrest, expel, release), whose unnamed victims are civilians
@@ -51,7 +52,6 @@ SEAT_SUFFIXES = words("seat suffix")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
 BENEFICIARY_NOUNS = words("beneficiary noun")
-OWN_POSSESSIVES = words("own possessive")
 CLAIMING_VERBS = words("claiming verb")
 DEFINITE = words("definite determiner")
 # "a bomb planted by militants", "shells fired by the army": who used the weapon
@@ -59,6 +59,9 @@ WIELDING_VERBS = words("wielding verb")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
+RELATIVE_PRONOUNS = pronouns("relative")
+# who bears arms: a state's forces, rebels, militants (not who a place's blast is left to)
+ARMED_SECTORS = words("armed sector")
 
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
@@ -138,7 +141,11 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
     if not targets and not trigger.statement:
-        targets = _owner_targets(context, trigger.targets, exclude, sources)
+        # "towns near Damascus which are surrounded by government forces": what the
+        # relative pronoun stands for is the thing acted on
+        described = tuple(head.head.head if head.lower_ in RELATIVE_PRONOUNS and
+                          head.head.dep_ == "relcl" else head for head in trigger.targets)
+        targets = _owner_targets(context, described, exclude, sources)
     acts_on_things = not trigger.statement and not trigger.nominal and \
         trigger.relation.root not in STATEMENT_ROOTS
     if not targets and acts_on_things:
@@ -199,10 +206,11 @@ def _victims(context: SentenceContext, trigger: Trigger,
         return others([_side_of(context, place, "CVL")], sources)
     # "Vietnam released 9,000 prisoners": a state's own people, where no place is named;
     # but those that force kills are the people of where the story is ("Russian air
-    # strikes killed 47 people" in a story about Syria)
+    # strikes", "a suicide bomber" killed 30 people, in a story about Syria)
     state = next((source.actor.state_country for source in sources
                   if source.actor.type == "state" and source.actor.state_country), None)
-    if state is not None and trigger.relation.root in VIOLENT_ROOTS:
+    if trigger.relation.root in VIOLENT_ROOTS and (state is not None or any(
+            source.actor.sector in ARMED_SECTORS for source in sources)):
         state = context.actors.focus_country() or state
     if state is None:
         return []
@@ -460,40 +468,3 @@ def _stated(context: SentenceContext, tokens: list[Token]) -> Mention | None:
             if mention.actor.state_country:
                 return mention
     return None
-
-
-def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
-    """"Israel withdrew its troops": a state's own forces or government, named by a
-    possessive, are the state acting, not whom it acts on."""
-    words_ = target.text.lower().split()
-    return bool(words_) and words_[0] in OWN_POSSESSIVES and \
-        target.actor.sector in context.gazetteer.state_sectors and \
-        target.actor.state_country == source.actor.state_country
-
-
-def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
-    """The mentions that are not on the side of any source."""
-    return [mention for mention in mentions
-            if not any(same_side(source.actor, mention.actor) for source in sources)]
-
-
-def same_side(source: Actor, target: Actor) -> bool:
-    """An actor and itself, or a person and the body they speak for: no dyad between
-    them. Two actors of one country are a dyad (a government and its parliament, police
-    and protesters): CAMEO codes domestic events like any other."""
-    return speaks_for(source).id == speaks_for(target).id
-
-
-def takes_sides(context: SentenceContext, actor: Actor) -> bool:
-    """Whether an actor's word about another's violence is blame: a state and its
-    bodies, an international body, a political or armed group; not a monitor, the press
-    or the people, whose word is a report."""
-    body = speaks_for(actor)
-    if body.type in ("igo", "bloc", "group"):
-        return True
-    sector_type = context.gazetteer.sector_names.get(body.sector or "", ("", "state"))[1]
-    return body.type == "state" and sector_type in ("state", "group")
-
-
-def speaks_for(actor: Actor) -> Actor:
-    return actor.member_of if actor.type == "person" and actor.member_of else actor

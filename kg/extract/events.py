@@ -10,17 +10,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from kg.extract.attribution import (
-    own_forces,
-    same_side,
-    source_mentions,
-    speaks_for,
-    takes_sides,
-    target_mentions,
-)
+from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.mood import coded_relation, is_negated, modality_of
+from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
 from kg.extract.syntax import ASIDE_DEPS
 from kg.model import Event, Mention, Modality, Relation
 from kg.tokens import token_table

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.arguments import subjects
-from kg.extract.attribution import own_forces, same_side
 from kg.extract.context import Entries, Evidence, SentenceContext, Trigger
 from kg.extract.entries import word_entries
 from kg.extract.events import REFLEXIVE_PRONOUNS, Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
+from kg.extract.sides import own_forces, same_side
 from kg.extract.syntax import governing_verb, is_below
 from kg.extract.triggers import bound, describes, names_as, shows
 from kg.model import Mention, Relation

@@ -24,10 +24,10 @@ from spacy.tokens import Token
 
 from kg.datafiles import builtin_path
 from kg.errors import DataError
-from kg.extract.attribution import speaks_for
 from kg.extract.base import JUDGEMENT
 from kg.extract.context import SentenceContext
 from kg.extract.events import PRONOUNS, Candidate
+from kg.extract.sides import speaks_for
 from kg.extract.syntax import phrase_head
 from kg.model import Actor, Event, Mention
 from kg.words import words

@@ -1,0 +1,47 @@
+"""Which side an actor is on: a person speaks for the body they belong to, a state's
+own forces are the state acting, and whose word about violence is blame."""
+
+from __future__ import annotations
+
+from kg.extract.context import SentenceContext
+from kg.model import Actor, Mention
+from kg.words import words
+
+OWN_POSSESSIVES = words("own possessive")
+
+
+def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
+    """"Israel withdrew its troops": a state's own forces or government, named by a
+    possessive, are the state acting, not whom it acts on."""
+    words_ = target.text.lower().split()
+    return bool(words_) and words_[0] in OWN_POSSESSIVES and \
+        target.actor.sector in context.gazetteer.state_sectors and \
+        target.actor.state_country == source.actor.state_country
+
+
+def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
+    """The mentions that are not on the side of any source."""
+    return [mention for mention in mentions
+            if not any(same_side(source.actor, mention.actor) for source in sources)]
+
+
+def same_side(source: Actor, target: Actor) -> bool:
+    """An actor and itself, or a person and the body they speak for: no dyad between
+    them. Two actors of one country are a dyad (a government and its parliament, police
+    and protesters): CAMEO codes domestic events like any other."""
+    return speaks_for(source).id == speaks_for(target).id
+
+
+def takes_sides(context: SentenceContext, actor: Actor) -> bool:
+    """Whether an actor's word about another's violence is blame: a state and its
+    bodies, an international body, a political or armed group; not a monitor, the press
+    or the people, whose word is a report."""
+    body = speaks_for(actor)
+    if body.type in ("igo", "bloc", "group"):
+        return True
+    sector_type = context.gazetteer.sector_names.get(body.sector or "", ("", "state"))[1]
+    return body.type == "state" and sector_type in ("state", "group")
+
+
+def speaks_for(actor: Actor) -> Actor:
+    return actor.member_of if actor.type == "person" and actor.member_of else actor
