@@ -93,8 +93,8 @@ def test_meeting_talks_and_treaties_with_another_go_both_ways(
     assert {("IRN", root, "EU"), ("EU", root, "IRN")} <= dyads, dyads
 
 
-def test_a_visit_is_the_visitors_act_alone(extract_text: ExtractText) -> None:
-    dyads = _dyads(extract_text("Iran's president visited India on Monday."))
+def test_an_arrival_is_the_visitors_act_alone(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Iran's president arrived in India on Monday."))
     assert ("IRN", "04", "IND") in dyads and ("IND", "04", "IRN") not in dyads
 
 
@@ -1563,3 +1563,30 @@ def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
                           "Iraqi army helicopter fire killed 9 people.")
     actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
     assert "NGO" not in actors, actors
+
+
+def _codes(result: DocumentResult) -> set[tuple[str, str, str]]:
+    return {(event.source.actor.state_country or event.source.actor.id, event.relation.cameo,
+             event.target.actor.state_country or event.target.actor.id)
+            for event in result.events if not event.negated}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Mwai Kibaki visited Ethiopia on Monday.",
+    "Kenyan President Mwai Kibaki began a three-day visit to Ethiopia on Monday.",
+])
+def test_a_visit_paid_is_hosted_by_the_place_visited(extract_text: ExtractText,
+                                                     text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert {("KEN", "042", "ETH"), ("ETH", "043", "KEN")} <= codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Mwai Kibaki arrived in Ethiopia on Monday.",
+    "Kenyan President Mwai Kibaki will visit Ethiopia next week.",
+    "Kenyan President Mwai Kibaki visited a camp in Kenya on Monday.",
+])
+def test_an_arrival_a_planned_visit_or_one_at_home_is_not_hosted(
+        extract_text: ExtractText, text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert not {code for code in codes if code[1] == "043"}, codes
