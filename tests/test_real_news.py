@@ -1590,3 +1590,20 @@ def test_an_arrival_a_planned_visit_or_one_at_home_is_not_hosted(
         extract_text: ExtractText, text: str) -> None:
     codes = _codes(extract_text(text))
     assert not {code for code in codes if code[1] == "043"}, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya expressed readiness to resume talks with Ethiopia.",
+    "Kenya announced its willingness to hold talks with Ethiopia.",
+])
+def test_readiness_to_meet_is_an_intent_not_a_meeting(extract_text: ExtractText,
+                                                      text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "03", "ETH") in dyads and ("KEN", "04", "ETH") not in dyads, dyads
+
+
+def test_talks_their_coordinated_subjects_own_are_held_between_them(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya and Ethiopia made progress in their border talks "
+                                "on Monday."))
+    assert {("KEN", "04", "ETH"), ("ETH", "04", "KEN")} <= dyads, dyads
