@@ -1607,3 +1607,12 @@ def test_talks_their_coordinated_subjects_own_are_held_between_them(
     dyads = _dyads(extract_text("Kenya and Ethiopia made progress in their border talks "
                                 "on Monday."))
     assert {("KEN", "04", "ETH"), ("ETH", "04", "KEN")} <= dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya set aside its differences with Ethiopia on Monday.",
+    "Kenya buried its differences with Ethiopia on Monday.",
+])
+def test_differences_set_aside_with_another_are_cooperation(extract_text: ExtractText,
+                                                            text: str) -> None:
+    assert ("KEN", "05", "ETH") in _dyads(extract_text(text))
