@@ -1616,3 +1616,14 @@ def test_talks_their_coordinated_subjects_own_are_held_between_them(
 def test_differences_set_aside_with_another_are_cooperation(extract_text: ExtractText,
                                                             text: str) -> None:
     assert ("KEN", "05", "ETH") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenyan President Mwai Kibaki greeted Ethiopian Prime Minister Meles Zenawi.", "043"),
+    ("Kenya welcomed the Ethiopian delegation on Monday.", "043"),
+    ("Kenya welcomed Ethiopia's decision to withdraw its troops.", "051"),
+])
+def test_a_welcome_given_to_people_hosts_them(extract_text: ExtractText, text: str,
+                                              code: str) -> None:
+    codes = _codes(extract_text(text))
+    assert ("KEN", code, "ETH") in codes, codes

@@ -38,6 +38,8 @@ MUTUAL_CODES = cameo_codes("mutual")
 VISIT_CODES = cameo_codes("visit")
 # the visits paid that the place visited hosts (an arrival or a journey is not yet one)
 HOSTED_VISITS = words("hosted visit")
+# verbs of welcome, which host people and praise acts
+WELCOMING_VERBS = words("welcoming verb")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 # "will not release the pilots", "would never accept the plan": a cooperative act one
 # says one will not do is a refusal (12), as CAMEO codes "not about to free"
@@ -178,7 +180,8 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
         sentence_end=evidence.end,
         source=source,
         target=target,
-        relation=_by_whom(context, trigger, relation, source, target),
+        relation=_welcomed(context, trigger, _by_whom(context, trigger, relation, source,
+                                                      target)),
         negated=mood.negated,
         modality=mood.modality,
         date=context.document.date,
@@ -211,6 +214,21 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
     irregular = context.lexicon.rules[rule]
     label = relation.label if rule == "irregular violence" else irregular.label
     return Relation(label, irregular.cameo, irregular.goldstein)
+
+
+def _welcomed(context: SentenceContext, trigger: Trigger, relation: Relation) -> Relation:
+    """"greeted Venezuelan President Hugo Chavez", "welcomed the Iraqi delegation": a
+    welcome given to people rather than to what they did or said hosts them (043), as
+    CAMEO codes "gave a warm welcome to de Klerk"; "welcomed his speech" is praise."""
+    verb = trigger.token
+    if trigger.nominal or verb.pos_ != "VERB" or verb.lemma_.lower() not in WELCOMING_VERBS:
+        return relation
+    guest = next((child for child in verb.children if child.dep_ == "dobj"), None)
+    if guest is None or not (guest.ent_type_ == "PERSON" or
+                             guest.lower_ in context.gazetteer.agents or
+                             guest.lemma_.lower() in context.gazetteer.agents):
+        return relation
+    return context.lexicon.rules["hosting"]
 
 
 def _people(context: SentenceContext, mention: Mention) -> bool:
