@@ -1627,3 +1627,18 @@ def test_a_welcome_given_to_people_hosts_them(extract_text: ExtractText, text: s
                                               code: str) -> None:
     codes = _codes(extract_text(text))
     assert ("KEN", code, "ETH") in codes, codes
+
+
+def test_a_planned_meeting_is_intended_on_both_sides(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya's president will meet Ethiopia's prime minister "
+                                "next week."))
+    assert {("KEN", "03", "ETH"), ("ETH", "03", "KEN")} <= dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya met the demands of Ethiopia on Monday.",
+    "Kenya agreed to meet an Ethiopian request for troops.",
+])
+def test_a_request_or_demand_met_is_no_meeting(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not {dyad for dyad in dyads if dyad[1] == "04"}, dyads

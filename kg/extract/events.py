@@ -144,7 +144,7 @@ def returned(context: SentenceContext, trigger: Trigger, relation: Relation, moo
     hosted by the place."""
     if trigger.reciprocal:
         return None
-    if relation.cameo in MUTUAL_CODES:
+    if relation.cameo in MUTUAL_CODES or trigger.relation.cameo in MUTUAL_CODES:
         return relation
     verb = trigger.token
     if relation.cameo not in VISIT_CODES or mood.modality != "asserted" or \
