@@ -137,7 +137,7 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
 def returned(context: SentenceContext, trigger: Trigger, relation: Relation, mood: Mood,
              source: Mention, target: Mention) -> Relation | None:
     """What the target does back to the source in the same act: "A met B" is a
-    meeting on both sides, and a visit paid ("visited Seattle", "during a visit to
+    meeting on both sides, "A will meet B" an intent on both sides, and a visit paid ("visited Seattle", "during a visit to
     Egypt", "touring a camp in Darfur") is hosted by the place visited, as the news
     coders code it. A visit to one's own country or to a person, one only planned or
     only arrived at, or a "visiting" guest whom the clause's subject receives, is not
