@@ -28,9 +28,10 @@ HOME = "*"
 # harm an accusation, naming another or their act with a word of disapproval a
 # criticism; saying one will not do a cooperative act ("will not release the pilots")
 # a refusal; military force used by armed groups
-# rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed").
+# rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed"); a
+# visit made is hosted by the place visited.
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
-         "accusation", "criticism", "refusal")
+         "accusation", "criticism", "refusal", "hosting")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")

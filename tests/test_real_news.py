@@ -93,8 +93,8 @@ def test_meeting_talks_and_treaties_with_another_go_both_ways(
     assert {("IRN", root, "EU"), ("EU", root, "IRN")} <= dyads, dyads
 
 
-def test_a_visit_is_the_visitors_act_alone(extract_text: ExtractText) -> None:
-    dyads = _dyads(extract_text("Iran's president visited India on Monday."))
+def test_an_arrival_is_the_visitors_act_alone(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Iran's president arrived in India on Monday."))
     assert ("IRN", "04", "IND") in dyads and ("IND", "04", "IRN") not in dyads
 
 
@@ -1617,3 +1617,80 @@ def test_what_a_relative_pronoun_stands_for_is_acted_on(extract_text: ExtractTex
                           "besieged by Syrian government forces.")
     assert ("SYRMIL", "191", "SYR") in _coded(result), \
         [event.to_dict() for event in result.events]
+def _codes(result: DocumentResult) -> set[tuple[str, str, str]]:
+    return {(event.source.actor.state_country or event.source.actor.id, event.relation.cameo,
+             event.target.actor.state_country or event.target.actor.id)
+            for event in result.events if not event.negated}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Mwai Kibaki visited Ethiopia on Monday.",
+    "Kenyan President Mwai Kibaki began a three-day visit to Ethiopia on Monday.",
+])
+def test_a_visit_paid_is_hosted_by_the_place_visited(extract_text: ExtractText,
+                                                     text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert {("KEN", "042", "ETH"), ("ETH", "043", "KEN")} <= codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan President Mwai Kibaki arrived in Ethiopia on Monday.",
+    "Kenyan President Mwai Kibaki will visit Ethiopia next week.",
+    "Kenyan President Mwai Kibaki visited a camp in Kenya on Monday.",
+])
+def test_an_arrival_a_planned_visit_or_one_at_home_is_not_hosted(
+        extract_text: ExtractText, text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert not {code for code in codes if code[1] == "043"}, codes
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya expressed readiness to resume talks with Ethiopia.",
+    "Kenya announced its willingness to hold talks with Ethiopia.",
+])
+def test_readiness_to_meet_is_an_intent_not_a_meeting(extract_text: ExtractText,
+                                                      text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "03", "ETH") in dyads and ("KEN", "04", "ETH") not in dyads, dyads
+
+
+def test_talks_their_coordinated_subjects_own_are_held_between_them(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya and Ethiopia made progress in their border talks "
+                                "on Monday."))
+    assert {("KEN", "04", "ETH"), ("ETH", "04", "KEN")} <= dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya set aside its differences with Ethiopia on Monday.",
+    "Kenya buried its differences with Ethiopia on Monday.",
+])
+def test_differences_set_aside_with_another_are_cooperation(extract_text: ExtractText,
+                                                            text: str) -> None:
+    assert ("KEN", "05", "ETH") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kenyan President Mwai Kibaki greeted Ethiopian Prime Minister Meles Zenawi.", "043"),
+    ("Kenya welcomed the Ethiopian delegation on Monday.", "043"),
+    ("Kenya welcomed Ethiopia's decision to withdraw its troops.", "051"),
+])
+def test_a_welcome_given_to_people_hosts_them(extract_text: ExtractText, text: str,
+                                              code: str) -> None:
+    codes = _codes(extract_text(text))
+    assert ("KEN", code, "ETH") in codes, codes
+
+
+def test_a_planned_meeting_is_intended_on_both_sides(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Kenya's president will meet Ethiopia's prime minister "
+                                "next week."))
+    assert {("KEN", "03", "ETH"), ("ETH", "03", "KEN")} <= dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya met the demands of Ethiopia on Monday.",
+    "Kenya agreed to meet an Ethiopian request for troops.",
+])
+def test_a_request_or_demand_met_is_no_meeting(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not {dyad for dyad in dyads if dyad[1] == "04"}, dyads

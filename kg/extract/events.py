@@ -29,6 +29,11 @@ CAPTURE_CODES = cameo_codes("capture")
 UNARMED_SECTORS = ("CVL", "MED", "HLH", "EDU", "REL", "BUS", "NGO")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
+VISIT_CODES = cameo_codes("visit")
+# the visits paid that the place visited hosts (an arrival or a journey is not yet one)
+HOSTED_VISITS = words("hosted visit")
+# verbs of welcome, which host people and praise acts
+WELCOMING_VERBS = words("welcoming verb")
 REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 # "will not release the pilots", "would never accept the plan": a cooperative act one
 # says one will not do is a refusal (12), as CAMEO codes "not about to free"
@@ -116,10 +121,33 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
             event = coded_event(context, trigger, evidence, source, target,
                                 relation, mood, extractor)
             yield Candidate(event, trigger, rank if guessed else 0)
-            if relation.cameo in MUTUAL_CODES and not trigger.reciprocal:
+            back = returned(context, trigger, relation, mood, source, target)
+            if back is not None:
                 event = coded_event(context, trigger, evidence, target, source,
-                                    relation, mood, extractor)
+                                    back, mood, extractor)
                 yield Candidate(event, trigger, rank if guessed else 0)
+
+
+def returned(context: SentenceContext, trigger: Trigger, relation: Relation, mood: Mood,
+             source: Mention, target: Mention) -> Relation | None:
+    """What the target does back to the source in the same act: "A met B" is a
+    meeting on both sides, "A will meet B" an intent on both sides, and a visit paid ("visited Seattle", "during a visit to
+    Egypt", "touring a camp in Darfur") is hosted by the place visited, as the news
+    coders code it. A visit to one's own country or to a person, one only planned or
+    only arrived at, or a "visiting" guest whom the clause's subject receives, is not
+    hosted by the place."""
+    if trigger.reciprocal:
+        return None
+    if relation.cameo in MUTUAL_CODES or trigger.relation.cameo in MUTUAL_CODES:
+        return relation
+    verb = trigger.token
+    if relation.cameo not in VISIT_CODES or mood.modality != "asserted" or \
+            mood.negated or verb.lemma_.lower() not in HOSTED_VISITS or \
+            (trigger.nominal and verb.pos_ == "VERB") or \
+            source.actor.compatriot(target.actor) or \
+            target.actor.type != "state" or _people(context, target):
+        return None
+    return context.lexicon.rules["hosting"]
 
 
 def refused(trigger: Trigger) -> bool:
@@ -146,7 +174,8 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
         sentence_end=evidence.end,
         source=source,
         target=target,
-        relation=_by_whom(context, trigger, relation, source, target),
+        relation=_welcomed(context, trigger, _by_whom(context, trigger, relation, source,
+                                                      target)),
         negated=mood.negated,
         modality=mood.modality,
         date=context.document.date,
@@ -179,6 +208,21 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
     irregular = context.lexicon.rules[rule]
     label = relation.label if rule == "irregular violence" else irregular.label
     return Relation(label, irregular.cameo, irregular.goldstein)
+
+
+def _welcomed(context: SentenceContext, trigger: Trigger, relation: Relation) -> Relation:
+    """"greeted Venezuelan President Hugo Chavez", "welcomed the Iraqi delegation": a
+    welcome given to people rather than to what they did or said hosts them (043), as
+    CAMEO codes "gave a warm welcome to de Klerk"; "welcomed his speech" is praise."""
+    verb = trigger.token
+    if trigger.nominal or verb.pos_ != "VERB" or verb.lemma_.lower() not in WELCOMING_VERBS:
+        return relation
+    guest = next((child for child in verb.children if child.dep_ == "dobj"), None)
+    if guest is None or not (guest.ent_type_ == "PERSON" or
+                             guest.lower_ in context.gazetteer.agents or
+                             guest.lemma_.lower() in context.gazetteer.agents):
+        return relation
+    return context.lexicon.rules["hosting"]
 
 
 def _people(context: SentenceContext, mention: Mention) -> bool:

@@ -135,6 +135,12 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
             sources, inherited = subjects(governor, control=False)[0] or sources, True
         yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
                       nominal=True, reciprocal=True)
+    elif "with" in entries and _shared_by_subjects(noun, governor):
+        # "A and B entered a critical week in their negotiations": talks both subjects
+        # own are held between them, whatever the verb does to the talks
+        assert governor is not None
+        yield Trigger(trigger, entries["with"], tuple(subjects(governor, control=False)[0]),
+                      (), True, nominal=True, reciprocal=True)
     elif HOME in entries and noun.i == trigger.i:
         # "students staged demonstrations", "began a hunger strike"; but "police
         # prevented the demonstration" is not theirs: only a verb that carries out
@@ -149,6 +155,16 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
         yield from _carried_force(trigger, entries, light)
     elif noun.i == trigger.i:
         yield from _owned_force(trigger, entries)
+
+
+def _shared_by_subjects(noun: Token, governor: Token | None) -> bool:
+    """Whether ``noun`` is owned by "their" that stands for the coordinated subjects of
+    the verb it hangs from."""
+    if governor is None or not any(child.dep_ == "poss" and child.lower_ == "their"
+                                   for child in noun.children):
+        return False
+    sides = subjects(governor, control=False)[0]
+    return len(sides) + sum(len(side.conjuncts) for side in sides) >= 2
 
 
 def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
