@@ -1563,3 +1563,10 @@ def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
                           "Iraqi army helicopter fire killed 9 people.")
     actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
     assert "NGO" not in actors, actors
+
+
+def test_captives_told_of_in_a_past_relative_clause_were_taken(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Italy urged Iraqi militants to free two Italian aid workers "
+                                "they were holding hostage."))
+    assert ("IRQ", "18", "ITA") in dyads, dyads
