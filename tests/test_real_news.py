@@ -1570,3 +1570,13 @@ def test_captives_told_of_in_a_past_relative_clause_were_taken(
     dyads = _dyads(extract_text("Italy urged Iraqi militants to free two Italian aid workers "
                                 "they were holding hostage."))
     assert ("IRQ", "18", "ITA") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "A man suspected of fraud was arrested by Belgian police on Monday.",
+    "Belgian police detained two suspects on Monday.",
+])
+def test_an_unnamed_person_a_state_holds_is_one_of_its_people(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("BEL", "17", "BEL") in dyads, dyads

@@ -42,6 +42,7 @@ MEDIATION_CODES = cameo_codes("mediation")
 RELATIONAL_NOUNS = words("relational noun")
 # "members of", "a group of", "thousands of": people, whoever they are
 COLLECTIVE_NOUNS = words("membership word") | words("group anaphor")
+UNNAMED_PEOPLE = words("unnamed person")
 SEAT_SUFFIXES = words("seat suffix")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
@@ -184,7 +185,10 @@ def _victims(context: SentenceContext, trigger: Trigger,
     """"bombers killed 23 people in Tel Aviv": victims named by no nation are the
     people of the place (None where the victims are not civilians)."""
     agents = context.gazetteer.agents
-    victims = [head for head in trigger.targets if agents.get(head.lower_) == "CVL"]
+    # "a man was arrested": one held by a state is one of its people, as the crowds are
+    held = trigger.relation.cameo in PEOPLE_ACTS
+    victims = [head for head in trigger.targets if agents.get(head.lower_) == "CVL"
+               or (held and head.lemma_.lower() in UNNAMED_PEOPLE)]
     if not victims:
         return None
     # "... when they blew themselves up in Tel Aviv"
