@@ -1580,3 +1580,14 @@ def test_an_unnamed_person_a_state_holds_is_one_of_its_people(extract_text: Extr
                                                               text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("BEL", "17", "BEL") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya sent envoys to discuss the fate of two Kenyan engineers held hostage in Somalia.",
+    "Two Kenyan engineers taken hostage in Somalia were freed on Monday.",
+])
+def test_people_held_hostage_after_their_noun_are_the_captives(extract_text: ExtractText,
+                                                               text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("SOM", "18", "KEN") in dyads, dyads
+    assert ("KEN", "18", "SOM") not in dyads, dyads

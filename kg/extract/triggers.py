@@ -229,7 +229,25 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
              if modifier.dep_ == "compound" and modifier.pos_ in ("NOUN", "PROPN")]
     if not held and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         held = [verb.head]
+    if not held and not shape.passive:
+        taken = _reduced_captive(verb, captivity)
+        if taken is not None:
+            return VerbShape(True, _agents(verb), False, (taken,))
     return replace(shape, direct=tuple(held)) if held else shape
+
+
+def _reduced_captive(verb: Token, captivity: list[Token]) -> Token | None:
+    """"two journalists held hostage in Iraq were freed", "troops taken hostage at an
+    airbase": the parser may read a participle after its noun as the noun's own verb.
+    With no auxiliary and a bare complement ("took hostages" has the captives as its
+    object), the noun just before the verb is the one held."""
+    if verb.i == 0 or any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return None
+    if any(word.lower_ != word.lemma_.lower() or
+           any(child.dep_ == "det" for child in word.children) for word in captivity):
+        return None
+    noun = verb.doc[verb.i - 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agents(verb: Token) -> tuple[Token, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
-from kg.extract.entries import object_entries
+from kg.extract.entries import held_as, object_entries
 from kg.extract.syntax import owner_modifiers
 from kg.model import Mention
 from kg.words import cameo_codes, cameo_sectors, words
@@ -36,7 +36,9 @@ def unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
         return [side_of(context, place, state_body)] if place is not None else []
     kidnappers = KIDNAPPERS_ACTS.get(trigger.relation.cameo)
     if kidnappers is not None and not trigger.sources:
-        place = scene(context, [trigger.token])
+        # "journalists held hostage in Iraq": the parser may hang the place on the word
+        # that says what they are held as
+        place = scene(context, [trigger.token, *held_as(trigger.token)])
         return [side_of(context, place, kidnappers)] if place is not None else []
     if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
         return []
