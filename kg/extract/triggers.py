@@ -209,11 +209,6 @@ def _passive_subjects(clause: Token) -> tuple[Token, ...]:
     found = tuple(child for child in clause.children if child.dep_ == "nsubj")
     if found:
         return found
-    if clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
-        # "were found guilty and were sentenced to prison": the second verb's subject is
-        # the first's
-        return tuple(child for child in clause.head.children
-                     if child.dep_ in ("nsubjpass", "nsubj"))
     asides = [child for child in clause.children if child.dep_ == "advcl" and
               child.i < clause.i and child.tag_ in ("VBN", "VBD") and
               child.i > 0 and child.doc[child.i - 1].text == "," and
