@@ -62,7 +62,9 @@ def _own_state(context: SentenceContext, trigger: Trigger) -> Mention | None:
     """Where no place is named, a state arrests, tries or deports people of its own in a
     story about it, or about nobody else: "two Syrian activists were arrested", "Pinochet
     was charged with kidnapping". The act's word is the mention: nothing names the state."""
-    if not any(child.dep_ == "nsubjpass" for child in trigger.token.children):
+    # (an arrest one is "under" is told of the one undergoing it)
+    if not trigger.presupposed and \
+            not any(child.dep_ == "nsubjpass" for child in trigger.token.children):
         return None  # only the people the act is told of: "were arrested", not "seized"
     countries = {mention.actor.state_country
                  for target in trigger.targets for mention in context.actors.resolve(target)}
