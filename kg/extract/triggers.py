@@ -44,6 +44,7 @@ VIOLENT_ROOTS = cameo_codes("violence")
 VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
+KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 # the object of a verb that sums up the acts it is done by: "dealt a blow"
 SUMMING_OBJECTS = words("summing object")
@@ -83,6 +84,13 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _held(verb, verb_shape(verb))
+    if not shape.passive and not shape.direct and \
+            all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()):
+        # "two engineers kidnapped last week in Nigeria are alive": one cannot kidnap
+        # nobody, so a kidnapping verb with no object after its noun is a participle
+        taken = _reduced_captive(verb, [])
+        if taken is not None:
+            shape = VerbShape(True, _agents(verb), False, (taken,))
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
