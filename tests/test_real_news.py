@@ -1694,3 +1694,43 @@ def test_a_planned_meeting_is_intended_on_both_sides(extract_text: ExtractText) 
 def test_a_request_or_demand_met_is_no_meeting(extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert not {dyad for dyad in dyads if dyad[1] == "04"}, dyads
+def test_captives_told_of_in_a_past_relative_clause_were_taken(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Italy urged Iraqi militants to free two Italian aid workers "
+                                "they were holding hostage."))
+    assert ("IRQ", "18", "ITA") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "A man suspected of fraud was arrested by Belgian police on Monday.",
+    "Belgian police detained two suspects on Monday.",
+])
+def test_an_unnamed_person_a_state_holds_is_one_of_its_people(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("BEL", "17", "BEL") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya sent envoys to discuss the fate of two Kenyan engineers held hostage in Somalia.",
+    "Two Kenyan engineers taken hostage in Somalia were freed on Monday.",
+])
+def test_people_held_hostage_after_their_noun_are_the_captives(extract_text: ExtractText,
+                                                               text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("SOM", "18", "KEN") in dyads, dyads
+    assert ("KEN", "18", "SOM") not in dyads, dyads
+
+
+def test_one_placed_under_arrest_by_nobody_named_is_held_by_the_state(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The former Kenyan president was placed under house arrest "
+                                "on Monday."))
+    assert ("KEN", "17", "KEN") in dyads, dyads
+
+
+def test_people_kidnapped_after_their_noun_are_the_captives(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Police believe two Kenyan engineers kidnapped last week in "
+                                "Somalia are still alive."))
+    assert ("SOM", "18", "KEN") in dyads, dyads
+    assert ("KEN", "18", "SOM") not in dyads, dyads

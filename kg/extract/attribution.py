@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
-from kg.extract.entries import STATEMENT_ROOTS, noun_entries, object_entries
+from kg.extract.entries import STATEMENT_ROOTS, noun_entries
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
@@ -31,23 +31,19 @@ from kg.extract.syntax import (
     thing_owners,
     within,
 )
+from kg.extract.unattributed import scene, side_of, unattributed
 from kg.model import Mention
-from kg.words import cameo_codes, cameo_sectors, ordered_words, pronouns, words
+from kg.words import cameo_codes, ordered_words, pronouns, words
 
 VIOLENT_ROOTS = cameo_codes("violence")
 # acts a state does to people (arrest, expel, release), whose unnamed victims are civilians
 PEOPLE_ACTS = cameo_codes("people act")
 MEDIATION_CODES = cameo_codes("mediation")
-# Artillery and tanks, aerial weapons: the arms of states.
-STATE_WEAPON_CODES = cameo_codes("state weapon")
-# Acts only a state does, and the body that does them: arrest or charge, deport, convict.
-STATE_ACTS = cameo_sectors("state act")
-# acts only armed men outside the state do: "journalists held hostage in Iraq"
-KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 # "Syria's allies", "Ivory Coast's neighbours": others, not whom the owner names.
 RELATIONAL_NOUNS = words("relational noun")
 # "members of", "a group of", "thousands of": people, whoever they are
 COLLECTIVE_NOUNS = words("membership word") | words("group anaphor")
+UNNAMED_PEOPLE = words("unnamed person")
 SEAT_SUFFIXES = words("seat suffix")
 SCENE_PREPOSITIONS = words("scene preposition")
 GATHERINGS = words("gathering noun")
@@ -72,7 +68,7 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
              if not actors.names_town(mention)]
     found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _seated(context, trigger.sources) or \
-        _unattributed(context, trigger)
+        unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
 
 
@@ -196,14 +192,17 @@ def _victims(context: SentenceContext, trigger: Trigger,
     """"bombers killed 23 people in Tel Aviv": victims named by no nation are the
     people of the place (None where the victims are not civilians)."""
     agents = context.gazetteer.agents
-    victims = [head for head in trigger.targets if agents.get(head.lower_) == "CVL"]
+    # "a man was arrested": one held by a state is one of its people, as the crowds are
+    held = trigger.relation.cameo in PEOPLE_ACTS
+    victims = [head for head in trigger.targets if agents.get(head.lower_) == "CVL"
+               or (held and head.lemma_.lower() in UNNAMED_PEOPLE)]
     if not victims:
         return None
     # "... when they blew themselves up in Tel Aviv"
     when = [clause for clause in trigger.token.children if clause.dep_ == "advcl"]
-    place = _place(context, [trigger.token, *when])
+    place = scene(context, [trigger.token, *when])
     if place is not None:
-        return others([_side_of(context, place, "CVL")], sources)
+        return others([side_of(context, place, "CVL")], sources)
     # "Vietnam released 9,000 prisoners": a state's own people, where no place is named;
     # but those that force kills are the people of where the story is ("Russian air
     # strikes", "a suicide bomber" killed 30 people, in a story about Syria)
@@ -245,71 +244,11 @@ def _home_side(context: SentenceContext, trigger: Token,
     governor = governing_verb(trigger) if trigger.pos_ != "VERB" else None
     if governor is not None:
         carriers.append(governor)
-    place = _place(context, carriers)
+    place = scene(context, carriers)
     if place is not None:
-        return [_side_of(context, place, sector)]
-    return [_side_of(context, source, sector) for source in sources[:1]
+        return [side_of(context, place, sector)]
+    return [side_of(context, source, sector) for source in sources[:1]
             if source.actor.state_country]
-
-
-def _unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
-    """Acts nobody is named for, coded as CAMEO coders do to the place where they
-    happened. Only a state arrests, tries or deports ("a missionary was arrested in
-    Lebanon"); violence ("a car bomb killed three civilians in Baghdad", "servicemen
-    were killed outside Basra") goes to the armed groups of the place, but not
-    "athletes killed at the 1972 Games", a description of the past."""
-    if trigger.nominal:
-        return []
-    state_body = STATE_ACTS.get(trigger.relation.cameo)
-    if state_body is not None and not trigger.sources:
-        place = _place(context, [trigger.token]) or _own_state(context, trigger)
-        return [_side_of(context, place, state_body)] if place is not None else []
-    kidnappers = KIDNAPPERS_ACTS.get(trigger.relation.cameo)
-    if kidnappers is not None and not trigger.sources:
-        place = _place(context, [trigger.token])
-        return [_side_of(context, place, kidnappers)] if place is not None else []
-    if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
-        return []
-    # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
-    # strike or a barrel bomb (a state's), nor a bare "were killed in Syria".
-    by_weapon = object_entries(context.lexicon, trigger.token) is not None
-    if not by_weapon or trigger.relation.cameo[:3] in STATE_WEAPON_CODES:
-        return []
-    # "regime bombs", "Russian missiles": a weapon with an owner the resolver cannot
-    # place is still somebody's, not the place's armed groups'
-    agents = context.gazetteer.agents
-    if any(modifier.lower_ in agents or modifier.ent_type_ or modifier.pos_ == "PROPN"
-           for head in trigger.sources for modifier in head.children
-           if modifier.dep_ in ("compound", "amod", "poss", "nmod")):
-        return []
-    place = _place(context, [trigger.token, *trigger.sources])
-    return [_side_of(context, place, "UAF")] if place is not None else []
-
-
-def _own_state(context: SentenceContext, trigger: Trigger) -> Mention | None:
-    """Where no place is named, a state arrests, tries or deports people of its own in a
-    story about it, or about nobody else: "two Syrian activists were arrested", "Pinochet
-    was charged with kidnapping". The act's word is the mention: nothing names the state."""
-    if not any(child.dep_ == "nsubjpass" for child in trigger.token.children):
-        return None  # only the people the act is told of: "were arrested", not "seized"
-    countries = {mention.actor.state_country
-                 for target in trigger.targets for mention in context.actors.resolve(target)}
-    if len(countries) != 1:
-        return None
-    country = next(iter(countries))
-    focus = context.actors.focus_country()
-    if country is None or (focus is not None and focus != country):
-        return None
-    token = trigger.token
-    return Mention(token.text, token.idx, token.idx + len(token.text),
-                   context.gazetteer.state(country, None))
-
-
-def _side_of(context: SentenceContext, mention: Mention, sector: str) -> Mention:
-    country = mention.actor.state_country
-    assert country is not None
-    side = context.gazetteer.state(country, sector)
-    return Mention(mention.text, mention.start, mention.end, side)
 
 
 def _source_owners(context: SentenceContext, heads: tuple[Token, ...]) -> list[Mention]:
@@ -438,33 +377,3 @@ def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude
     return []
 
 
-def _place(context: SentenceContext, carriers: list[Token]) -> Mention | None:
-    """The state of the first place the carriers' phrases name: "in Kirkuk", "near the
-    town of Samarra", "at this jail in northern Israel"."""
-    for carrier in carriers:
-        for prep in carrier.children:
-            if prep.dep_ != "prep" or prep.lower_ not in SCENE_PREPOSITIONS:
-                continue
-            # "outside of the city": the place hangs from the second preposition
-            places = [obj for child in prep.children
-                      for obj in (child.children if child.dep_ == "prep" else (child,))
-                      if obj.dep_ == "pobj"]
-            for place in places:
-                found = _stated(context, [place, *(obj for inner in place.children
-                                                   if inner.dep_ == "prep"
-                                                   for obj in inner.children
-                                                   if obj.dep_ == "pobj")])
-                # "the Iraqi city of Basra"
-                found = found or _stated(context, list(owner_modifiers(place)))
-                if found is not None:
-                    return found
-    return None
-
-
-def _stated(context: SentenceContext, tokens: list[Token]) -> Mention | None:
-    """The first mention among the tokens' that belongs to a state."""
-    for token in tokens:
-        for mention in context.actors.resolve(token):
-            if mention.actor.state_country:
-                return mention
-    return None

@@ -25,6 +25,8 @@ MILITARY_ROOTS = cameo_codes("military force")
 DETENTION_CODES = cameo_codes("detention")
 CONVENTIONAL_CODES = cameo_codes("conventional force")
 CAPTURE_CODES = cameo_codes("capture")
+# holding people: arrest or detain, abduct or hold hostage
+CAPTIVITY_CODES = cameo_codes("captivity")
 # people taken by force rather than fought: civilians, the press, aid workers
 UNARMED_SECTORS = ("CVL", "MED", "HLH", "EDU", "REL", "BUS", "NGO")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
@@ -131,11 +133,11 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
 def returned(context: SentenceContext, trigger: Trigger, relation: Relation, mood: Mood,
              source: Mention, target: Mention) -> Relation | None:
     """What the target does back to the source in the same act: "A met B" is a
-    meeting on both sides, "A will meet B" an intent on both sides, and a visit paid ("visited Seattle", "during a visit to
-    Egypt", "touring a camp in Darfur") is hosted by the place visited, as the news
-    coders code it. A visit to one's own country or to a person, one only planned or
-    only arrived at, or a "visiting" guest whom the clause's subject receives, is not
-    hosted by the place."""
+    meeting on both sides, "A will meet B" an intent on both sides, and a visit paid
+    ("visited Seattle", "during a visit to Egypt", "touring a camp in Darfur") is hosted
+    by the place visited, as the news coders code it. A visit to one's own country or to
+    a person, one only planned or only arrived at, or a "visiting" guest whom the
+    clause's subject receives, is not hosted by the place."""
     if trigger.reciprocal:
         return None
     if relation.cameo in MUTUAL_CODES or trigger.relation.cameo in MUTUAL_CODES:
@@ -288,7 +290,8 @@ def main_acts(context: SentenceContext,
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     for trigger, candidates in coded:
-        embedded = not trigger.presupposed and not _charged_crime(trigger) and (
+        embedded = not trigger.presupposed and not _charged_crime(trigger) and \
+            not _told_captivity(trigger) and (
             trigger.token.i in said or _embedded(trigger.token, acting, said))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
@@ -311,6 +314,16 @@ def _charged_crime(trigger: Trigger) -> bool:
     if governor.pos_ == "ADJ" and governor.dep_ in ("oprd", "acomp"):
         governor = governor.head  # "found guilty of"
     return governor.pos_ == "VERB" and governor.lemma_.lower() in CHARGING_VERBS
+
+
+def _told_captivity(trigger: Trigger) -> bool:
+    """"urged them to free two journalists they were holding hostage": a relative clause
+    in the past tells what its noun has undergone, a fact of its own, not what the verb
+    above it asks for."""
+    token = trigger.token
+    return trigger.relation.cameo in CAPTIVITY_CODES and token.dep_ == "relcl" and (
+        token.tag_ == "VBD" or any(child.dep_ in ("aux", "auxpass") and child.tag_ == "VBD"
+                                   for child in token.children))
 
 
 def _embedded(token: Token, acting: set[int], said: set[int]) -> bool:

@@ -44,6 +44,7 @@ VIOLENT_ROOTS = cameo_codes("violence")
 VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
+KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 # the object of a verb that sums up the acts it is done by: "dealt a blow"
 SUMMING_OBJECTS = words("summing object")
@@ -83,6 +84,13 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _held(verb, verb_shape(verb))
+    if not shape.passive and not shape.direct and \
+            all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()):
+        # "two engineers kidnapped last week in Nigeria are alive": one cannot kidnap
+        # nobody, so a kidnapping verb with no object after its noun is a participle
+        taken = _reduced_captive(verb, [])
+        if taken is not None:
+            shape = VerbShape(True, _agents(verb), False, (taken,))
     sides = tuple(side for head in prep_objects(verb, "between") for side in sides_of(head)) \
         if shape.passive and "with" in entries else ()
     if sides and not shape.sources:
@@ -229,7 +237,25 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
              if modifier.dep_ == "compound" and modifier.pos_ in ("NOUN", "PROPN")]
     if not held and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
         held = [verb.head]
+    if not held and not shape.passive:
+        taken = _reduced_captive(verb, captivity)
+        if taken is not None:
+            return VerbShape(True, _agents(verb), False, (taken,))
     return replace(shape, direct=tuple(held)) if held else shape
+
+
+def _reduced_captive(verb: Token, captivity: list[Token]) -> Token | None:
+    """"two journalists held hostage in Iraq were freed", "troops taken hostage at an
+    airbase": the parser may read a participle after its noun as the noun's own verb.
+    With no auxiliary and a bare complement ("took hostages" has the captives as its
+    object), the noun just before the verb is the one held."""
+    if verb.i == 0 or any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+        return None
+    if any(word.lower_ != word.lemma_.lower() or
+           any(child.dep_ == "det" for child in word.children) for word in captivity):
+        return None
+    noun = verb.doc[verb.i - 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agents(verb: Token) -> tuple[Token, ...]:

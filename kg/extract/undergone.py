@@ -18,6 +18,7 @@ from kg.extract.syntax import (
     verb_prep_objects,
 )
 from kg.extract.triggers import VerbShape, verb_shape
+from kg.extract.unattributed import STATE_ACTS
 from kg.lexicon import Lexicon
 from kg.model import Relation
 from kg.words import cameo_codes, ordered_words, words
@@ -125,6 +126,16 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
         if relation is not None and doers and undergoers:
             found.append(Trigger(act, relation, tuple(doers), tuple(undergoers), inherited,
                                  nominal=True, presupposed=True))
+        elif relation is not None and relation.cameo in STATE_ACTS and \
+                lemma not in UNDERGOING_VERBS:
+            # "was placed under house arrest": only a state arrests, the one of the place
+            # or of the story, as when a passive verb names nobody
+            # (``kg.extract.unattributed``); what one "faces" may be yet to come
+            held = undergoers or [child for child in verb.children
+                                  if child.dep_ == "nsubjpass"]
+            if held:
+                found.append(Trigger(act, relation, (), tuple(held), inherited,
+                                     nominal=False, presupposed=True))
     return found or None
 
 
