@@ -1563,3 +1563,14 @@ def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
                           "Iraqi army helicopter fire killed 9 people.")
     actors = {side.actor.id for event in result.events for side in (event.source, event.target)}
     assert "NGO" not in actors, actors
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil has turned down a diplomatic plea for a contribution to a military force to "
+    "protect United Nations personnel in Libya.",
+    "Canada turned down a plea for a contribution to a peacekeeping force to protect the "
+    "United Nations mission in Haiti.",
+])
+def test_what_is_turned_down_is_no_act_done(extract_text: ExtractText, text: str) -> None:
+    roots = {event.relation.root for event in extract_text(text).events}
+    assert "07" not in roots, roots

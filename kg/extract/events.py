@@ -39,6 +39,7 @@ REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 # "will not release the pilots", "would never accept the plan": a cooperative act one
 # says one will not do is a refusal (12), as CAMEO codes "not about to free"
 REFUSABLE_ROOTS = cameo_codes("refusable")
+REJECTION_ROOTS = cameo_codes("rejection")
 REFUSING_AUXILIARIES = words("refusing auxiliary")
 # "found guilty of torturing", "charged with killing": the violence one is tried for is
 # an act of its own, not the content of the trial
@@ -249,11 +250,22 @@ def main_acts(context: SentenceContext,
     tags, lemmas = table.pos, table.lemma
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
+    acting |= {trigger.token.i for trigger, _ in coded if _turns_down_an_appeal(context, trigger)}
     for trigger, candidates in coded:
         embedded = not trigger.presupposed and not _charged_crime(trigger) and (
             trigger.token.i in said or _embedded(trigger.token, acting, said))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
+
+
+def _turns_down_an_appeal(context: SentenceContext, trigger: Trigger) -> bool:
+    """"Turned down a plea for a contribution to a force to protect UN staff": what a
+    rejected appeal asks for is no more done than what the appeal alone asks for, even
+    where the parser hangs the content on the verb and the appeal's maker is unnamed."""
+    verb = trigger.token
+    return trigger.relation.root in REJECTION_ROOTS and verb.pos_ == "VERB" and any(
+        child.dep_ == "dobj" and frames_an_act(context.lexicon, child.lemma_.lower(), child.pos_)
+        for child in verb.children)
 
 
 def _codes(candidates: list[Candidate]) -> bool:
