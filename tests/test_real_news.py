@@ -1574,3 +1574,17 @@ def test_a_mastheads_attribution_is_no_actor(extract_text: ExtractText) -> None:
 def test_what_is_turned_down_is_no_act_done(extract_text: ExtractText, text: str) -> None:
     roots = {event.relation.root for event in extract_text(text).events}
     assert "07" not in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia walked away from talks with Azerbaijan.",
+    "Armenia walked out of the negotiations with Azerbaijan on Monday.",
+    "Armenia pulled out of the peace negotiations with Azerbaijan.",
+    "Armenia withdrew from the talks with Azerbaijan.",
+])
+def test_talks_walked_out_of_are_negotiations_halted(extract_text: ExtractText,
+                                                     text: str) -> None:
+    events = {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+              for event in extract_text(text).events if not event.negated}
+    assert ("ARM", "164", "AZE") in events, events
+    assert not any(code in ("046", "0874") for _, code, _ in events), events
