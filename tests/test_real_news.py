@@ -1588,3 +1588,13 @@ def test_talks_walked_out_of_are_negotiations_halted(extract_text: ExtractText,
               for event in extract_text(text).events if not event.negated}
     assert ("ARM", "164", "AZE") in events, events
     assert not any(code in ("046", "0874") for _, code, _ in events), events
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("The Syrian vote was condemned by France and by Germany.", "DEU"),
+    ("The election in Belarus was criticised by the European Union and by Washington.", "USA"),
+])
+def test_agent_phrases_joined_by_and_each_do_the_act(extract_text: ExtractText, text: str,
+                                                     second: str) -> None:
+    sources = {source for source, root, _ in _dyads(extract_text(text)) if root == "11"}
+    assert second in sources, sources
