@@ -1598,3 +1598,13 @@ def test_agent_phrases_joined_by_and_each_do_the_act(extract_text: ExtractText, 
                                                      second: str) -> None:
     sources = {source for source, root, _ in _dyads(extract_text(text)) if root == "11"}
     assert second in sources, sources
+
+
+@pytest.mark.parametrize("text", [
+    "France on Monday vetoed a Russian-backed resolution calling for a truce.",
+    "France and Britain vetoed the draft on Tuesday.",
+])
+def test_a_resolution_vetoed_where_no_body_is_named_is_the_security_councils(
+        extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("FRA", "12", "UNSC") in dyads, dyads

@@ -40,6 +40,9 @@ REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 # says one will not do is a refusal (12), as CAMEO codes "not about to free"
 REFUSABLE_ROOTS = cameo_codes("refusable")
 REJECTION_ROOTS = cameo_codes("rejection")
+VETO_CODES = cameo_codes("veto")
+RESOLUTION_WORDS = words("resolution word")
+COUNCIL = "UNSC"
 REFUSING_AUXILIARIES = words("refusing auxiliary")
 # "found guilty of torturing", "charged with killing": the violence one is tried for is
 # an act of its own, not the content of the trial
@@ -94,7 +97,7 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return
-    targets = target_mentions(context, trigger, sources)
+    targets = target_mentions(context, trigger, sources) or _council(context, trigger)
     if trigger.statement:
         # A statement is about the first other party the clause names; a demand
         # that "X and Y must agree" is made on both. What one says of one's own
@@ -127,6 +130,16 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                 event = coded_event(context, trigger, evidence, target, source,
                                     relation, mood, extractor)
                 yield Candidate(event, trigger, rank if guessed else 0)
+
+
+def _council(context: SentenceContext, trigger: Trigger) -> list[Mention]:
+    """"Vetoed an Arab-backed resolution": a resolution vetoed where no body is named is
+    the UN Security Council's, where the veto is cast."""
+    council = context.gazetteer.organisations.get(COUNCIL)
+    if council is None or trigger.relation.cameo not in VETO_CODES:
+        return []
+    return [Mention(token.text, token.idx, token.idx + len(token.text), council)
+            for token in trigger.targets[:1] if token.lemma_.lower() in RESOLUTION_WORDS]
 
 
 def refused(trigger: Trigger) -> bool:
