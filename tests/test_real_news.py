@@ -1608,3 +1608,17 @@ def test_a_resolution_vetoed_where_no_body_is_named_is_the_security_councils(
         extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert ("FRA", "12", "UNSC") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "France vetoed a resolution to end aid to Mali.",
+    "France vetoed a resolution to send troops to Mali.",
+    "The president vetoed a congressional resolution to end US support for Saudi Arabia.",
+])
+def test_what_a_vetoed_resolution_asks_for_is_no_act_done(extract_text: ExtractText,
+                                                           text: str) -> None:
+    result = extract_text(text)
+    assert {event.relation.root for event in result.events} <= {"12"}, result.events
+    # a legislature's resolution is no Security Council's
+    assert all(event.target.actor.id != "UNSC" for event in result.events
+               if "congressional" in text), result.events

@@ -42,6 +42,7 @@ REFUSABLE_ROOTS = cameo_codes("refusable")
 REJECTION_ROOTS = cameo_codes("rejection")
 VETO_CODES = cameo_codes("veto")
 RESOLUTION_WORDS = words("resolution word")
+LEGISLATURE_WORDS = words("legislature word")
 COUNCIL = "UNSC"
 REFUSING_AUXILIARIES = words("refusing auxiliary")
 # "found guilty of torturing", "charged with killing": the violence one is tried for is
@@ -134,9 +135,12 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
 
 def _council(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     """"Vetoed an Arab-backed resolution": a resolution vetoed where no body is named is
-    the UN Security Council's, where the veto is cast."""
+    the UN Security Council's, where the veto is cast; not one a sentence tells of a
+    legislature ("a congressional resolution", "passed by Congress"), whose resolutions
+    heads of state veto."""
     council = context.gazetteer.organisations.get(COUNCIL)
-    if council is None or trigger.relation.cameo not in VETO_CODES:
+    if council is None or trigger.relation.cameo not in VETO_CODES or \
+            any(token.lemma_.lower() in LEGISLATURE_WORDS for token in context.sentence):
         return []
     return [Mention(token.text, token.idx, token.idx + len(token.text), council)
             for token in trigger.targets[:1] if token.lemma_.lower() in RESOLUTION_WORDS]
@@ -277,7 +281,9 @@ def _turns_down_an_appeal(context: SentenceContext, trigger: Trigger) -> bool:
     where the parser hangs the content on the verb and the appeal's maker is unnamed."""
     verb = trigger.token
     return trigger.relation.root in REJECTION_ROOTS and verb.pos_ == "VERB" and any(
-        child.dep_ == "dobj" and frames_an_act(context.lexicon, child.lemma_.lower(), child.pos_)
+        child.dep_ == "dobj" and (
+            frames_an_act(context.lexicon, child.lemma_.lower(), child.pos_) or
+            child.lemma_.lower() in RESOLUTION_WORDS)  # "vetoed a resolution to end aid"
         for child in verb.children)
 
 
