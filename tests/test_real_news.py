@@ -1734,3 +1734,62 @@ def test_people_kidnapped_after_their_noun_are_the_captives(extract_text: Extrac
                                 "Somalia are still alive."))
     assert ("SOM", "18", "KEN") in dyads, dyads
     assert ("KEN", "18", "SOM") not in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil has turned down a diplomatic plea for a contribution to a military force to "
+    "protect United Nations personnel in Libya.",
+    "Canada turned down a plea for a contribution to a peacekeeping force to protect the "
+    "United Nations mission in Haiti.",
+])
+def test_what_is_turned_down_is_no_act_done(extract_text: ExtractText, text: str) -> None:
+    roots = {event.relation.root for event in extract_text(text).events}
+    assert "07" not in roots, roots
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia walked away from talks with Azerbaijan.",
+    "Armenia walked out of the negotiations with Azerbaijan on Monday.",
+    "Armenia pulled out of the peace negotiations with Azerbaijan.",
+    "Armenia withdrew from the talks with Azerbaijan.",
+])
+def test_talks_walked_out_of_are_negotiations_halted(extract_text: ExtractText,
+                                                     text: str) -> None:
+    events = {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+              for event in extract_text(text).events if not event.negated}
+    assert ("ARM", "164", "AZE") in events, events
+    assert not any(code in ("046", "0874") for _, code, _ in events), events
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    ("The Syrian vote was condemned by France and by Germany.", "DEU"),
+    ("The election in Belarus was criticised by the European Union and by Washington.", "USA"),
+])
+def test_agent_phrases_joined_by_and_each_do_the_act(extract_text: ExtractText, text: str,
+                                                     second: str) -> None:
+    sources = {source for source, root, _ in _dyads(extract_text(text)) if root == "11"}
+    assert second in sources, sources
+
+
+@pytest.mark.parametrize("text", [
+    "France on Monday vetoed a Russian-backed resolution calling for a truce.",
+    "France and Britain vetoed the draft on Tuesday.",
+])
+def test_a_resolution_vetoed_where_no_body_is_named_is_the_security_councils(
+        extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert ("FRA", "12", "UNSC") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "France vetoed a resolution to end aid to Mali.",
+    "France vetoed a resolution to send troops to Mali.",
+    "The president vetoed a congressional resolution to end US support for Saudi Arabia.",
+])
+def test_what_a_vetoed_resolution_asks_for_is_no_act_done(extract_text: ExtractText,
+                                                           text: str) -> None:
+    result = extract_text(text)
+    assert {event.relation.root for event in result.events} <= {"12"}, result.events
+    # a legislature's resolution is no Security Council's
+    assert all(event.target.actor.id != "UNSC" for event in result.events
+               if "congressional" in text), result.events

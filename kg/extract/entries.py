@@ -83,6 +83,12 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
     # what the act is about, after its preposition: "accused X of torture" (1122)
     named = [(obj, f"{child.lower_} ") for child in verb.children if child.dep_ == "prep"
              for obj in child.children if obj.dep_ == "pobj"]
+    # "walked out of the talks", "walked away from the talks": a two-word preposition
+    # hangs its object on its second word
+    named += [(obj, f"{child.lower_} {inner.lower_} ") for child in verb.children
+              if child.dep_ in ("prep", "prt", "advmod")
+              for inner in child.children if inner.dep_ == "prep"
+              for obj in inner.children if obj.dep_ == "pobj"]
     # what violence was done with, as its subject: "suicide bombers killed"; but the
     # subject of "forces reduced" is who reduces, not what is reduced
     wielders = [(child, "") for child in verb.children if child.dep_ == "nsubj"]

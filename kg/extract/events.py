@@ -40,6 +40,11 @@ REFLEXIVE_PRONOUNS = words("reflexive pronoun")
 # "will not release the pilots", "would never accept the plan": a cooperative act one
 # says one will not do is a refusal (12), as CAMEO codes "not about to free"
 REFUSABLE_ROOTS = cameo_codes("refusable")
+REJECTION_ROOTS = cameo_codes("rejection")
+VETO_CODES = cameo_codes("veto")
+RESOLUTION_WORDS = words("resolution word")
+LEGISLATURE_WORDS = words("legislature word")
+COUNCIL = "UNSC"
 REFUSING_AUXILIARIES = words("refusing auxiliary")
 # "found guilty of torturing", "charged with killing": the violence one is tried for is
 # an act of its own, not the content of the trial
@@ -94,7 +99,7 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return
-    targets = target_mentions(context, trigger, sources)
+    targets = target_mentions(context, trigger, sources) or _council(context, trigger)
     if trigger.statement:
         # A statement is about the first other party the clause names; a demand
         # that "X and Y must agree" is made on both. What one says of one's own
@@ -150,6 +155,19 @@ def returned(context: SentenceContext, trigger: Trigger, relation: Relation, moo
             target.actor.type != "state" or _people(context, target):
         return None
     return context.lexicon.rules["hosting"]
+
+
+def _council(context: SentenceContext, trigger: Trigger) -> list[Mention]:
+    """"Vetoed an Arab-backed resolution": a resolution vetoed where no body is named is
+    the UN Security Council's, where the veto is cast; not one a sentence tells of a
+    legislature ("a congressional resolution", "passed by Congress"), whose resolutions
+    heads of state veto."""
+    council = context.gazetteer.organisations.get(COUNCIL)
+    if council is None or trigger.relation.cameo not in VETO_CODES or \
+            any(token.lemma_.lower() in LEGISLATURE_WORDS for token in context.sentence):
+        return []
+    return [Mention(token.text, token.idx, token.idx + len(token.text), council)
+            for token in trigger.targets[:1] if token.lemma_.lower() in RESOLUTION_WORDS]
 
 
 def refused(trigger: Trigger) -> bool:
@@ -289,12 +307,25 @@ def main_acts(context: SentenceContext,
     tags, lemmas = table.pos, table.lemma
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
+    acting |= {trigger.token.i for trigger, _ in coded if _turns_down_an_appeal(context, trigger)}
     for trigger, candidates in coded:
         embedded = not trigger.presupposed and not _charged_crime(trigger) and \
             not _told_captivity(trigger) and (
             trigger.token.i in said or _embedded(trigger.token, acting, said))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
+
+
+def _turns_down_an_appeal(context: SentenceContext, trigger: Trigger) -> bool:
+    """"Turned down a plea for a contribution to a force to protect UN staff": what a
+    rejected appeal asks for is no more done than what the appeal alone asks for, even
+    where the parser hangs the content on the verb and the appeal's maker is unnamed."""
+    verb = trigger.token
+    return trigger.relation.root in REJECTION_ROOTS and verb.pos_ == "VERB" and any(
+        child.dep_ == "dobj" and (
+            frames_an_act(context.lexicon, child.lemma_.lower(), child.pos_) or
+            child.lemma_.lower() in RESOLUTION_WORDS)  # "vetoed a resolution to end aid"
+        for child in verb.children)
 
 
 def _codes(candidates: list[Candidate]) -> bool:

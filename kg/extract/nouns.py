@@ -34,6 +34,10 @@ VIOLENT_ROOTS = cameo_codes("violence")
 UNDERGONE_PREPOSITIONS = words("undergone preposition")
 CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
+# "walked out of the talks", "pulled out of negotiations with X": leaving an act is its
+# undoing (talks left are negotiations halted, 164)
+LEAVING_VERBS = words("leaving verb")
+LEAVING_PREPOSITIONS = ("from", "of")
 # "signed it despite objections from the US": the objections are told as made, beside
 # the act, not as its content
 CONCESSION_PREPOSITIONS = words("concession preposition")
@@ -54,14 +58,30 @@ def noun_triggers(context: SentenceContext, trigger: Token,
         # X" reduces aid. Where the verb codes itself, it alone speaks.
         if codes_itself(lexicon, governor) or noun.head.i != governor.i:
             return
-        entries = {prep: lexicon.reversals[relation.root]
-                   for prep, relation in entries.items()
-                   if relation.root in lexicon.reversals}
+        entries = _reversed(lexicon, entries)
+    elif governor is not None and _left(noun, governor):
+        entries = _reversed(lexicon, entries)
     light = _light_verb(lexicon, noun, governor)
     framed = list(_noun_framed(trigger, noun, entries, light))
     yield from framed
     if not framed:
         yield from _noun_unframed(lexicon, trigger, noun, entries, governor, light)
+
+
+def _reversed(lexicon: Lexicon, entries: Entries) -> Entries:
+    return {prep: lexicon.reversals[relation.root] for prep, relation in entries.items()
+            if relation.root in lexicon.reversals}
+
+
+def _left(noun: Token, governor: Token) -> bool:
+    """Whether the noun names what the verb leaves: "walked away from the talks",
+    "pulled out of the negotiations", "withdrew from the talks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in LEAVING_PREPOSITIONS or \
+            governor.lemma_.lower() not in LEAVING_VERBS:
+        return False
+    return prep.head.i == governor.i or \
+        (prep.head.head.i == governor.i and prep.head.dep_ in ("prep", "prt", "advmod"))
 
 
 def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token | None:

@@ -259,8 +259,11 @@ def _reduced_captive(verb: Token, captivity: list[Token]) -> Token | None:
 
 
 def _agents(verb: Token) -> tuple[Token, ...]:
-    return tuple(obj for child in verb.children if child.dep_ == "agent"
-                 for obj in child.children if obj.dep_ == "pobj")
+    phrases = [child for child in verb.children if child.dep_ == "agent"]
+    # "condemned by rights groups and by Washington": agent phrases joined by "and"
+    phrases += [other for phrase in phrases for other in phrase.conjuncts
+                if other.lower_ == phrase.lower_]
+    return tuple(obj for phrase in phrases for obj in phrase.children if obj.dep_ == "pobj")
 
 
 def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger]:
