@@ -1617,3 +1617,13 @@ def test_what_a_relative_pronoun_stands_for_is_acted_on(extract_text: ExtractTex
                           "besieged by Syrian government forces.")
     assert ("SYRMIL", "191", "SYR") in _coded(result), \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes hit a village controlled by the Taliban in Helmand killing ten civilians.",
+    "Warplanes bombed a market inside rebel-held Idlib province killing seven people.",
+])
+def test_who_holds_a_place_is_not_who_acts_there(extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert not {code for code in _coded(result) if code[0] in ("TALIBAN", "SYRREB")}, \
+        [event.to_dict() for event in result.events]

@@ -10,6 +10,8 @@ aimed at nobody in particular go to the other side of the state where they happe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kg.actors.coreference import REFERENCE_WINDOW
@@ -22,6 +24,7 @@ from kg.extract.syntax import (
     between_sides,
     condition_subjects,
     governing_verb,
+    names_holder,
     not_dates,
     owner_modifiers,
     phrase_head,
@@ -66,6 +69,11 @@ ARMED_SECTORS = words("armed sector")
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     actors = context.actors
+    # "shelling of a village controlled by the IS group": who holds a place does not act
+    # there by holding it
+    if any(names_holder(head) for head in trigger.sources):
+        trigger = replace(trigger, sources=tuple(
+            head for head in trigger.sources if not names_holder(head)))
     # "Qamishli is under the control of the regime": a town is where things happen, it
     # does nothing itself (a capital may speak for its government)
     named = [mention for mention in actors.resolve_each(trigger.sources)
@@ -352,8 +360,9 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
         if venue and prep in SCENE_PREPOSITIONS:
             continue
         for obj in prep_objects(token, prep):
-            if obj.ent_type_ not in AMOUNT_ENTITIES:
-                # "thousands of Iraqi Kurds", not "rounds of Geneva talks"
+            if obj.ent_type_ not in AMOUNT_ENTITIES and not names_holder(obj):
+                # "thousands of Iraqi Kurds", not "rounds of Geneva talks" nor "bombing
+                # of rebel-held areas"
                 named_by = [] if noun_entries(context.lexicon, obj) else owner_modifiers(obj)
                 found += [obj, *named_by,
                           *(inner for deeper in CROWD_PREPOSITIONS

@@ -179,6 +179,29 @@ def holders(thing: Token) -> Iterator[Token]:
                     yield from (obj for obj in agent.children if obj.dep_ == "pobj")
 
 
+def held_place(token: Token) -> Token | None:
+    """The place a word names the holder of: "the IS group" in "a village controlled by
+    the IS group", "rebel" in "rebel-held Idlib"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "held by rebels and jihadists"
+    clause = token.head
+    if token.dep_ == "pobj" and clause.dep_ == "agent":
+        clause = clause.head
+    elif token.dep_ not in ("npadvmod", "compound", "nsubj") or clause.dep_ != "amod":
+        return None
+    held = clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in HOLDING_VERBS
+    return clause.head if held and clause.head.i != clause.i else None
+
+
+def names_holder(token: Token) -> bool:
+    """Whether a word names who holds a place, or the place by its holder ("rebel-held
+    areas", "a town controlled by the army"): who holds a place is not who acts there."""
+    if held_place(token) is not None:
+        return True
+    return any(held_place(holder) is not None for clause in token.children
+               if clause.dep_ in ("acl", "amod") for holder in clause.children)
+
+
 def owners(noun: Token, exclude_prep: str = "") -> list[Token]:
     """Who a noun belongs to: "Russia's veto", "a visit by teams", "a call from Russia",
     "the withdrawal of Syrian forces" (where "of" does not introduce the target)."""
