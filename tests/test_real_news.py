@@ -1627,3 +1627,10 @@ def test_who_holds_a_place_is_not_who_acts_there(extract_text: ExtractText, text
     result = extract_text(text)
     assert not {code for code in _coded(result) if code[0] in ("TALIBAN", "SYRREB")}, \
         [event.to_dict() for event in result.events]
+
+
+def test_a_place_under_someones_control_is_no_capture(extract_text: ExtractText) -> None:
+    result = extract_text("Kandahar and other towns in Afghanistan remain under the control "
+                          "of Taliban fighters.")
+    assert not {code for code in _coded(result) if code[1].startswith("19")}, \
+        [event.to_dict() for event in result.events]
