@@ -1634,3 +1634,10 @@ def test_a_place_under_someones_control_is_no_capture(extract_text: ExtractText)
                           "of Taliban fighters.")
     assert not {code for code in _coded(result) if code[1].startswith("19")}, \
         [event.to_dict() for event in result.events]
+
+
+def test_speakers_run_into_a_list_of_sides_are_no_side(extract_text: ExtractText) -> None:
+    result = extract_text("Intense fighting was underway between the militants and Afghan "
+                          "troops Afghan activists and the human rights group said.")
+    assert not {code for code in _coded(result) if "AFGOPP" in (code[0], code[2])}, \
+        [event.to_dict() for event in result.events]

@@ -24,6 +24,7 @@ from kg.extract.syntax import (
     between_sides,
     condition_subjects,
     governing_verb,
+    listed_speakers,
     names_holder,
     not_dates,
     owner_modifiers,
@@ -78,10 +79,19 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
     # does nothing itself (a capital may speak for its government)
     named = [mention for mention in actors.resolve_each(trigger.sources)
              if not actors.names_town(mention)]
+    if trigger.reciprocal:
+        named = [mention for mention in named if not _spoken_by(mention, trigger.sources)]
     found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _seated(context, trigger.sources) or \
         _unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
+
+
+def _spoken_by(mention: Mention, heads: tuple[Token, ...]) -> bool:
+    """Whether a mention lies among the speakers run into a list of sides."""
+    return any(speaker.left_edge.idx <= mention.start < speaker.right_edge.idx +
+               len(speaker.right_edge.text)
+               for head in heads for speaker in listed_speakers(head))
 
 
 def _earlier_mentions(context: SentenceContext, heads: tuple[Token, ...]) -> list[Token]:

@@ -28,6 +28,7 @@ LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 OWNER_PREPOSITIONS = words("owner preposition")
 HOLDING_VERBS = words("holding verb")
+REPORTING_VERBS = words("reporting verb")
 LEADING_PARTICIPLES = words("leading participle")
 WHERE_PREPOSITIONS = words("where preposition")
 
@@ -200,6 +201,26 @@ def names_holder(token: Token) -> bool:
         return True
     return any(held_place(holder) is not None for clause in token.children
                if clause.dep_ in ("acl", "amod") for holder in clause.children)
+
+
+def listed_speakers(head: Token) -> list[Token]:
+    """The speakers that text stripped of its commas runs into a list before their verb:
+    "between the militants and Kurdish fighters Syrian activists and the Observatory
+    said" (the sides end at the first "and"; "said" has no subject of its own)."""
+    listed = sorted([head, *head.conjuncts], key=lambda token: token.i)
+    after = listed[-1].right_edge.i + 1
+    if after >= len(head.doc):
+        return []
+    verb = head.doc[after]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS or \
+            any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return []
+    joins = sorted((child for token in listed for child in token.children
+                    if child.dep_ == "cc"), key=lambda token: token.i)
+    if len(joins) < 2:
+        return []
+    second_side = next((token for token in listed if token.i > joins[0].i), None)
+    return [token for token in listed if second_side is not None and token.i > second_side.i]
 
 
 def owners(noun: Token, exclude_prep: str = "") -> list[Token]:
