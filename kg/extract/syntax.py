@@ -28,6 +28,8 @@ LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 OWNER_PREPOSITIONS = words("owner preposition")
 HOLDING_VERBS = words("holding verb")
+# who holds a place, as a state rather than an act: "rebel-held", "controlled by the army"
+CONTROLLING_VERBS = words("controlling verb")
 REPORTING_VERBS = words("reporting verb")
 LEADING_PARTICIPLES = words("leading participle")
 WHERE_PREPOSITIONS = words("where preposition")
@@ -190,7 +192,7 @@ def held_place(token: Token) -> Token | None:
         clause = clause.head
     elif token.dep_ not in ("npadvmod", "compound", "nsubj") or clause.dep_ != "amod":
         return None
-    held = clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in HOLDING_VERBS
+    held = clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in CONTROLLING_VERBS
     return clause.head if held and clause.head.i != clause.i else None
 
 
