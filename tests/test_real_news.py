@@ -1617,6 +1617,8 @@ def test_what_a_relative_pronoun_stands_for_is_acted_on(extract_text: ExtractTex
                           "besieged by Syrian government forces.")
     assert ("SYRMIL", "191", "SYR") in _coded(result), \
         [event.to_dict() for event in result.events]
+
+
 def _codes(result: DocumentResult) -> set[tuple[str, str, str]]:
     return {(event.source.actor.state_country or event.source.actor.id, event.relation.cameo,
              event.target.actor.state_country or event.target.actor.id)
@@ -1793,3 +1795,27 @@ def test_what_a_vetoed_resolution_asks_for_is_no_act_done(extract_text: ExtractT
     # a legislature's resolution is no Security Council's
     assert all(event.target.actor.id != "UNSC" for event in result.events
                if "congressional" in text), result.events
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes hit a village controlled by the Taliban in Helmand killing ten civilians.",
+    "Warplanes bombed a market inside rebel-held Idlib province killing seven people.",
+])
+def test_who_holds_a_place_is_not_who_acts_there(extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert not {code for code in _coded(result) if code[0] in ("TALIBAN", "SYRREB")}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_place_under_someones_control_is_no_capture(extract_text: ExtractText) -> None:
+    result = extract_text("Kandahar and other towns in Afghanistan remain under the control "
+                          "of Taliban fighters.")
+    assert not {code for code in _coded(result) if code[1].startswith("19")}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_speakers_run_into_a_list_of_sides_are_no_side(extract_text: ExtractText) -> None:
+    result = extract_text("Intense fighting was underway between the militants and Afghan "
+                          "troops Afghan activists and the human rights group said.")
+    assert not {code for code in _coded(result) if "AFGOPP" in (code[0], code[2])}, \
+        [event.to_dict() for event in result.events]

@@ -10,6 +10,8 @@ aimed at nobody in particular go to the other side of the state where they happe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kg.actors.coreference import REFERENCE_WINDOW
@@ -22,6 +24,8 @@ from kg.extract.syntax import (
     between_sides,
     condition_subjects,
     governing_verb,
+    listed_speakers,
+    names_holder,
     not_dates,
     owner_modifiers,
     phrase_head,
@@ -62,14 +66,28 @@ ARMED_SECTORS = words("armed sector")
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     actors = context.actors
+    # "shelling of a village controlled by the IS group": who holds a place does not act
+    # there by holding it
+    if any(names_holder(head) for head in trigger.sources):
+        trigger = replace(trigger, sources=tuple(
+            head for head in trigger.sources if not names_holder(head)))
     # "Qamishli is under the control of the regime": a town is where things happen, it
     # does nothing itself (a capital may speak for its government)
     named = [mention for mention in actors.resolve_each(trigger.sources)
              if not actors.names_town(mention)]
+    if trigger.reciprocal:
+        named = [mention for mention in named if not _spoken_by(mention, trigger.sources)]
     found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _seated(context, trigger.sources) or \
         unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
+
+
+def _spoken_by(mention: Mention, heads: tuple[Token, ...]) -> bool:
+    """Whether a mention lies among the speakers run into a list of sides."""
+    return any(speaker.left_edge.idx <= mention.start < speaker.right_edge.idx +
+               len(speaker.right_edge.text)
+               for head in heads for speaker in listed_speakers(head))
 
 
 def _earlier_mentions(context: SentenceContext, heads: tuple[Token, ...]) -> list[Token]:
@@ -291,8 +309,9 @@ def _people_owners(context: SentenceContext, token: Token) -> tuple[int, list[To
         if venue and prep in SCENE_PREPOSITIONS:
             continue
         for obj in prep_objects(token, prep):
-            if obj.ent_type_ not in AMOUNT_ENTITIES:
-                # "thousands of Iraqi Kurds", not "rounds of Geneva talks"
+            if obj.ent_type_ not in AMOUNT_ENTITIES and not names_holder(obj):
+                # "thousands of Iraqi Kurds", not "rounds of Geneva talks" nor "bombing
+                # of rebel-held areas"
                 named_by = [] if noun_entries(context.lexicon, obj) else owner_modifiers(obj)
                 found += [obj, *named_by,
                           *(inner for deeper in CROWD_PREPOSITIONS

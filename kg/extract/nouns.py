@@ -13,6 +13,7 @@ from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import REVERSING_VERBS, codes_itself
 from kg.extract.syntax import (
+    CONTROLLING_VERBS,
     amount_holding,
     clause_heads,
     governing_verb,
@@ -50,6 +51,9 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     # a plain noun, whose phrase carries the act's arguments.
     noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
         and trigger.head.lemma_.lower() not in lexicon.nouns else trigger
+    if noun.dep_ == "pobj" and noun.head.lower_ in UNDERGONE_PREPOSITIONS and \
+            noun.lemma_.lower() in CONTROLLING_VERBS:
+        return  # "towns under the control of the army": who holds a place, no act
     governor = governing_verb(noun)
     if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
         return  # "discussed sanctions", "will reconsider its intervention": talked of

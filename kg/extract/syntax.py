@@ -28,6 +28,9 @@ LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 OWNER_PREPOSITIONS = words("owner preposition")
 HOLDING_VERBS = words("holding verb")
+# who holds a place, as a state rather than an act: "rebel-held", "controlled by the army"
+CONTROLLING_VERBS = words("controlling verb")
+REPORTING_VERBS = words("reporting verb")
 LEADING_PARTICIPLES = words("leading participle")
 WHERE_PREPOSITIONS = words("where preposition")
 
@@ -177,6 +180,49 @@ def holders(thing: Token) -> Iterator[Token]:
             for agent in clause.children:
                 if agent.dep_ == "agent":
                     yield from (obj for obj in agent.children if obj.dep_ == "pobj")
+
+
+def held_place(token: Token) -> Token | None:
+    """The place a word names the holder of: "the IS group" in "a village controlled by
+    the IS group", "rebel" in "rebel-held Idlib"."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "held by rebels and jihadists"
+    clause = token.head
+    if token.dep_ == "pobj" and clause.dep_ == "agent":
+        clause = clause.head
+    elif token.dep_ not in ("npadvmod", "compound", "nsubj") or clause.dep_ != "amod":
+        return None
+    held = clause.dep_ in ("acl", "amod") and clause.lemma_.lower() in CONTROLLING_VERBS
+    return clause.head if held and clause.head.i != clause.i else None
+
+
+def names_holder(token: Token) -> bool:
+    """Whether a word names who holds a place, or the place by its holder ("rebel-held
+    areas", "a town controlled by the army"): who holds a place is not who acts there."""
+    if held_place(token) is not None:
+        return True
+    return any(held_place(holder) is not None for clause in token.children
+               if clause.dep_ in ("acl", "amod") for holder in clause.children)
+
+
+def listed_speakers(head: Token) -> list[Token]:
+    """The speakers that text stripped of its commas runs into a list before their verb:
+    "between the militants and Kurdish fighters Syrian activists and the Observatory
+    said" (the sides end at the first "and"; "said" has no subject of its own)."""
+    listed = sorted([head, *head.conjuncts], key=lambda token: token.i)
+    after = listed[-1].right_edge.i + 1
+    if after >= len(head.doc):
+        return []
+    verb = head.doc[after]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS or \
+            any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return []
+    joins = sorted((child for token in listed for child in token.children
+                    if child.dep_ == "cc"), key=lambda token: token.i)
+    if len(joins) < 2:
+        return []
+    second_side = next((token for token in listed if token.i > joins[0].i), None)
+    return [token for token in listed if second_side is not None and token.i > second_side.i]
 
 
 def owners(noun: Token, exclude_prep: str = "") -> list[Token]:
