@@ -1694,3 +1694,16 @@ def test_a_planned_meeting_is_intended_on_both_sides(extract_text: ExtractText) 
 def test_a_request_or_demand_met_is_no_meeting(extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert not {dyad for dyad in dyads if dyad[1] == "04"}, dyads
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("France issued a statement urging Iran to release the prisoners.", ("FRA", "02", "IRN")),
+    ("The Arab League released a letter calling on Israel to end the siege.",
+     ("ARAB_LEAGUE", "02", "ISR")),
+    ("The rebels issued a declaration demanding that Turkey free their leader.",
+     ("TUR", "10", "TUR")),
+])
+def test_what_an_issued_message_says_its_issuer_says(extract_text: ExtractText, text: str,
+                                                    code: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert code in dyads, dyads
