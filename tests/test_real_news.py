@@ -1707,3 +1707,13 @@ def test_what_an_issued_message_says_its_issuer_says(extract_text: ExtractText, 
                                                     code: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert code in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The European Union lifted sanctions imposed on Belarus in 2004.", ("EU", "08", "BLR")),
+    ("Canada eased a travel ban placed on Cuban citizens last year.", ("CAN", "08", "CUB")),
+])
+def test_a_measure_lifted_is_lifted_from_whom_it_was_imposed_on(
+        extract_text: ExtractText, text: str, code: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert code in dyads, dyads
