@@ -1717,3 +1717,9 @@ def test_a_measure_lifted_is_lifted_from_whom_it_was_imposed_on(
         extract_text: ExtractText, text: str, code: tuple[str, str, str]) -> None:
     dyads = _dyads(extract_text(text))
     assert code in dyads, dyads
+
+
+def test_an_act_considered_is_not_yet_done(extract_text: ExtractText) -> None:
+    result = extract_text("Norway is considering sending aid to Sudan.")
+    coded = {(event.relation.root, event.target.actor.state_country) for event in result.events}
+    assert ("03", "SDN") in coded and ("07", "SDN") not in coded, coded
