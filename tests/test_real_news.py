@@ -1819,3 +1819,32 @@ def test_speakers_run_into_a_list_of_sides_are_no_side(extract_text: ExtractText
                           "troops Afghan activists and the human rights group said.")
     assert not {code for code in _coded(result) if "AFGOPP" in (code[0], code[2])}, \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("France issued a statement urging Iran to release the prisoners.", ("FRA", "02", "IRN")),
+    ("The Arab League released a letter calling on Israel to end the siege.",
+     ("ARAB_LEAGUE", "02", "ISR")),
+    ("The rebels issued a declaration demanding that Turkey free their leader.",
+     ("TUR", "10", "TUR")),
+])
+def test_what_an_issued_message_says_its_issuer_says(extract_text: ExtractText, text: str,
+                                                    code: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert code in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The European Union lifted sanctions imposed on Belarus in 2004.", ("EU", "08", "BLR")),
+    ("Canada eased a travel ban placed on Cuban citizens last year.", ("CAN", "08", "CUB")),
+])
+def test_a_measure_lifted_is_lifted_from_whom_it_was_imposed_on(
+        extract_text: ExtractText, text: str, code: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert code in dyads, dyads
+
+
+def test_an_act_considered_is_not_yet_done(extract_text: ExtractText) -> None:
+    result = extract_text("Norway is considering sending aid to Sudan.")
+    coded = {(event.relation.root, event.target.actor.state_country) for event in result.events}
+    assert ("03", "SDN") in coded and ("07", "SDN") not in coded, coded

@@ -27,6 +27,9 @@ AGENT_MODIFIERS = words("agent modifier")
 REACTING_VERBS = words("reacting verb")
 # "is expected to", "is scheduled to": passive verbs whose subject is who is to act
 FUTURE_HEADS = words("future head")
+# "France issued a statement urging Iran to ...": what a message says, who issued it says
+ISSUED_MESSAGES = words("issued message")
+ISSUING_VERBS = words("issuing verb")
 
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
@@ -101,6 +104,11 @@ def _participle_subjects(verb: Token, head: Token, depth: int) -> tuple[list[Tok
     if verb.tag_ == "VBN" and agents:
         return agents, True  # "a demonstration staged by students": the students
     if verb.tag_ == "VBG" and not any(child.dep_ == "aux" for child in verb.children):
+        issuer = head.head
+        if head.lemma_.lower() in ISSUED_MESSAGES and head.dep_ == "dobj" and \
+                issuer.lemma_.lower() in ISSUING_VERBS and not owners(head):
+            # "France issued a statement urging Iran": France urges
+            return subjects(issuer, control=False, depth=depth + 1)
         return [head], True  # "resolutions condemning him": the resolutions condemn
     found = owners(head)
     if found:

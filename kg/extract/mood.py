@@ -27,6 +27,8 @@ THREAT_HEADS = words("threat head")
 THREAT_NOUNS = words("threat noun")
 REPORTING_VERBS = words("reporting verb")
 CONDITIONAL_MARKS = words("conditional mark")
+# "a declaration demanding ...", "a statement condemning ...": what a message says
+ISSUED_MESSAGES = words("issued message")
 # how a planned act hangs from what plans it: "plans to attack", "agreed that they
 # would", "plans and prepares to attack", "the truce intended to allow"
 PLANNED_DEPS = ("xcomp", "ccomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp")
@@ -217,6 +219,8 @@ def _acted_out(trigger: Token) -> bool:
                                        for child in trigger.children):
         head = trigger.head
         return head.pos_ == "VERB" and not any(child.dep_ == "ccomp" for child in head.children)
-    # ("with the opposition accusing the government": what goes on beside, not protesters)
+    # ("with the opposition accusing the government": what goes on beside, not
+    # protesters; "a declaration demanding X": what a message says, not a deed)
     return trigger.dep_ == "acl" and trigger.tag_ == "VBG" and \
-        not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "with")
+        not (trigger.head.dep_ == "pobj" and trigger.head.head.lower_ == "with") and \
+        trigger.head.lemma_.lower() not in ISSUED_MESSAGES

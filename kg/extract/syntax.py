@@ -31,6 +31,9 @@ HOLDING_VERBS = words("holding verb")
 # who holds a place, as a state rather than an act: "rebel-held", "controlled by the army"
 CONTROLLING_VERBS = words("controlling verb")
 REPORTING_VERBS = words("reporting verb")
+# "sanctions imposed on Eritrea", "a ban placed on Chadian citizens": whom a measure is on
+IMPOSING_VERBS = words("imposing verb")
+IMPOSED_ON = ("on", "against")
 LEADING_PARTICIPLES = words("leading participle")
 WHERE_PREPOSITIONS = words("where preposition")
 
@@ -163,6 +166,7 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
         if owner.dep_ == "poss" and depth > 1:  # "a Lebanese millionaire's assets"
             yield from owner_modifiers(owner)
     yield from holders(thing)
+    yield from imposed_on(thing)
     for child in thing.children:
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
             for obj in child.children:
@@ -170,6 +174,16 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
                     yield obj
                     if depth > 1:
                         yield from thing_owners(obj, depth - 1)
+
+
+def imposed_on(thing: Token) -> Iterator[Token]:
+    """Whom a measure is imposed on: "Eritrea" in "sanctions imposed on Eritrea"."""
+    for clause in thing.children:
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and \
+                clause.lemma_.lower() in IMPOSING_VERBS:
+            for prep in clause.children:
+                if prep.dep_ == "prep" and prep.lower_ in IMPOSED_ON:
+                    yield from (obj for obj in prep.children if obj.dep_ == "pobj")
 
 
 def holders(thing: Token) -> Iterator[Token]:
