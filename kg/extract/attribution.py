@@ -68,26 +68,26 @@ def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]
     actors = context.actors
     # "shelling of a village controlled by the IS group": who holds a place does not act
     # there by holding it
-    if any(names_holder(head) for head in trigger.sources):
-        trigger = replace(trigger, sources=tuple(
-            head for head in trigger.sources if not names_holder(head)))
+    acting = tuple(head for head in trigger.sources if not names_holder(head))
+    if len(acting) < len(trigger.sources):
+        trigger = replace(trigger, sources=acting)
     # "Qamishli is under the control of the regime": a town is where things happen, it
     # does nothing itself (a capital may speak for its government)
     named = [mention for mention in actors.resolve_each(trigger.sources)
              if not actors.names_town(mention)]
     if trigger.reciprocal:
-        named = [mention for mention in named if not _spoken_by(mention, trigger.sources)]
+        speakers = [speaker for head in trigger.sources for speaker in listed_speakers(head)]
+        named = [mention for mention in named if not _spoken_by(mention, speakers)]
     found = named or _claimants(context, trigger) or \
         _source_owners(context, trigger.sources) or _seated(context, trigger.sources) or \
         unattributed(context, trigger)
     return [mention for mention in found if not actors.names_town(mention)]
 
 
-def _spoken_by(mention: Mention, heads: tuple[Token, ...]) -> bool:
+def _spoken_by(mention: Mention, speakers: list[Token]) -> bool:
     """Whether a mention lies among the speakers run into a list of sides."""
     return any(speaker.left_edge.idx <= mention.start < speaker.right_edge.idx +
-               len(speaker.right_edge.text)
-               for head in heads for speaker in listed_speakers(head))
+               len(speaker.right_edge.text) for speaker in speakers)
 
 
 def _earlier_mentions(context: SentenceContext, heads: tuple[Token, ...]) -> list[Token]:

@@ -159,10 +159,9 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
             sources, inherited = subjects(governor, control=False)[0] or sources, True
         yield Trigger(trigger, entries["with"], tuple(sources), (), inherited,
                       nominal=True, reciprocal=True)
-    elif "with" in entries and _shared_by_subjects(noun, governor):
+    elif "with" in entries and governor is not None and _shared_by_subjects(noun, governor):
         # "A and B entered a critical week in their negotiations": talks both subjects
         # own are held between them, whatever the verb does to the talks
-        assert governor is not None
         yield Trigger(trigger, entries["with"], tuple(subjects(governor, control=False)[0]),
                       (), True, nominal=True, reciprocal=True)
     elif HOME in entries and noun.i == trigger.i:
@@ -181,11 +180,10 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
         yield from _owned_force(trigger, entries)
 
 
-def _shared_by_subjects(noun: Token, governor: Token | None) -> bool:
+def _shared_by_subjects(noun: Token, governor: Token) -> bool:
     """Whether ``noun`` is owned by "their" that stands for the coordinated subjects of
     the verb it hangs from."""
-    if governor is None or not any(child.dep_ == "poss" and child.lower_ == "their"
-                                   for child in noun.children):
+    if not any(child.dep_ == "poss" and child.lower_ == "their" for child in noun.children):
         return False
     sides = subjects(governor, control=False)[0]
     return len(sides) + sum(len(side.conjuncts) for side in sides) >= 2
