@@ -1848,3 +1848,21 @@ def test_an_act_considered_is_not_yet_done(extract_text: ExtractText) -> None:
     result = extract_text("Norway is considering sending aid to Sudan.")
     coded = {(event.relation.root, event.target.actor.state_country) for event in result.events}
     assert ("03", "SDN") in coded and ("07", "SDN") not in coded, coded
+
+
+@pytest.mark.parametrize(("text", "intent", "act"), [
+    ("Russia could withdraw its troops from Georgia next year if the talks succeed.",
+     ("RUS", "03", "GEO"), ("RUS", "08", "GEO")),
+    ("If the deal holds, Turkey would release the Syrian prisoners.",
+     ("TUR", "03", "SYR"), ("TUR", "08", "SYR")),
+])
+def test_an_act_offered_on_a_condition_is_an_intent(
+        extract_text: ExtractText, text: str, intent: tuple[str, str, str],
+        act: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert intent in dyads and act not in dyads, dyads
+
+
+def test_a_hostile_act_on_a_condition_stays_a_threat(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Israel could strike Iran if the talks fail."))
+    assert ("ISR", "13", "IRN") in dyads, dyads

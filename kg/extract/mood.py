@@ -176,7 +176,9 @@ def _intent(lexicon: Lexicon, relation: Relation, modality: Modality,
     """A promised or planned act codes as the intent to act (03x) or a threat (13x);
     under "threaten" even a cooperative-looking act ("to withdraw") is a threat, and
     so is an act promised on a condition: "will withdraw unless X", "may halt
-    mediation if Y" (an intent to cooperate "if attacked" stays an intent)."""
+    mediation if Y" (an intent to cooperate "if attacked" stays an intent). A friendly
+    act that could or would be done on a condition is offered: "could cut its forces if
+    the militants accept an amnesty" is an intent (03x), as a promise is."""
     threat = lexicon.rules["threat"]
     if relation.root not in THREAT_ROOTS and _under_threat(trigger):
         return threat  # "threatened to launch an offensive": the threat is the act
@@ -186,7 +188,7 @@ def _intent(lexicon: Lexicon, relation: Relation, modality: Modality,
     condition = found[0] if found else None
     if condition == "unless" or (condition == "if" and relation.quad.endswith("conflict")):
         return threat
-    if modality != "future":
+    if modality != "future" and condition != "if":
         return relation
     return lexicon.intents.get(relation.root, relation)
 
