@@ -1866,3 +1866,9 @@ def test_an_act_offered_on_a_condition_is_an_intent(
 def test_a_hostile_act_on_a_condition_stays_a_threat(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Israel could strike Iran if the talks fail."))
     assert ("ISR", "13", "IRN") in dyads, dyads
+
+
+def test_what_joined_subjects_agree_to_do_to_another_is_each_ones_intent(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Greece and Turkey agreed to lift their sanctions on Iran."))
+    assert {("GRC", "03", "IRN"), ("TUR", "03", "IRN")} <= dyads, dyads

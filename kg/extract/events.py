@@ -46,6 +46,7 @@ RESOLUTION_WORDS = words("resolution word")
 LEGISLATURE_WORDS = words("legislature word")
 COUNCIL = "UNSC"
 REFUSING_AUXILIARIES = words("refusing auxiliary")
+FUTURE_HEADS = words("future head")
 # "found guilty of torturing", "charged with killing": the violence one is tried for is
 # an act of its own, not the content of the trial
 CHARGING_VERBS = words("charging verb")
@@ -308,10 +309,16 @@ def main_acts(context: SentenceContext,
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     acting |= {trigger.token.i for trigger, _ in coded if _turns_down_an_appeal(context, trigger)}
+    # "Mexico and Canada agreed to lift tariffs on American products": what is agreed or
+    # promised is the act, an intent of each who agrees, even where the agreeing codes
+    # an agreement between them; what is sought or asked for stays framed
+    planning = {trigger.token.i for trigger, _ in coded
+                if trigger.token.pos_ == "VERB" and lemmas[trigger.token.i] in FUTURE_HEADS
+                and not frames_an_act(context.lexicon, lemmas[trigger.token.i], "VERB")}
     for trigger, candidates in coded:
         embedded = not trigger.presupposed and not _charged_crime(trigger) and \
             not _told_captivity(trigger) and (
-            trigger.token.i in said or _embedded(trigger.token, acting, said))
+            trigger.token.i in said or _embedded(trigger.token, acting, said, planning))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
 
@@ -357,7 +364,7 @@ def _told_captivity(trigger: Trigger) -> bool:
                                    for child in token.children))
 
 
-def _embedded(token: Token, acting: set[int], said: set[int]) -> bool:
+def _embedded(token: Token, acting: set[int], said: set[int], planning: set[int]) -> bool:
     """Whether ``token`` sits below another word that codes an event, other than in an
     aside ("..., one of the factors behind Russia's veto") or in what is said below it
     ("are targeting them, adding that they massacred dozens": the saying gives way to
@@ -365,7 +372,8 @@ def _embedded(token: Token, acting: set[int], said: set[int]) -> bool:
     current = token
     while current.head.i != current.i:
         if current.dep_ in ASIDE_DEPS or _set_off_participle(current) or \
-                _set_off_relative(current):
+                _set_off_relative(current) or \
+                (current.dep_ == "xcomp" and current.head.i in planning):
             return False
         current = current.head
         if current.i in said:
