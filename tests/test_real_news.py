@@ -543,6 +543,26 @@ def test_people_arrested_where_no_place_is_named_are_held_by_their_own_state(
              event.target.actor.state_country) for event in events} == {dyad}
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    # a participle joined to a passive verb, or set off after one, is passive too
+    ("Two Egyptian activists were found guilty of spying and sentenced to prison.",
+     ("EGYJUD", "11", "EGY")),
+    ("The Egyptian opposition leader was freed on bail on Monday, charged with fraud.",
+     ("EGYJUD", "11", "EGY")),
+])
+def test_a_passive_participle_tells_what_people_of_the_state_underwent(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    events = extract_text(text).events
+    assert dyad in {(event.source.actor.id, event.relation.root,
+                     event.target.actor.state_country) for event in events}, events
+
+
+def test_a_relative_clause_read_as_a_participle_tells_no_arrest(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Hara is near a hill that Syrian rebels seized on October 5.")
+    assert not any(event.relation.root == "17" for event in result.events), result.events
+
+
 def test_a_passive_act_aimed_at_another_nation_is_not_given_to_its_state(
         extract_text: ExtractText) -> None:
     result = extract_text("Egypt condemned the raid. Two Britons were arrested on Monday.")
