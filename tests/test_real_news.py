@@ -557,6 +557,32 @@ def test_a_passive_participle_tells_what_people_of_the_state_underwent(
                      event.target.actor.state_country) for event in events}, events
 
 
+@pytest.mark.parametrize("text", [
+    "The former Egyptian minister will stand trial next month.",
+    "The Egyptian opposition leader went on trial in absentia on Monday.",
+    "The Egyptian opposition leader faces charges of fraud.",
+])
+def test_going_on_trial_or_facing_charges_is_the_states_charge(
+        extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert ("EGYJUD", "11", "EGY") in {(event.source.actor.id, event.relation.root,
+                                        event.target.actor.state_country)
+                                       for event in events}, events
+
+
+def test_a_trial_demanded_is_not_yet_held(extract_text: ExtractText) -> None:
+    events = extract_text("Egyptian rights groups demanded that the former Egyptian "
+                          "minister stand trial.").events
+    assert not any(event.relation.root == "11" for event in events), events
+
+
+def test_charges_from_another_are_its_accusation(extract_text: ExtractText) -> None:
+    events = extract_text("Iran faces charges from the United States that it is "
+                          "building a bomb.").events
+    assert {(event.source.actor.id, event.target.actor.id) for event in events} == \
+        {("USA", "IRN")}, events
+
+
 def test_a_relative_clause_read_as_a_participle_tells_no_arrest(
         extract_text: ExtractText) -> None:
     result = extract_text("Hara is near a hill that Syrian rebels seized on October 5.")
