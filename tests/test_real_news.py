@@ -583,6 +583,20 @@ def test_charges_from_another_are_its_accusation(extract_text: ExtractText) -> N
         {("USA", "IRN")}, events
 
 
+def test_asking_a_court_to_jail_someone_is_charging_them(extract_text: ExtractText) -> None:
+    events = extract_text("Egyptian prosecutors asked the court on Monday to jail the "
+                          "Egyptian opposition leader for life.").events
+    assert ("EGYJUD", "11", "EGY") in {(event.source.actor.id, event.relation.root,
+                                        event.target.actor.state_country)
+                                       for event in events}, events
+
+
+def test_asking_a_government_to_arrest_someone_is_no_charge(extract_text: ExtractText) -> None:
+    events = extract_text("The United States urged Pakistan to arrest the "
+                          "militants.").events
+    assert not any(event.relation.root == "11" for event in events), events
+
+
 def test_a_relative_clause_read_as_a_participle_tells_no_arrest(
         extract_text: ExtractText) -> None:
     result = extract_text("Hara is near a hill that Syrian rebels seized on October 5.")
