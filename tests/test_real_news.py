@@ -597,6 +597,17 @@ def test_asking_a_government_to_arrest_someone_is_no_charge(extract_text: Extrac
     assert not any(event.relation.root == "11" for event in events), events
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Syrian police arrested two Turkish activists for spying for Ankara.", "1125"),
+    ("Syrian police arrested two Turkish activists on charges of treason.", "1125"),
+    ("Syrian police arrested two Turkish activists for protesting.", "173"),
+])
+def test_an_arrest_for_spying_or_treason_is_the_accusation_of_it(
+        extract_text: ExtractText, text: str, code: str) -> None:
+    events = extract_text(text).events
+    assert {event.relation.cameo for event in events} == {code}, events
+
+
 def test_a_relative_clause_read_as_a_participle_tells_no_arrest(
         extract_text: ExtractText) -> None:
     result = extract_text("Hara is near a hill that Syrian rebels seized on October 5.")

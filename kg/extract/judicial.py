@@ -9,11 +9,16 @@ from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.unattributed import STATE_ACTS
-from kg.words import cameo_codes
+from kg.model import Relation
+from kg.words import cameo_codes, words
 
 # appeals and demands, whose content may be a court's act
 SEEKING_ROOTS = cameo_codes("seeking")
 JUDICIARY = "JUD"
+DETENTION_CODES = cameo_codes("detention")
+# "arrested for collaborating with Israel", "jailed on allegations of treason"
+TREASON_WORDS = words("treason word")
+GROUND_PREPOSITIONS = ("for", "on", "over")
 
 
 def sought_charges(context: SentenceContext, triggers: list[Trigger]) -> Iterator[Trigger]:
@@ -44,3 +49,20 @@ def _judiciary(context: SentenceContext, tokens: Iterable[Token]) -> bool:
     agents = context.gazetteer.agents
     return any(agents.get(token.lower_) == JUDICIARY or
                agents.get(token.lemma_.lower()) == JUDICIARY for token in tokens)
+
+
+def accused_of_treason(context: SentenceContext, trigger: Trigger,
+                       relation: Relation) -> Relation:
+    """"A missionary was arrested in Lebanon for collaborating with Israel", "jailed 52
+    members on allegations of treason": an arrest for spying or treason is the
+    accusation of it (1125), as CAMEO codes it."""
+    verb = trigger.token
+    if relation.cameo not in DETENTION_CODES or trigger.nominal:
+        return relation
+    grounds = [word for prep in verb.children
+               if prep.dep_ == "prep" and prep.lower_ in GROUND_PREPOSITIONS
+               for word in prep.subtree]
+    if not any(word.lemma_.lower() in TREASON_WORDS or word.lower_ in TREASON_WORDS
+               for word in grounds):
+        return relation
+    return context.lexicon.rules["treason"]
