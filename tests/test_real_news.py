@@ -543,6 +543,77 @@ def test_people_arrested_where_no_place_is_named_are_held_by_their_own_state(
              event.target.actor.state_country) for event in events} == {dyad}
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    # a participle joined to a passive verb, or set off after one, is passive too
+    ("Two Egyptian activists were found guilty of spying and sentenced to prison.",
+     ("EGYJUD", "11", "EGY")),
+    ("The Egyptian opposition leader was freed on bail on Monday, charged with fraud.",
+     ("EGYJUD", "11", "EGY")),
+])
+def test_a_passive_participle_tells_what_people_of_the_state_underwent(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    events = extract_text(text).events
+    assert dyad in {(event.source.actor.id, event.relation.root,
+                     event.target.actor.state_country) for event in events}, events
+
+
+@pytest.mark.parametrize("text", [
+    "The former Egyptian minister will stand trial next month.",
+    "The Egyptian opposition leader went on trial in absentia on Monday.",
+    "The Egyptian opposition leader faces charges of fraud.",
+])
+def test_going_on_trial_or_facing_charges_is_the_states_charge(
+        extract_text: ExtractText, text: str) -> None:
+    events = extract_text(text).events
+    assert ("EGYJUD", "11", "EGY") in {(event.source.actor.id, event.relation.root,
+                                        event.target.actor.state_country)
+                                       for event in events}, events
+
+
+def test_a_trial_demanded_is_not_yet_held(extract_text: ExtractText) -> None:
+    events = extract_text("Egyptian rights groups demanded that the former Egyptian "
+                          "minister stand trial.").events
+    assert not any(event.relation.root == "11" for event in events), events
+
+
+def test_charges_from_another_are_its_accusation(extract_text: ExtractText) -> None:
+    events = extract_text("Iran faces charges from the United States that it is "
+                          "building a bomb.").events
+    assert {(event.source.actor.id, event.target.actor.id) for event in events} == \
+        {("USA", "IRN")}, events
+
+
+def test_asking_a_court_to_jail_someone_is_charging_them(extract_text: ExtractText) -> None:
+    events = extract_text("Egyptian prosecutors asked the court on Monday to jail the "
+                          "Egyptian opposition leader for life.").events
+    assert ("EGYJUD", "11", "EGY") in {(event.source.actor.id, event.relation.root,
+                                        event.target.actor.state_country)
+                                       for event in events}, events
+
+
+def test_asking_a_government_to_arrest_someone_is_no_charge(extract_text: ExtractText) -> None:
+    events = extract_text("The United States urged Pakistan to arrest the "
+                          "militants.").events
+    assert not any(event.relation.root == "11" for event in events), events
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Syrian police arrested two Turkish activists for spying for Ankara.", "1125"),
+    ("Syrian police arrested two Turkish activists on charges of treason.", "1125"),
+    ("Syrian police arrested two Turkish activists for protesting.", "173"),
+])
+def test_an_arrest_for_spying_or_treason_is_the_accusation_of_it(
+        extract_text: ExtractText, text: str, code: str) -> None:
+    events = extract_text(text).events
+    assert {event.relation.cameo for event in events} == {code}, events
+
+
+def test_a_relative_clause_read_as_a_participle_tells_no_arrest(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Hara is near a hill that Syrian rebels seized on October 5.")
+    assert not any(event.relation.root == "17" for event in result.events), result.events
+
+
 def test_a_passive_act_aimed_at_another_nation_is_not_given_to_its_state(
         extract_text: ExtractText) -> None:
     result = extract_text("Egypt condemned the raid. Two Britons were arrested on Monday.")

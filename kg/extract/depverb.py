@@ -37,6 +37,7 @@ from kg.extract.frames import (
 from kg.extract.furniture import is_furniture
 from kg.extract.guesses import guessed_candidates
 from kg.extract.judgement import Features, Judgement, candidate_features
+from kg.extract.judicial import sought_charges
 from kg.extract.nouns import adjective_triggers, noun_triggers
 from kg.extract.pieces import PIECE_CHARS, Piece, batches, joined, pieces
 from kg.extract.syntax import evidence_span
@@ -215,6 +216,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     for refusal in refusals:
         triggers.extend(refused_act(context, refusal, triggers))
     triggers.extend(list(answered_acts(context, triggers)))
+    triggers.extend(list(sought_charges(context, triggers)))
     triggers = bombing_victims(context, triggers)
     return [with_purpose(trigger, triggers) if trigger.home else
             with_content(trigger, triggers) if trigger.reciprocal else trigger

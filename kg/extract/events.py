@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
+from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
 from kg.extract.syntax import ASIDE_DEPS
@@ -195,8 +196,8 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
         sentence_end=evidence.end,
         source=source,
         target=target,
-        relation=_welcomed(context, trigger, _by_whom(context, trigger, relation, source,
-                                                      target)),
+        relation=accused_of_treason(context, trigger, _welcomed(
+            context, trigger, _by_whom(context, trigger, relation, source, target))),
         negated=mood.negated,
         modality=mood.modality,
         date=context.document.date,

@@ -194,6 +194,14 @@ def verb_shape(verb: Token) -> VerbShape:
         not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
                 for child in verb.children) and \
         any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.head.children)
+    # "was arrested on Monday, charged with fraud": a participle set off after a passive
+    # verb is done to the same people
+    trailing = verb.dep_ == "advcl" and verb.tag_ == "VBN" and \
+        verb.doc[verb.i - 1].text == "," and \
+        not any(child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+                for child in verb.children) and \
+        any(child.dep_ == "nsubjpass" for child in verb.head.children)
+    joined = joined or trailing
     if reduced or joined or \
             any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
         agents = _agents(verb) or tuple(agent for other in verb.conjuncts

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import held_as, object_entries
 from kg.extract.syntax import owner_modifiers
+from kg.extract.triggers import verb_shape
 from kg.model import Mention
 from kg.words import cameo_codes, cameo_sectors, words
 
@@ -61,10 +62,10 @@ def unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
 def _own_state(context: SentenceContext, trigger: Trigger) -> Mention | None:
     """Where no place is named, a state arrests, tries or deports people of its own in a
     story about it, or about nobody else: "two Syrian activists were arrested", "Pinochet
-    was charged with kidnapping". The act's word is the mention: nothing names the state."""
+    was charged with kidnapping", "were found guilty and sentenced", "the minister,
+    arrested last week, ...". The act's word is the mention: nothing names the state."""
     # (an arrest one is "under" is told of the one undergoing it)
-    if not trigger.presupposed and \
-            not any(child.dep_ == "nsubjpass" for child in trigger.token.children):
+    if not trigger.presupposed and not _told_passive(trigger.token):
         return None  # only the people the act is told of: "were arrested", not "seized"
     countries = {mention.actor.state_country
                  for target in trigger.targets for mention in context.actors.resolve(target)}
@@ -77,6 +78,20 @@ def _own_state(context: SentenceContext, trigger: Trigger) -> Mention | None:
     token = trigger.token
     return Mention(token.text, token.idx, token.idx + len(token.text),
                    context.gazetteer.state(country, None))
+
+
+def _told_passive(verb: Token) -> bool:
+    """Whether a verb is passive, its subject the people the act is told of; not a
+    relative clause the parser reads as a participle after its noun: "a hill that
+    rebels seized"."""
+    if not verb_shape(verb).passive:
+        return False
+    if verb.dep_ != "acl":
+        return True
+    noun = verb.head
+    start = max(noun.left_edge.i - 1, 0)
+    return not any(word.tag_ in ("WDT", "WP") or word.lower_ == "that"
+                   for word in verb.doc[start:noun.i])
 
 
 def side_of(context: SentenceContext, mention: Mention, sector: str) -> Mention:

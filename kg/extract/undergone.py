@@ -34,6 +34,10 @@ UNDERGONE_ACTS = cameo_codes("undergone")
 PROVOKING_VERBS = words("provoking verb")
 PROVOKED_ACTS = cameo_codes("provoked")
 AGENT_MODIFIERS = words("agent modifier")
+# "will go on trial", "stands trial", "faces charges", "was put on trial"
+TRIAL_VERBS = words("trial verb")
+TRIAL_NOUNS = words("trial noun")
+TRIAL_PREPOSITIONS = ("on", "to")
 # "came under fire from rights groups over the raid": force one is under for a grievance
 # is criticism, its critics named after "from" or where they sit ("in Congress").
 CENSURE_NOUNS = words("censure noun")
@@ -88,6 +92,51 @@ def _blamed(context: SentenceContext, verb: Token, act: Token, critics: list[Tok
                for obj in prep_objects(holder, prep))
 
 
+def tried(context: SentenceContext, verb: Token) -> list[Trigger] | None:
+    """"Saddam Hussein will go on trial", "will stand trial", "faces charges of fraud",
+    "were put on trial": to be tried or charged is the state's charge against whoever
+    undergoes it (a passive judicial verb that names nobody, ``kg.extract.unattributed``);
+    "Iraq will bring them to trial" is Iraq's. Told as fact, whatever its tense: the
+    coders code a trial announced. None where the verb holds no trial."""
+    if verb_lemma(verb) not in TRIAL_VERBS:
+        return None
+    trials = [child for child in verb.children
+              if child.dep_ == "dobj" and child.lemma_.lower() in TRIAL_NOUNS] or \
+        [obj for prep in TRIAL_PREPOSITIONS for obj in prep_objects(verb, prep)
+         if obj.lemma_.lower() in TRIAL_NOUNS]
+    # "faces charges from the US that ...": another's accusation, undergone
+    if not trials or any(list(prep_objects(trial, prep)) for trial in trials
+                         for prep in ("from", "by")):
+        return None
+    shape = verb_shape(verb)
+    relation = context.lexicon.rules["trial"]
+    if shape.passive:
+        sources, targets, inherited = shape.sources, shape.direct, False
+    elif any(child.dep_ == "dobj" and child not in trials for child in verb.children):
+        # "will bring the suspects to trial": the subject tries its object
+        return [Trigger(verb, relation, shape.sources,
+                        tuple(child for child in verb.children if child.dep_ == "dobj"),
+                        shape.inherited, nominal=False)]
+    else:
+        found, inherited = subjects(verb, control=True)
+        sources, targets = (), tuple(found)
+    if not targets:
+        return []
+    return [Trigger(trials[0], relation, sources, targets, inherited, nominal=False,
+                    presupposed=_told(verb))]
+
+
+def _told(verb: Token) -> bool:
+    """Whether a verb tells what is or will be ("will go on trial", "were put on
+    trial"), not what another asks for ("demanded that he stand trial", "to face
+    trial"): a bare infinitive is the content of the verb above it."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.tag_ == "MD" for child in auxiliaries):
+        return True
+    passive = [child for child in auxiliaries if child.dep_ == "auxpass"]
+    return (passive[0] if passive else verb).tag_ != "VB"
+
+
 def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | None:
     """"The convoy came under attack from rebels", "Israel faces criticism from the EU",
     "rebel positions came under Russian air strikes", "the strikes drew condemnation from
@@ -95,6 +144,9 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
     undergoes or provoked it, the doer named after "from", "by" or
     "of", or as the act's owner; and what one receives or gets from another ("got
     support from Iran"). None where the verb is read as the lexicon has it."""
+    trial = tried(context, verb)
+    if trial is not None:
+        return trial
     lemma = verb_lemma(verb)
     if lemma in RECEIVING_VERBS:
         return _received(context, verb, verb_shape(verb))
