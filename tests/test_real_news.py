@@ -1886,3 +1886,12 @@ def test_a_judgement_of_an_act_is_never_aimed_at_its_victim(
     coded = {(event.relation.root, event.target.actor.state_country) for event in result.events}
     assert ("11", victim) not in coded, coded
 
+
+
+def test_who_judges_an_act_neither_did_it_nor_aims_at_its_victims(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Poland condemned the kidnapping of Russian diplomats.")
+    coded = {(event.source.actor.state_country, event.relation.root,
+              event.target.actor.state_country) for event in result.events}
+    assert not any(source == "POL" and root == "18" for source, root, _ in coded), coded
+    assert ("POL", "11", "RUS") not in coded, coded
