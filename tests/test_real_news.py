@@ -1943,3 +1943,50 @@ def test_what_joined_subjects_agree_to_do_to_another_is_each_ones_intent(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Greece and Turkey agreed to lift their sanctions on Iran."))
     assert {("GRC", "03", "IRN"), ("TUR", "03", "IRN")} <= dyads, dyads
+
+
+def _judged(result: DocumentResult) -> set[tuple[str, str, str]]:
+    """Who judges whom: the judge's country, the root, the target's id (with its sector)."""
+    return {(event.source.actor.state_country or event.source.actor.id, event.relation.root,
+             event.target.actor.id) for event in result.events if not event.negated}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # the doer a clause on the act names
+    ("Spain condemned the massacre committed by Nigerian soldiers in the town.",
+     ("ESP", "11", "NGAMIL")),
+    ("Italy denounced the crimes carried out by Libyan militias against migrants.",
+     ("ITA", "11", "LBYUAF")),
+    # nobody named: the state of the place arrests, its armed groups kidnap and behead
+    ("Canada condemned the kidnapping of a Canadian engineer in Nigeria.",
+     ("CAN", "11", "NGAUAF")),
+    ("Sweden criticized the arrest of Danish journalists in Kenya.", ("SWE", "11", "KENCOP")),
+    ("Austria condemned the beheading of a Belgian hostage in Iraq.", ("AUT", "11", "IRQUAF")),
+])
+def test_a_judgement_of_an_act_is_aimed_at_its_doer(extract_text: ExtractText, text: str,
+                                                    code: tuple[str, str, str]) -> None:
+    judged = _judged(extract_text(text))
+    assert code in judged, judged
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Austria condemned the beheading of a Belgian hostage in Iraq.", "BEL"),
+    ("Sweden criticized the arrest of Danish journalists in Kenya.", "DNK"),
+    ("Turkey condemned the chemical attack on the Syrian town, describing it as a crime.",
+     "SYR"),
+])
+def test_a_judgement_of_an_act_is_never_aimed_at_its_victim(
+        extract_text: ExtractText, text: str, victim: str) -> None:
+    result = extract_text(text)
+    coded = {(event.relation.root, event.target.actor.state_country) for event in result.events}
+    assert ("11", victim) not in coded, coded
+
+
+
+def test_who_judges_an_act_neither_did_it_nor_aims_at_its_victims(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Poland condemned the kidnapping of Russian diplomats.")
+    coded = {(event.source.actor.state_country, event.relation.root,
+              event.target.actor.state_country) for event in result.events}
+    assert not any(source == "POL" and root == "18" for source, root, _ in coded), coded
+    assert ("POL", "11", "RUS") not in coded, coded

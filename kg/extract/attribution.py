@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, noun_entries
+from kg.extract.judged import judged_targets
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
@@ -150,6 +151,9 @@ def target_mentions(context: SentenceContext, trigger: Trigger,
 def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Mention],
                    exclude: str | None) -> list[Mention]:
     """The actors the trigger's target tokens name, directly or through what they say."""
+    judged = judged_targets(context, trigger, exclude, sources)
+    if judged is not None:
+        return judged
     # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
     heads = tuple(_doer(context, head) or head for head in trigger.targets)
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)

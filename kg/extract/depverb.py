@@ -36,6 +36,7 @@ from kg.extract.frames import (
 )
 from kg.extract.furniture import is_furniture
 from kg.extract.guesses import guessed_candidates
+from kg.extract.judged import judges_an_act
 from kg.extract.judgement import Features, Judgement, candidate_features
 from kg.extract.judicial import sought_charges
 from kg.extract.nouns import adjective_triggers, noun_triggers
@@ -161,7 +162,8 @@ def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:
     coded = [(trigger, list(trigger_candidates(context, trigger, evidence, NAME)))
              for trigger in triggers]
     yield from main_acts(context, coded)
-    read = {trigger.token.i for trigger, candidates in coded if candidates}
+    read = {trigger.token.i for trigger, candidates in coded
+            if candidates or judges_an_act(context, trigger)}
     yield from guessed_candidates(context, evidence, NAME, read)
 
 

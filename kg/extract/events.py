@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
+from kg.extract.judged import judges_an_act
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
@@ -316,10 +317,14 @@ def main_acts(context: SentenceContext,
     planning = {trigger.token.i for trigger, _ in coded
                 if trigger.token.pos_ == "VERB" and lemmas[trigger.token.i] in FUTURE_HEADS
                 and not frames_an_act(context.lexicon, lemmas[trigger.token.i], "VERB")}
+    # "condemned the attack on the town, describing it as a crime": what a judgement of
+    # an act calls the act is the judgement's, whether or not it names the doer
+    judged = {trigger.token.i for trigger, _ in coded if judges_an_act(context, trigger)}
     for trigger, candidates in coded:
         embedded = not trigger.presupposed and not _charged_crime(trigger) and \
             not _told_captivity(trigger) and (
-            trigger.token.i in said or _embedded(trigger.token, acting, said, planning))
+            trigger.token.i in said or
+            _embedded(trigger.token, acting, said, planning, judged))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
 
@@ -365,7 +370,8 @@ def _told_captivity(trigger: Trigger) -> bool:
                                    for child in token.children))
 
 
-def _embedded(token: Token, acting: set[int], said: set[int], planning: set[int]) -> bool:
+def _embedded(token: Token, acting: set[int], said: set[int], planning: set[int],
+              judged: set[int]) -> bool:
     """Whether ``token`` sits below another word that codes an event, other than in an
     aside ("..., one of the factors behind Russia's veto") or in what is said below it
     ("are targeting them, adding that they massacred dozens": the saying gives way to
@@ -379,9 +385,17 @@ def _embedded(token: Token, acting: set[int], said: set[int], planning: set[int]
         current = current.head
         if current.i in said:
             return False
-        if current.i in acting:
+        if current.i in acting or (current.i in judged and _calls_it(token)):
             return True
     return False
+
+
+def _calls_it(clause: Token) -> bool:
+    """"..., calling them a violation", "describing it as a crime": a clause that
+    says what the act above it was (not "telling Allawi", an act of its own)."""
+    return clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBG" and \
+        any(child.dep_ in ("dobj", "dative") and child.tag_ == "PRP"
+            for child in clause.children)
 
 
 def _set_off_participle(token: Token) -> bool:

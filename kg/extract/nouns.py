@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import REVERSING_VERBS, codes_itself
+from kg.extract.judged import judged_act
 from kg.extract.syntax import (
     CONTROLLING_VERBS,
     amount_holding,
@@ -67,9 +68,11 @@ def noun_triggers(context: SentenceContext, trigger: Token,
         entries = _reversed(lexicon, entries)
     light = _light_verb(lexicon, noun, governor)
     framed = list(_noun_framed(trigger, noun, entries, light))
-    yield from framed
     if not framed:
-        yield from _noun_unframed(lexicon, trigger, noun, entries, governor, light)
+        framed = list(_noun_unframed(lexicon, trigger, noun, entries, governor, light))
+    # "condemned the beheading of a hostage": who judges an act did not do it
+    judged = judged_act(lexicon, noun)
+    yield from (found for found in framed if not (judged and found.inherited_source))
 
 
 def _reversed(lexicon: Lexicon, entries: Entries) -> Entries:
