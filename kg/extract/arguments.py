@@ -129,20 +129,29 @@ def _reacted_to(noun: Token, governor: Token) -> bool:
     return below.dep_ == "prep" and below.lower_ != "with"
 
 
+def _could_own(owner: Token) -> bool:
+    """Whether an act noun's owner may name who did it: a name ("Syrian forces"), or
+    whoever its "by" phrase names ("a siege by regime forces", "an attack by gunmen"),
+    which is the doer whatever words it uses; "of" may name a thing ("a suspension of
+    air links")."""
+    return could_name_actor(owner) or \
+        (owner.dep_ == "pobj" and owner.head.lower_ == "by" and owner.pos_ == "NOUN")
+
+
 def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     """Who does what an event noun names, and whether it was inherited from its verb."""
     # "a suspension of air links": a thing, not who suspends
     found = [owner for owner in owners(noun, exclude_prep=target_prep)
-             if could_name_actor(owner)]
+             if _could_own(owner)]
     if not found and noun.dep_ == "conj":
         found = [owner for owner in owners(noun.head, exclude_prep=target_prep)
-                 if could_name_actor(owner)]
+                 if _could_own(owner)]
     if not found and target_prep == "of":
         # "the arrest of two diplomats by Georgian police": the parser hangs the agent
         # on the nearest noun, but only the act has one ("protests against violations
         # by the army" are not the army's)
         found = [agent for patient in prep_objects(noun, target_prep)
-                 for agent in prep_objects(patient, "by") if could_name_actor(agent)]
+                 for agent in prep_objects(patient, "by") if _could_own(agent)]
     if found:
         partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
         return found + partners, False
