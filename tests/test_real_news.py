@@ -1888,3 +1888,9 @@ def test_a_column_of_tanks_is_the_tanks(extract_text: ExtractText) -> None:
     coded = _dyads(extract_text("A column of Israeli tanks surged into the Jabalya refugee "
                                 "camp in Gaza."))
     assert ("ISR", "19", "PSE") in coded, coded
+
+
+def test_war_waged_on_a_state_is_fought_with_it(extract_text: ExtractText) -> None:
+    # the lemmatizer reads "waged" as "wag"
+    coded = _cameo(extract_text("Ethiopia waged war on Eritrea in 1998."))
+    assert ("ETH", "190", "ERI") in coded, coded

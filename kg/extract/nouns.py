@@ -96,7 +96,7 @@ def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token 
     if held.dep_ == "conj" and held.head.pos_ == "NOUN":
         held = held.head  # "launched air and artillery strikes": both are launched
     return governor if governor is not None and held.head.i == governor.i and \
-        held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
+        held.dep_ == "dobj" and lemma_in(governor, carriers) else None
 
 
 def _noun_framed(trigger: Token, noun: Token, entries: Entries,
