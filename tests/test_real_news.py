@@ -1894,3 +1894,13 @@ def test_war_waged_on_a_state_is_fought_with_it(extract_text: ExtractText) -> No
     # the lemmatizer reads "waged" as "wag"
     coded = _cameo(extract_text("Ethiopia waged war on Eritrea in 1998."))
     assert ("ETH", "190", "ERI") in coded, coded
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian refugees fled the air strikes on Idlib.",
+    "Iran wants to avoid an attack on its nuclear sites by Israel.",
+])
+def test_who_escapes_an_act_does_not_do_it(extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert not {code for code in _coded(result) if code[0].startswith(("SYR", "IRN"))}, \
+        [event.to_dict() for event in result.events]

@@ -10,6 +10,7 @@ from kg.extract.syntax import (
     MAX_CLIMB,
     could_name_actor,
     governing_verb,
+    lemma_in,
     not_dates,
     owners,
     prep_objects,
@@ -21,6 +22,9 @@ CONTROL_PREPOSITIONS = ordered_words("control preposition")
 INSTRUMENT_VERBS = words("instrument verb")
 REPORTING_VERBS = words("reporting verb")
 WITNESS_VERBS = words("witness verb")
+# "families fled government air strikes", "survived the siege": who escapes an act is
+# not who does it
+ESCAPING_VERBS = words("escaping verb")
 AGENT_MODIFIERS = words("agent modifier")
 # "could respond to an attack", "retaliated for the bombing": the act one reacts to is
 # another's; what one responds with is one's own
@@ -172,7 +176,7 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     # "the Observatory reported government bombardment": who tells of an act is not
     # who does it ("announced sanctions" are the announcer's own)
     if governor is None or governor.lemma_.lower() in WITNESS_VERBS or \
-            _reacted_to(noun, governor):
+            lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor):
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True
