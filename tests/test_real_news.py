@@ -1904,3 +1904,13 @@ def test_who_escapes_an_act_does_not_do_it(extract_text: ExtractText, text: str)
     result = extract_text(text)
     assert not {code for code in _coded(result) if code[0].startswith(("SYR", "IRN"))}, \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A Syrian helicopter dropped barrel bombs on Aleppo.", ("SYRMIL", "195", "SYR")),
+    ("A Turkish helicopter fired on Kurdish fighters in Iraq.", ("TURMIL", "193", "IRQREB")),
+])
+def test_a_nations_war_machine_is_its_military(extract_text: ExtractText, text: str,
+                                               code: tuple[str, str, str]) -> None:
+    coded = _coded(extract_text(text))
+    assert code in coded, coded
