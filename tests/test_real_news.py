@@ -1990,3 +1990,69 @@ def test_who_judges_an_act_neither_did_it_nor_aims_at_its_victims(
               event.target.actor.state_country) for event in result.events}
     assert not any(source == "POL" and root == "18" for source, root, _ in coded), coded
     assert ("POL", "11", "RUS") not in coded, coded
+
+
+def _cameo(result: DocumentResult) -> set[tuple[str, str, str]]:
+    return {(event.source.actor.state_country or event.source.actor.id, event.relation.cameo,
+             event.target.actor.state_country or event.target.actor.id)
+            for event in result.events if not event.negated}
+
+
+def test_a_siege_laid_to_a_place_blockades_it(extract_text: ExtractText) -> None:
+    coded = _cameo(extract_text("Serbian forces laid siege to Sarajevo."))
+    assert ("SRB", "191", "BIH") in coded, coded
+
+
+def test_the_by_phrase_of_an_act_names_its_doer(extract_text: ExtractText) -> None:
+    coded = _cameo(extract_text("The siege by rebel fighters on Aleppo lasted months."))
+    assert ("SYR", "191", "SYR") in coded, coded
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Syrian troops launched an offensive on Sunday to retake Palmyra.", ("SYR", "190", "SYR")),
+    ("Russian planes intensified their bombing on Saturday of rebel-held areas of Aleppo.",
+     ("RUS", "195", "SYR")),
+])
+def test_a_date_after_an_act_noun_names_when_not_whom(extract_text: ExtractText, text: str,
+                                                      code: tuple[str, str, str]) -> None:
+    coded = _cameo(extract_text(text))
+    assert code in coded, coded
+
+
+def test_war_games_are_no_war(extract_text: ExtractText) -> None:
+    result = extract_text("Chinese and Russian warships launched joint war games in the "
+                          "Mediterranean.")
+    assert not {code for code in _coded(result) if code[1].startswith("19")}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_column_of_tanks_is_the_tanks(extract_text: ExtractText) -> None:
+    coded = _dyads(extract_text("A column of Israeli tanks surged into the Jabalya refugee "
+                                "camp in Gaza."))
+    assert ("ISR", "19", "PSE") in coded, coded
+
+
+def test_war_waged_on_a_state_is_fought_with_it(extract_text: ExtractText) -> None:
+    # the lemmatizer reads "waged" as "wag"
+    coded = _cameo(extract_text("Ethiopia waged war on Eritrea in 1998."))
+    assert ("ETH", "190", "ERI") in coded, coded
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian refugees fled the air strikes on Idlib.",
+    "Iran wants to avoid an attack on its nuclear sites by Israel.",
+])
+def test_who_escapes_an_act_does_not_do_it(extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert not {code for code in _coded(result) if code[0].startswith(("SYR", "IRN"))}, \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("A Syrian helicopter dropped barrel bombs on Aleppo.", ("SYRMIL", "195", "SYR")),
+    ("A Turkish helicopter fired on Kurdish fighters in Iraq.", ("TURMIL", "193", "IRQREB")),
+])
+def test_a_nations_war_machine_is_its_military(extract_text: ExtractText, text: str,
+                                               code: tuple[str, str, str]) -> None:
+    coded = _coded(extract_text(text))
+    assert code in coded, coded

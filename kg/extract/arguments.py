@@ -10,6 +10,7 @@ from kg.extract.syntax import (
     MAX_CLIMB,
     could_name_actor,
     governing_verb,
+    lemma_in,
     not_dates,
     owners,
     prep_objects,
@@ -21,6 +22,9 @@ CONTROL_PREPOSITIONS = ordered_words("control preposition")
 INSTRUMENT_VERBS = words("instrument verb")
 REPORTING_VERBS = words("reporting verb")
 WITNESS_VERBS = words("witness verb")
+# "families fled government air strikes", "survived the siege": who escapes an act is
+# not who does it
+ESCAPING_VERBS = words("escaping verb")
 AGENT_MODIFIERS = words("agent modifier")
 # "could respond to an attack", "retaliated for the bombing": the act one reacts to is
 # another's; what one responds with is one's own
@@ -129,20 +133,29 @@ def _reacted_to(noun: Token, governor: Token) -> bool:
     return below.dep_ == "prep" and below.lower_ != "with"
 
 
+def _could_own(owner: Token) -> bool:
+    """Whether an act noun's owner may name who did it: a name ("Syrian forces"), or
+    whoever its "by" phrase names ("a siege by regime forces", "an attack by gunmen"),
+    which is the doer whatever words it uses; "of" may name a thing ("a suspension of
+    air links")."""
+    return could_name_actor(owner) or \
+        (owner.dep_ == "pobj" and owner.head.lower_ == "by" and owner.pos_ == "NOUN")
+
+
 def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     """Who does what an event noun names, and whether it was inherited from its verb."""
     # "a suspension of air links": a thing, not who suspends
     found = [owner for owner in owners(noun, exclude_prep=target_prep)
-             if could_name_actor(owner)]
+             if _could_own(owner)]
     if not found and noun.dep_ == "conj":
         found = [owner for owner in owners(noun.head, exclude_prep=target_prep)
-                 if could_name_actor(owner)]
+                 if _could_own(owner)]
     if not found and target_prep == "of":
         # "the arrest of two diplomats by Georgian police": the parser hangs the agent
         # on the nearest noun, but only the act has one ("protests against violations
         # by the army" are not the army's)
         found = [agent for patient in prep_objects(noun, target_prep)
-                 for agent in prep_objects(patient, "by") if could_name_actor(agent)]
+                 for agent in prep_objects(patient, "by") if _could_own(agent)]
     if found:
         partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
         return found + partners, False
@@ -163,7 +176,7 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     # "the Observatory reported government bombardment": who tells of an act is not
     # who does it ("announced sanctions" are the announcer's own)
     if governor is None or governor.lemma_.lower() in WITNESS_VERBS or \
-            _reacted_to(noun, governor):
+            lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor):
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True

@@ -99,7 +99,7 @@ def _light_verb(lexicon: Lexicon, noun: Token, governor: Token | None) -> Token 
     if held.dep_ == "conj" and held.head.pos_ == "NOUN":
         held = held.head  # "launched air and artillery strikes": both are launched
     return governor if governor is not None and held.head.i == governor.i and \
-        held.dep_ == "dobj" and governor.lemma_.lower() in carriers else None
+        held.dep_ == "dobj" and lemma_in(governor, carriers) else None
 
 
 def _noun_framed(trigger: Token, noun: Token, entries: Entries,
@@ -112,8 +112,10 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
             targets = tuple(prep_objects(noun.head, prep))
         if not targets and light is not None and prep:
             # "gave a warm welcome on Thursday to X", "gave Tanzania a grant": the
-            # light verb carries the noun's target.
-            targets = tuple(light_verb_targets(light, prep))
+            # light verb carries the noun's target ("launched an offensive on Monday"
+            # names when, not whom).
+            targets = not_dates(light_verb_targets(light, prep)) or \
+                tuple(_after_date(light, noun, prep))
         if not targets:
             continue
         sources, inherited = noun_sources(noun, prep)
@@ -129,6 +131,16 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
                 noun.head.lower_ in CONCESSION_PREPOSITIONS
             yield Trigger(trigger, relation, tuple(sources), targets, inherited, nominal=True,
                           presupposed=conceded)
+
+
+def _after_date(light: Token, noun: Token, prep: str) -> Iterator[Token]:
+    """"intensified their bombing on Saturday of a rebel-held area": the parser hangs
+    the noun's phrase on the date that follows the noun."""
+    for child in light.children:
+        if child.dep_ == "prep" and child.i > noun.i:
+            for date in child.children:
+                if date.dep_ == "pobj" and not not_dates((date,)):
+                    yield from prep_objects(date, prep)
 
 
 def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entries,
@@ -153,7 +165,9 @@ def _noun_unframed(lexicon: Lexicon, trigger: Token, noun: Token, entries: Entri
         # "clashes between US forces and Shia militiamen": each side acts towards the other.
         yield Trigger(trigger, entries["with"], tuple(between), (), False, nominal=True,
                       reciprocal=True)
-    elif light is not None and "with" in entries:
+    elif light is not None and "with" in entries and noun.i == trigger.i:
+        # (where the act word only names a plain noun's kind, "launched war games",
+        # the light verb carries that noun, not the act)
         # "Israel and Lebanon renewed negotiations": each side acts towards the other.
         sources, inherited = noun_sources(noun, "with")
         if governor is not None and sources and all(source.tag_ == "PRP$" for source in sources):
