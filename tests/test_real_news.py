@@ -1848,3 +1848,36 @@ def test_an_act_considered_is_not_yet_done(extract_text: ExtractText) -> None:
     result = extract_text("Norway is considering sending aid to Sudan.")
     coded = {(event.relation.root, event.target.actor.state_country) for event in result.events}
     assert ("03", "SDN") in coded and ("07", "SDN") not in coded, coded
+
+
+def test_an_object_pronoun_is_none_of_its_clauses_subjects(extract_text: ExtractText) -> None:
+    result = extract_text("Russia urged Turkey to act. Iran and Iraq later called on it to "
+                          "withdraw its troops.")
+    # neither Iran nor Iraq, who call on it, is what "it" stands for
+    assert _actors_of(result, "it") == {"TUR"}, [event.to_dict() for event in result.events]
+
+
+def test_it_stands_for_one_actor_never_for_a_plural(extract_text: ExtractText) -> None:
+    result = extract_text("Ugandan rebels fled to Kenya on Monday. It accused Uganda of "
+                          "sending troops after them.")
+    assert _actors_of(result, "It") == {"KEN"}, [event.to_dict() for event in result.events]
+
+
+def test_an_object_it_is_no_actor_after_a_thing_named_nearer(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Kenya hosted talks on Monday. A Kenyan official confirmed the "
+                          "assault but said the army had repelled it.")
+    # what the army repelled is the assault, not Kenya
+    assert not _actors_of(result, "it"), [event.to_dict() for event in result.events]
+
+
+def test_they_is_no_actor_after_people_no_actor_stands_for(
+        extractor: DepVerbExtractor) -> None:
+    text = ("The Kenyan army said in a statement: After shelling villages and killing civilians "
+            "and committing crimes against them, the rebels have resorted to using gas.")
+    doc = extractor.nlp(text)
+    victims = {candidate.event.target.actor.id
+               for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))
+               if candidate.event.target.text == "them"}
+    # the crimes are against the civilians, whom kg cannot place; not against the army
+    assert not victims, victims
