@@ -1313,6 +1313,8 @@ def test_a_time_to_come_in_another_clause_leaves_a_past_act_done(
         extract_text: ExtractText) -> None:
     result = extract_text("Kenya's president visited Uganda, which holds elections next week.")
     assert ("KEN", "04", "UGA") in _dyads(result), [e.to_dict() for e in result.events]
+
+
 @pytest.mark.parametrize("text", [
     "Ukrainian troops hemmed in Russian soldiers near Kharkiv.",
     "The Ukrainian army launched a counteroffensive against Russian forces.",
@@ -1402,6 +1404,8 @@ def test_a_reflexive_pronoun_is_no_actor_of_a_guess(extractor: DepVerbExtractor)
     targets = {candidate.event.target.text.lower()
                for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))}
     assert "herself" not in targets, targets
+
+
 @pytest.mark.parametrize("text", [
     "Four Danish nationals, believed to be aid workers, were kidnapped by gunmen in Mosul on "
     "Friday, police said.",
@@ -1467,6 +1471,8 @@ def test_a_kidnapping_nobody_is_named_for_is_by_armed_men_of_the_place(
     assert {(event.source.actor.id, event.relation.root, event.target.actor.state_country)
             for event in result.events} == {("IRQUAF", "18", "FRA")}, \
         [event.to_dict() for event in result.events]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Ethiopian minister, under fire in the Kenyan parliament over a failed grain deal, "
      "flew to Oslo.", ("KEN", "11", "ETH")),
@@ -1767,6 +1773,8 @@ def test_a_planned_meeting_is_intended_on_both_sides(extract_text: ExtractText) 
 def test_a_request_or_demand_met_is_no_meeting(extract_text: ExtractText, text: str) -> None:
     dyads = _dyads(extract_text(text))
     assert not {dyad for dyad in dyads if dyad[1] == "04"}, dyads
+
+
 def test_captives_told_of_in_a_past_relative_clause_were_taken(
         extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Italy urged Iraqi militants to free two Italian aid workers "
@@ -2056,3 +2064,36 @@ def test_a_nations_war_machine_is_its_military(extract_text: ExtractText, text: 
                                                code: tuple[str, str, str]) -> None:
     coded = _coded(extract_text(text))
     assert code in coded, coded
+
+
+def test_an_object_pronoun_is_none_of_its_clauses_subjects(extract_text: ExtractText) -> None:
+    result = extract_text("Russia urged Turkey to act. Iran and Iraq later called on it to "
+                          "withdraw its troops.")
+    # neither Iran nor Iraq, who call on it, is what "it" stands for
+    assert _actors_of(result, "it") == {"TUR"}, [event.to_dict() for event in result.events]
+
+
+def test_it_stands_for_one_actor_never_for_a_plural(extract_text: ExtractText) -> None:
+    result = extract_text("Ugandan rebels fled to Kenya on Monday. It accused Uganda of "
+                          "sending troops after them.")
+    assert _actors_of(result, "It") == {"KEN"}, [event.to_dict() for event in result.events]
+
+
+def test_an_object_it_is_no_actor_after_a_thing_named_nearer(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Kenya hosted talks on Monday. A Kenyan official confirmed the "
+                          "assault but said the army had repelled it.")
+    # what the army repelled is the assault, not Kenya
+    assert not _actors_of(result, "it"), [event.to_dict() for event in result.events]
+
+
+def test_they_is_no_actor_after_people_no_actor_stands_for(
+        extractor: DepVerbExtractor) -> None:
+    text = ("The Kenyan army said in a statement: After shelling villages and killing civilians "
+            "and committing crimes against them, the rebels have resorted to using gas.")
+    doc = extractor.nlp(text)
+    victims = {candidate.event.target.actor.id
+               for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))
+               if candidate.event.target.text == "them"}
+    # the crimes are against the civilians, whom kg cannot place; not against the army
+    assert not victims, victims

@@ -15,7 +15,11 @@ PERSON_PRONOUNS = pronouns("person")
 GROUP_PRONOUNS = pronouns("thing", "group")
 THING_PRONOUNS = pronouns("thing")
 RELATIVE_PRONOUNS = pronouns("relative")
+PLURAL_PRONOUNS = pronouns("group")
 REPORTING_VERBS = words("reporting verb")
+PLURAL_TAGS = ("NNS", "NNPS")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+OBJECT_DEPS = ("dobj", "pobj", "dative", "nsubjpass")
 # How many tokens back a pronoun may look for its antecedent (about three sentences).
 ANTECEDENT_WINDOW = 120
 # A short reference ("the organisation", "the regime") may look three times as far.
@@ -69,6 +73,8 @@ def pronoun(actors: ActorContext, head: Token) -> list[Mention]:
         return []
     if lower in THING_PRONOUNS and _something_nearer(actors, head, antecedent):
         return []
+    if lower in PLURAL_PRONOUNS and _others_nearer(actors, head, antecedent):
+        return []
     return [_mention(head, antecedent)]
 
 
@@ -79,18 +85,29 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
     candidates = [(index, mention, subject) for index, mention, subject in actors.history
                   if index < head.i and head.i - index <= ANTECEDENT_WINDOW
                   and _one_person(actors, actors.doc[index], mention.actor) ==
-                  (wanted == "person")]
+                  (wanted == "person") and _agrees(head, actors.doc[index])]
     if head.dep_ in ("nsubj", "nsubjpass", "poss"):
         for _, mention, subject in reversed(candidates):
             if subject:
                 return mention.actor
         return candidates[-1][1].actor if candidates else None
-    own_subjects = {child.i for child in head.head.children
-                    if child.dep_ in ("nsubj", "nsubjpass")}
+    # "Syria, Britain and France have informed it": none of the clause's own subjects
+    clause = head.head.head if head.dep_ == "pobj" else head.head  # "called on it"
+    own_subjects = {token.i for child in clause.children
+                    if child.dep_ in ("nsubj", "nsubjpass")
+                    for token in child.subtree}
     for index, mention, _ in reversed(candidates):
         if index not in own_subjects:
             return mention.actor
     return None
+
+
+def _agrees(pronoun: Token, named: Token) -> bool:
+    """Whether a phrase headed by ``named`` agrees in number with ``pronoun``: "it" and
+    "its" stand for one actor, never for "the rebels" or "the militants" (but "United
+    Nations planes ... its observers" are the United Nations')."""
+    return pronoun.lower_ not in THING_PRONOUNS or named.tag_ not in PLURAL_TAGS or \
+        any(child.dep_ == "compound" and child.pos_ == "PROPN" for child in named.children)
 
 
 def _main_subject(pronoun: Token) -> Token | None:
@@ -184,12 +201,48 @@ def _something_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> b
     """Whether a thing no actor stands for is the active subject of a clause of the
     pronoun's sentence after ``antecedent`` was named: "Trump said the attack was horrific
     and that it had killed children" is the attack's killing, not Trump's ("Russia claims
-    its campaign is aimed at IS, but it has targeted ..." is still Russia's)."""
+    its campaign is aimed at IS, but it has targeted ..." is still Russia's). An object
+    "it" looks back a sentence, to any subject or object: "several countries condemned
+    the attack; the White House considered it unacceptable" is the attack."""
     start = max(_last_named(actors, head, antecedent) + 1, head.sent.start)
+    deps: tuple[str, ...] = ("nsubj",)
+    if head.dep_ in OBJECT_DEPS:
+        deps = ("nsubj", *OBJECT_DEPS)
+        if head.dep_ != "nsubjpass":
+            # a passive subject still continues the story's topic: "Idlib is an opposition
+            # stronghold though radicals have a presence there. It has been hit by ..."
+            start = max(_last_named(actors, head, antecedent) + 1, _previous_sentence(head))
     described = {index for index, _, _ in actors.history}
-    return any(token.dep_ == "nsubj" and token.tag_ == "NN" and
+    return any(token.dep_ in deps and token.tag_ == "NN" and
                token.ent_type_ == "" and token.i not in described
                for token in actors.doc[start:head.i])
+
+
+def _others_nearer(actors: ActorContext, head: Token, antecedent: Actor) -> bool:
+    """Whether people no actor stands for (words the dictionaries name agents by:
+    "civilians", "fighters"; not "advances") were named as a subject or object after
+    ``antecedent`` and before "they", "them" or "their", in the pronoun's sentence or the
+    one before: "killing civilians and committing crimes against them" are crimes
+    against the civilians, not against whoever reports them."""
+    start = max(_last_named(actors, head, antecedent) + 1, _previous_sentence(head))
+    described = {index for index, _, _ in actors.history}
+    clause = head.head
+    # nor the relative clause's noun, nor its own verb's other arguments ("sent troops
+    # to fight them"; a preposition's attachment is too loose a guide to say so)
+    own = {child.i for child in clause.children} if head.dep_ == "dobj" else set()
+    if clause.dep_ == "relcl":
+        own.add(clause.head.i)
+    # a subject looks back to subjects: "bombers killed 23 people when they blew themselves up"
+    deps = SUBJECT_DEPS if head.dep_ in SUBJECT_DEPS else (*SUBJECT_DEPS, "dobj")
+    return any(token.dep_ in deps and token.tag_ in PLURAL_TAGS
+               and token.lower_ in actors.gazetteer.agents and token.ent_type_ == ""
+               and token.i not in described and token.i not in own
+               for token in actors.doc[start:head.i])
+
+
+def _previous_sentence(head: Token) -> int:
+    start = head.sent.start
+    return head.doc[start - 1].sent.start if start > 0 else start
 
 
 def _last_named(actors: ActorContext, head: Token, antecedent: Actor | None) -> int:
