@@ -247,6 +247,14 @@ def test_a_town_the_tagger_calls_a_noun_is_still_a_town(extract_text: ExtractTex
     assert ("SYR", "19", "SYR") in _dyads(extract_text("Assad's regime shelled Homs."))
 
 
+@pytest.mark.parametrize("text", [
+    "Syrian troops shelled Deir ez-Zor on Monday.",  # one name across the hyphen
+    "Syrian jets bombed Al-Bab in the north.",
+])
+def test_a_hyphenated_town_name_is_one_name(extract_text: ExtractText, text: str) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
+
+
 def test_a_possessive_that_lost_its_apostrophe_is_still_the_name(
         extract_text: ExtractText) -> None:
     assert ("SYR", "19", "SYR") in _dyads(extract_text("Syrias army shelled Aleppo."))
