@@ -247,6 +247,31 @@ def test_a_town_the_tagger_calls_a_noun_is_still_a_town(extract_text: ExtractTex
     assert ("SYR", "19", "SYR") in _dyads(extract_text("Assad's regime shelled Homs."))
 
 
+@pytest.mark.parametrize("text", [
+    "Syrian troops shelled Deir ez-Zor on Monday.",  # one name across the hyphen
+    "Syrian jets bombed Al-Bab in the north.",
+])
+def test_a_hyphenated_town_name_is_one_name(extract_text: ExtractText, text: str) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian troops shelled Deir el-Zour on Monday.",  # GeoNames: Deir ez-Zor
+    "Syrian warplanes bombed Raqa on Monday.",  # GeoNames: Ar Raqqah, Raqqa
+])
+def test_another_transliteration_of_a_town_is_the_town(extract_text: ExtractText,
+                                                       text: str) -> None:
+    assert ("SYR", "19", "SYR") in _dyads(extract_text(text))
+
+
+def test_a_transliteration_is_a_town_only_of_the_storys_state(
+        extract_text: ExtractText) -> None:
+    # "Maleh" keys like "Malé", but the story is about Syria, not the Maldives
+    dyads = _dyads(extract_text("Syrian troops shelled Al-Maleh, Syria's state media said. "
+                                "The Maldives condemned the attack."))
+    assert not any("MDV" in (dyad[0], dyad[2]) and dyad[1] == "19" for dyad in dyads), dyads
+
+
 def test_a_possessive_that_lost_its_apostrophe_is_still_the_name(
         extract_text: ExtractText) -> None:
     assert ("SYR", "19", "SYR") in _dyads(extract_text("Syrias army shelled Aleppo."))

@@ -200,6 +200,11 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     rows = doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()
     named = [(pos == propn or (pos == noun and title and start != 1)) and entity not in no_places
              for pos, title, start, entity in rows]
+    # a hyphen between two names joins them into one: "Al-Bab", "Deir ez-Zor"
+    texts = token_table(doc).text
+    for index in range(1, len(doc) - 1):
+        named[index] = named[index] or (texts[index] == "-" and named[index - 1]
+                                        and named[index + 1])
     people = [entity == person for *_, entity in rows]
     table = token_table(doc)
     lowers = table.lower
@@ -258,11 +263,29 @@ def _town_states(actors: ActorContext, start: int, end: int, name: str,
     if not states and start > 0 and actors.doc[start - 1].lower_ == "the":
         return ()  # "the North", "the Center": a region or a thing, never a small town
     candidates = states or gazetteer.local_places.get(name) or \
-        gazetteer.folded_local_places.get(fold_place(name), ())
+        gazetteer.folded_local_places.get(fold_place(name), ()) or \
+        _transliterated(actors, start, end, name, person, states_at)
     if not candidates:
         return ()
     elsewhere = _elsewhere(states_at, start, end)
     return tuple(state for state in candidates if state.country in elsewhere)
+
+
+def _transliterated(actors: ActorContext, start: int, end: int, name: str, person: bool,
+                    states_at: dict[tuple[int, int], str | None]) -> tuple[Actor, ...]:
+    """The towns another transliteration of ``name`` names ("Raqa" for Raqqa, "Deir
+    el-Zour" for Deir ez-Zor), of the state the story names most; never a person's
+    name, nor the end of a longer name ("Ahrar al-Sham" is a group, not Damascus)."""
+    if person or (start > 0 and actors.doc[start - 1].pos_ == "PROPN"):
+        return ()
+    named = Counter(country for span, country in states_at.items()
+                    if span != (start, end) and country)
+    if not named:
+        return ()
+    most = max(named.values())
+    return tuple(state for state in
+                 actors.gazetteer.transliterated_places(name)
+                 if named[state.country or ""] == most)
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:

@@ -1,0 +1,45 @@
+"""One key for the many English spellings of an Arabic town name.
+
+News agencies transliterate the same name differently: "Raqqa", "Raqa" and "Raqqah",
+"Deir ez-Zor", "Deir el-Zour" and "Deir Ezzor", "Al Tabqah" and "Tabqa". The key drops
+what they disagree on: case, diacritics and marks, spaces and hyphens, the article and
+its assimilated forms (al-, el-, ar-, az-, ez-...), doubled letters, a final "h" after a
+vowel, and the English and French spellings of one vowel ("ou", "oo" and "o" for "u",
+"ee" for "i"). Such a key is looser than a name, so a town found by it alone is taken
+only in a story mostly about the town's state (``kg.actors.matching``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kg.words import words
+
+ARTICLES = words("arabic article")
+# an article as its own word, joined to the next by a space or a hyphen: "Deir ez-Zor"
+_ARTICLE = re.compile(rf"(?:^|(?<=[ -]))(?:{'|'.join(sorted(ARTICLES, key=len, reverse=True))})"
+                      r"[ -]+(?=[a-z])")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+# in this order: "ou" before "o"
+_VOWELS = (("ou", "u"), ("oo", "u"), ("o", "u"), ("ee", "i"))
+_NOT_LETTER = re.compile(r"[^a-z -]")
+_NOT_ALPHA = re.compile(r"[^a-z]")
+_DOUBLED = re.compile(r"([a-z])\1+")
+# below this many letters a key is a syllable, and matches words as often as towns
+MIN_KEY_LENGTH = 4
+
+
+def transliteration_key(name: str) -> str:
+    """The key of a town name's spellings: "Deir el-Zour" and "Deir ez-Zor" ->
+    "deirzur", "Raqa", "Raqqah" and "Ar-Raqqa" -> "raqa"; "" for a name too short
+    to key."""
+    letters = name.lower() if name.isascii() else \
+        unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    letters = _NOT_LETTER.sub("", letters)
+    without = _ARTICLE.sub("", letters)
+    core = _NOT_ALPHA.sub("", _FINAL_H.sub("", without if without.strip(" -") else letters))
+    for spelling, vowel in _VOWELS:
+        core = core.replace(spelling, vowel)
+    key = _DOUBLED.sub(r"\1", core)
+    return key if len(key) >= MIN_KEY_LENGTH else ""
