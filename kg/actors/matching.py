@@ -200,13 +200,13 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
     rows = doc.to_array(["POS", "IS_TITLE", "SENT_START", "ENT_TYPE"]).tolist()
     named = [(pos == propn or (pos == noun and title and start != 1)) and entity not in no_places
              for pos, title, start, entity in rows]
+    table = token_table(doc)
     # a hyphen between two names joins them into one: "Al-Bab", "Deir ez-Zor"
-    texts = token_table(doc).text
+    texts = table.text
     for index in range(1, len(doc) - 1):
         named[index] = named[index] or (texts[index] == "-" and named[index - 1]
                                         and named[index + 1])
     people = [entity == person for *_, entity in rows]
-    table = token_table(doc)
     lowers = table.lower
     for start in range(len(doc)):
         if not named[start]:
