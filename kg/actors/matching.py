@@ -283,9 +283,8 @@ def _transliterated(actors: ActorContext, start: int, end: int, name: str, perso
     if not named:
         return ()
     most = max(named.values())
-    return tuple(state for state in
-                 actors.gazetteer.transliterated_places(name)
-                 if named[state.country or ""] == most)
+    return tuple(state for country, times in named.items() if times == most
+                 for state in actors.gazetteer.transliterated_places(name, country))
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
+from kg.model import Actor
 from kg.words import words
 
 ARTICLES = words("arabic article")
@@ -43,3 +45,28 @@ def transliteration_key(name: str) -> str:
         core = core.replace(spelling, vowel)
     key = _DOUBLED.sub(r"\1", core)
     return key if len(key) >= MIN_KEY_LENGTH else ""
+
+
+class TransliteratedTowns:
+    """Towns by their key, state by state: a state's keys are made at the first look-up
+    in it, as keying all of GeoNames' 125,000 names takes seconds a run may not need."""
+
+    def __init__(self, towns: Iterable[tuple[str, tuple[Actor, ...]]]) -> None:
+        self._by_state: dict[str, list[tuple[str, Actor]]] = {}
+        for town, states in towns:
+            for state in states:
+                self._by_state.setdefault(state.country or "", []).append((town, state))
+        self._keyed: dict[str, dict[str, tuple[Actor, ...]]] = {}
+
+    def states(self, name: str, country: str) -> tuple[Actor, ...]:
+        """``country``'s actors with a town ``name`` is another spelling of."""
+        keyed = self._keyed.get(country)
+        if keyed is None:
+            found: dict[str, dict[Actor, None]] = {}
+            for town, state in self._by_state.get(country, []):
+                key = transliteration_key(town)
+                if key:
+                    found.setdefault(key, {})[state] = None
+            keyed = self._keyed[country] = {key: tuple(states)
+                                            for key, states in found.items()}
+        return keyed.get(transliteration_key(name), ())
