@@ -161,9 +161,11 @@ def sentence_candidates(context: SentenceContext) -> Iterator[Candidate]:
     evidence = Evidence.of(evidence_span(context.sentence), context)
     coded = [(trigger, list(trigger_candidates(context, trigger, evidence, NAME)))
              for trigger in triggers]
-    yield from main_acts(context, coded)
-    read = {trigger.token.i for trigger, candidates in coded
-            if candidates or judges_an_act(context, trigger)}
+    # acts judged ("condemned the attack on the town") are read even where they name no
+    # doer, so no guess takes whom the act was done to
+    judged = {trigger.token.i for trigger, _ in coded if judges_an_act(context, trigger)}
+    yield from main_acts(context, coded, judged)
+    read = {trigger.token.i for trigger, candidates in coded if candidates} | judged
     yield from guessed_candidates(context, evidence, NAME, read)
 
 

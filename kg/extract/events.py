@@ -13,7 +13,6 @@ from spacy.tokens import Token
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
-from kg.extract.judged import judges_an_act
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
@@ -278,11 +277,13 @@ def _confidence(trigger: Trigger, source: Mention, target: Mention) -> float:
     return round(max(score, 0.1), 2)
 
 
-def main_acts(context: SentenceContext,
-              coded: list[tuple[Trigger, list[Candidate]]]) -> Iterator[Candidate]:
+def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidate]]],
+              judged: set[int]) -> Iterator[Candidate]:
     """Every candidate, marked ``embedded`` where its act is below another act of the
     sentence ("demanded an admission that forces murdered officers"): like the CAMEO
-    coders, the rules code the main acts, whose content the others are."""
+    coders, the rules code the main acts, whose content the others are. ``judged``: the
+    triggers that judge an act, whose clause saying what the act was ("..., describing
+    it as a crime") is the judgement's, whether or not it names the doer."""
     # "Italy announced a suspension of links with X": what is announced is the act.
     # "wrote to Bush urging him to send troops": what is said is the act.
     # What a denial denies is no act told: "denied accusations by X that it ..." is the
@@ -317,9 +318,6 @@ def main_acts(context: SentenceContext,
     planning = {trigger.token.i for trigger, _ in coded
                 if trigger.token.pos_ == "VERB" and lemmas[trigger.token.i] in FUTURE_HEADS
                 and not frames_an_act(context.lexicon, lemmas[trigger.token.i], "VERB")}
-    # "condemned the attack on the town, describing it as a crime": what a judgement of
-    # an act calls the act is the judgement's, whether or not it names the doer
-    judged = {trigger.token.i for trigger, _ in coded if judges_an_act(context, trigger)}
     for trigger, candidates in coded:
         embedded = not trigger.presupposed and not _charged_crime(trigger) and \
             not _told_captivity(trigger) and (
