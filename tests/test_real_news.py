@@ -2122,3 +2122,12 @@ def test_they_is_no_actor_after_people_no_actor_stands_for(
                if candidate.event.target.text == "them"}
     # the crimes are against the civilians, whom kg cannot place; not against the army
     assert not victims, victims
+
+
+def test_a_district_seized_by_irregulars_is_captured_not_abducted(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Islamist fighters seized villages in the Qalamoun region on Tuesday.")
+    # the region's name is in the state's aliases beside its people's names, yet a land
+    # noun makes it a district: a place is captured (192), never abducted (181)
+    codes = {event.relation.cameo for event in result.events}
+    assert codes == {"192"}, [event.to_dict() for event in result.events]

@@ -126,6 +126,10 @@ class Gazetteer:
         """Whether ``name`` is written as some state's capital ("Tripoli", "Moscow")."""
         return any(entry.capital for entry in self.aliases.get(name, []))
 
+    def is_place(self, name: str) -> bool:
+        """Whether ``name`` is a town or region, however news spells its vowels."""
+        return name in self.places or fold_place(name) in self.folded_places
+
     def country_of_place(self, name: str) -> str | None:
         """The state a place name stands for: a country, a capital or a town."""
         for entry in self.aliases.get(name, []):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from kg.actors.people import names_a_place
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
@@ -257,9 +258,10 @@ def _people(context: SentenceContext, mention: Mention) -> bool:
     if mention.actor.type == "person" or gazetteer.agents.get(head.lower_) in UNARMED_SECTORS:
         return True
     # a state's other names that are no place are its people ("two Americans", "a
-    # Briton"); the tagger takes "Aleppo" for a nationality, so a known place is a place
+    # Briton"); the tagger takes "Aleppo" for a nationality, so a known place, however
+    # spelt, or a name a land noun makes a district ("the Qalamoun region") is a place
     text = head.text
-    if head.pos_ != "PROPN" or text in gazetteer.places or \
+    if head.pos_ != "PROPN" or gazetteer.is_place(text) or names_a_place(head) or \
             any(text == name for name, _ in gazetteer.countries.values()):
         return False
     return gazetteer.country_of_place(text) is not None
