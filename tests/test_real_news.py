@@ -2131,3 +2131,11 @@ def test_a_district_seized_by_irregulars_is_captured_not_abducted(
     # noun makes it a district: a place is captured (192), never abducted (181)
     codes = {event.relation.cameo for event in result.events}
     assert codes == {"192"}, [event.to_dict() for event in result.events]
+
+
+def test_a_place_held_is_no_capture(extract_text: ExtractText) -> None:
+    result = extract_text("Rebel fighters remained in control of the main mosque in the "
+                          "Iraqi city of Najaf on Saturday.")
+    # being in control of a place tells who holds it, not that anyone took it now
+    assert not [event for event in result.events if event.relation.root == "19"], \
+        [event.to_dict() for event in result.events]

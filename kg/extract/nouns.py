@@ -34,6 +34,7 @@ ADDRESSED_ROOTS = cameo_codes("addressed")
 DISAPPROVAL_ROOTS = cameo_codes("disapproval")
 VIOLENT_ROOTS = cameo_codes("violence")
 UNDERGONE_PREPOSITIONS = words("undergone preposition")
+HOLDING_PREPOSITIONS = words("holding preposition")
 CARRYING_VERBS = words("carrying verb")
 DELIBERATION_VERBS = words("deliberation verb")
 # "walked out of the talks", "pulled out of negotiations with X": leaving an act is its
@@ -52,9 +53,11 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     # a plain noun, whose phrase carries the act's arguments.
     noun = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" \
         and trigger.head.lemma_.lower() not in lexicon.nouns else trigger
-    if noun.dep_ == "pobj" and noun.head.lower_ in UNDERGONE_PREPOSITIONS and \
+    if noun.dep_ == "pobj" and noun.head.lower_ in HOLDING_PREPOSITIONS and \
             noun.lemma_.lower() in CONTROLLING_VERBS:
-        return  # "towns under the control of the army": who holds a place, no act
+        # "towns under the control of the army", "fighters remain in control of the
+        # mosque": who holds a place, no act of taking it
+        return
     governor = governing_verb(noun)
     if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
         return  # "discussed sanctions", "will reconsider its intervention": talked of
