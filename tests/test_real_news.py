@@ -2122,3 +2122,10 @@ def test_they_is_no_actor_after_people_no_actor_stands_for(
                if candidate.event.target.text == "them"}
     # the crimes are against the civilians, whom kg cannot place; not against the army
     assert not victims, victims
+
+
+def test_who_stands_behind_an_attack_did_it(extract_text: ExtractText) -> None:
+    result = extract_text("The Somali militants behind a deadly attack on a Kenyan town fled "
+                          "to the border.")
+    assert ("SOM", "18", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
+

@@ -142,6 +142,19 @@ def _could_own(owner: Token) -> bool:
         (owner.dep_ == "pobj" and owner.head.lower_ == "by" and owner.pos_ == "NOUN")
 
 
+def _behind(noun: Token) -> list[Token]:
+    """"militants behind a deadly rocket attack", "the group behind the bombings": who
+    stands behind an act is who did it. The parser may hang "behind" on the verb or on
+    an earlier noun ("hunted the group behind the bombings"), so the doer is the noun
+    just before it; "X was behind the attack" leaves the verb's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "behind" or prep.i == 0:
+        return []
+    doer = noun.doc[prep.i - 1]
+    return [doer] if doer.pos_ in ("NOUN", "PROPN", "PRON") and \
+        doer.tag_ not in ("PRP$", "WP") else []
+
+
 def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     """Who does what an event noun names, and whether it was inherited from its verb."""
     # "a suspension of air links": a thing, not who suspends
@@ -159,6 +172,9 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     if found:
         partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
         return found + partners, False
+    behind = _behind(noun)
+    if behind:
+        return behind, False
     # "Russian criticism" names its source; "warm welcome" does not.
     # "government attacks on civilians", "rebel shelling": an agent word before the
     # act names who does it too
