@@ -2129,3 +2129,8 @@ def test_who_stands_behind_an_attack_did_it(extract_text: ExtractText) -> None:
                           "to the border.")
     assert ("SOM", "18", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
 
+
+def test_an_attack_named_by_its_military_weapon_is_military_force(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Somali gunmen carried out a mortar attack on a Kenyan town.")
+    assert ("SOM", "19", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
