@@ -2134,3 +2134,11 @@ def test_an_attack_named_by_its_military_weapon_is_military_force(
         extract_text: ExtractText) -> None:
     result = extract_text("Somali gunmen carried out a mortar attack on a Kenyan town.")
     assert ("SOM", "19", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
+
+
+def test_who_reports_people_killed_in_attacks_did_not_attack(
+        extract_text: ExtractText) -> None:
+    result = extract_text("A Kenyan rights group reported dozens of civilians killed in attacks "
+                          "on Somali towns.")
+    assert not any(event.source.actor.state_country == "KEN" for event in result.events), \
+        [event.to_dict() for event in result.events]

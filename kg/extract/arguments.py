@@ -133,6 +133,14 @@ def _reacted_to(noun: Token, governor: Token) -> bool:
     return below.dep_ == "prep" and below.lower_ != "with"
 
 
+def _undergone_in(governor: Token) -> bool:
+    """"civilians killed in operations against IS": a participle after its noun tells
+    what the noun underwent in the act, not who did it (the clause above it, "the
+    group has reported", names no doer)."""
+    return governor.dep_ == "acl" and governor.tag_ == "VBN" and \
+        not any(child.dep_ == "agent" for child in governor.children)
+
+
 def _could_own(owner: Token) -> bool:
     """Whether an act noun's owner may name who did it: a name ("Syrian forces"), or
     whoever its "by" phrase names ("a siege by regime forces", "an attack by gunmen"),
@@ -192,7 +200,8 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     # "the Observatory reported government bombardment": who tells of an act is not
     # who does it ("announced sanctions" are the announcer's own)
     if governor is None or governor.lemma_.lower() in WITNESS_VERBS or \
-            lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor):
+            lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor) or \
+            _undergone_in(governor):
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True
