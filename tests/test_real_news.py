@@ -2136,6 +2136,11 @@ def test_an_attack_named_by_its_military_weapon_is_military_force(
     assert ("SOM", "19", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
 
 
+def test_a_military_operation_against_a_side_is_force(extract_text: ExtractText) -> None:
+    result = extract_text("The Kenyan army launched an operation against Somali militants.")
+    assert ("KEN", "19", "SOM") in _dyads(result), [event.to_dict() for event in result.events]
+
+
 def test_who_reports_people_killed_in_attacks_did_not_attack(
         extract_text: ExtractText) -> None:
     result = extract_text("A Kenyan rights group reported dozens of civilians killed in attacks "
