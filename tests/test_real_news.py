@@ -2139,3 +2139,28 @@ def test_a_place_held_is_no_capture(extract_text: ExtractText) -> None:
     # being in control of a place tells who holds it, not that anyone took it now
     assert not [event for event in result.events if event.relation.root == "19"], \
         [event.to_dict() for event in result.events]
+
+
+def test_who_stands_behind_an_attack_did_it(extract_text: ExtractText) -> None:
+    result = extract_text("The Somali militants behind a deadly attack on a Kenyan town fled "
+                          "to the border.")
+    assert ("SOM", "18", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
+
+
+def test_an_attack_named_by_its_military_weapon_is_military_force(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Somali gunmen carried out a mortar attack on a Kenyan town.")
+    assert ("SOM", "19", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
+
+
+def test_a_military_operation_against_a_side_is_force(extract_text: ExtractText) -> None:
+    result = extract_text("The Kenyan army launched an operation against Somali militants.")
+    assert ("KEN", "19", "SOM") in _dyads(result), [event.to_dict() for event in result.events]
+
+
+def test_who_reports_people_killed_in_attacks_did_not_attack(
+        extract_text: ExtractText) -> None:
+    result = extract_text("A Kenyan rights group reported dozens of civilians killed in attacks "
+                          "on Somali towns.")
+    assert not any(event.source.actor.state_country == "KEN" for event in result.events), \
+        [event.to_dict() for event in result.events]

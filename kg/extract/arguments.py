@@ -133,6 +133,14 @@ def _reacted_to(noun: Token, governor: Token) -> bool:
     return below.dep_ == "prep" and below.lower_ != "with"
 
 
+def _undergone_in(governor: Token) -> bool:
+    """"civilians killed in operations against IS": a participle after its noun tells
+    what the noun underwent in the act, not who did it (the clause above it, "the
+    group has reported", names no doer)."""
+    return governor.dep_ == "acl" and governor.tag_ == "VBN" and \
+        not any(child.dep_ == "agent" for child in governor.children)
+
+
 def _could_own(owner: Token) -> bool:
     """Whether an act noun's owner may name who did it: a name ("Syrian forces"), or
     whoever its "by" phrase names ("a siege by regime forces", "an attack by gunmen"),
@@ -140,6 +148,19 @@ def _could_own(owner: Token) -> bool:
     air links")."""
     return could_name_actor(owner) or \
         (owner.dep_ == "pobj" and owner.head.lower_ == "by" and owner.pos_ == "NOUN")
+
+
+def _behind(noun: Token) -> list[Token]:
+    """"militants behind a deadly rocket attack", "the group behind the bombings": who
+    stands behind an act is who did it. The parser may hang "behind" on the verb or on
+    an earlier noun ("hunted the group behind the bombings"), so the doer is the noun
+    just before it; "X was behind the attack" leaves the verb's subject."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "behind" or prep.i == 0:
+        return []
+    doer = noun.doc[prep.i - 1]
+    return [doer] if doer.pos_ in ("NOUN", "PROPN", "PRON") and \
+        doer.tag_ not in ("PRP$", "WP") else []
 
 
 def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
@@ -159,6 +180,9 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     if found:
         partners = [] if target_prep == "with" else list(prep_objects(noun, "with"))
         return found + partners, False
+    behind = _behind(noun)
+    if behind:
+        return behind, False
     # "Russian criticism" names its source; "warm welcome" does not.
     # "government attacks on civilians", "rebel shelling": an agent word before the
     # act names who does it too
@@ -176,7 +200,8 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     # "the Observatory reported government bombardment": who tells of an act is not
     # who does it ("announced sanctions" are the announcer's own)
     if governor is None or governor.lemma_.lower() in WITNESS_VERBS or \
-            lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor):
+            lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor) or \
+            _undergone_in(governor):
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True

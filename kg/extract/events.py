@@ -54,6 +54,7 @@ FUTURE_HEADS = words("future head")
 CHARGING_VERBS = words("charging verb")
 CHARGE_PREPOSITIONS = ("of", "for", "with")
 VIOLENT_ROOTS = cameo_codes("violence")
+MILITARY_WEAPONS = words("military weapon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +219,8 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
             (relation.cameo in CAPTURE_CODES and _people(context, target)):
         rule = "irregular detention"
     elif relation.root in MILITARY_ROOTS and relation.cameo not in CONVENTIONAL_CODES and \
-            not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None:
+            not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None \
+            and not _armed_with(trigger):
         # a siege, shelling or an air strike, and a battle fought on both sides, are
         # military force whoever uses it
         rule = "irregular violence"
@@ -231,6 +233,14 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
     irregular = context.lexicon.rules[rule]
     label = relation.label if rule == "irregular violence" else irregular.label
     return Relation(label, irregular.cameo, irregular.goldstein)
+
+
+def _armed_with(trigger: Trigger) -> bool:
+    """"a rocket attack on an Israeli town", "mortar fire": an act noun whose weapon
+    names military force is military force whoever fires it."""
+    return trigger.nominal and any(
+        child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in MILITARY_WEAPONS
+        for child in trigger.token.children)
 
 
 def _welcomed(context: SentenceContext, trigger: Trigger, relation: Relation) -> Relation:
