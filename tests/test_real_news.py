@@ -2122,3 +2122,22 @@ def test_they_is_no_actor_after_people_no_actor_stands_for(
                if candidate.event.target.text == "them"}
     # the crimes are against the civilians, whom kg cannot place; not against the army
     assert not victims, victims
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Syria won an election condemned by Washington as flawed.", ("USA", "11", "SYR")),
+    ("Israel launched a plan criticized by the European Union as illegal.",
+     ("EU", "11", "ISR")),
+    ("Iran announced a decision that was welcomed by Russia.", ("RUS", "05", "IRN")),
+])
+def test_a_thing_judged_in_passing_is_its_makers(extract_text: ExtractText, text: str,
+                                                 dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+def test_a_thing_judged_in_passing_is_not_whose_reaction_brings_it_in(
+        extract_text: ExtractText) -> None:
+    # Iran rejects the plan; the United States praising it says nothing of Iran
+    dyads = _dyads(extract_text("Iran rejected a plan praised by the United States."))
+    assert ("USA", "05", "IRN") not in dyads, dyads
+
