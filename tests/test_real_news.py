@@ -2141,3 +2141,12 @@ def test_a_thing_judged_in_passing_is_not_whose_reaction_brings_it_in(
     dyads = _dyads(extract_text("Iran rejected a plan praised by the United States."))
     assert ("USA", "05", "IRN") not in dyads, dyads
 
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Syria rejected what it described as American interference.", ("SYR", "12", "USA")),
+    ("Egypt condemned what it called the Israeli aggression.", ("EGY", "11", "ISR")),
+])
+def test_what_a_free_relative_names_is_the_object(extract_text: ExtractText, text: str,
+                                                   dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
