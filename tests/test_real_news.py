@@ -2150,3 +2150,8 @@ def test_what_a_free_relative_names_is_the_object(extract_text: ExtractText, tex
                                                    dyad: tuple[str, str, str]) -> None:
     assert dyad in _dyads(extract_text(text))
 
+
+def test_a_things_maker_comes_before_its_topic(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("France welcomed the points in a speech on Iraq policy by "
+                                "the Turkish president."))
+    assert ("FRA", "05", "TUR") in dyads and ("FRA", "05", "IRQ") not in dyads, dyads
