@@ -2129,6 +2129,7 @@ def test_they_is_no_actor_after_people_no_actor_stands_for(
     ("Israel launched a plan criticized by the European Union as illegal.",
      ("EU", "11", "ISR")),
     ("Iran announced a decision that was welcomed by Russia.", ("RUS", "05", "IRN")),
+    ("The US imposed sanctions which China condemned.", ("CHN", "11", "USA")),
 ])
 def test_a_thing_judged_in_passing_is_its_makers(extract_text: ExtractText, text: str,
                                                  dyad: tuple[str, str, str]) -> None:

@@ -82,12 +82,16 @@ def _introducers(context: SentenceContext, trigger: Trigger, exclude: str | None
 
 
 def introduced_thing(clause: Token) -> Token | None:
-    """The thing a passive clause on it says was judged ("an election condemned by
-    rights groups", "a plan which was welcomed by Egypt"), where a verb that makes it
-    brings it in ("won an election"); None for any other clause."""
+    """The thing a clause on it says was judged ("an election condemned by rights
+    groups", "a plan which was welcomed by Egypt", "sanctions which China condemned"),
+    where a verb that makes it brings it in ("won an election"); None for any other
+    clause."""
     thing = clause.head
-    if clause.dep_ not in ("acl", "relcl") or clause.tag_ != "VBN" or thing.pos_ != "NOUN" \
-            or thing.dep_ != "dobj" or verb_lemma(thing.head) not in MAKING_VERBS:
+    passive = clause.dep_ in ("acl", "relcl") and clause.tag_ == "VBN"
+    relative_object = clause.dep_ == "relcl" and any(
+        child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS for child in clause.children)
+    if not (passive or relative_object) or thing.pos_ != "NOUN" or thing.dep_ != "dobj" or \
+            verb_lemma(thing.head) not in MAKING_VERBS:
         return None
     return thing
 
