@@ -2164,3 +2164,37 @@ def test_who_reports_people_killed_in_attacks_did_not_attack(
                           "on Somali towns.")
     assert not any(event.source.actor.state_country == "KEN" for event in result.events), \
         [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Syria won an election condemned by Washington as flawed.", ("USA", "11", "SYR")),
+    ("Israel launched a plan criticized by the European Union as illegal.",
+     ("EU", "11", "ISR")),
+    ("Iran announced a decision that was welcomed by Russia.", ("RUS", "05", "IRN")),
+    ("The US imposed sanctions which China condemned.", ("CHN", "11", "USA")),
+])
+def test_a_thing_judged_in_passing_is_its_makers(extract_text: ExtractText, text: str,
+                                                 dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+def test_a_thing_judged_in_passing_is_not_whose_reaction_brings_it_in(
+        extract_text: ExtractText) -> None:
+    # Iran rejects the plan; the United States praising it says nothing of Iran
+    dyads = _dyads(extract_text("Iran rejected a plan praised by the United States."))
+    assert ("USA", "05", "IRN") not in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Syria rejected what it described as American interference.", ("SYR", "12", "USA")),
+    ("Egypt condemned what it called the Israeli aggression.", ("EGY", "11", "ISR")),
+])
+def test_what_a_free_relative_names_is_the_object(extract_text: ExtractText, text: str,
+                                                   dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+def test_a_things_maker_comes_before_its_topic(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("France welcomed the points in a speech on Iraq policy by "
+                                "the Turkish president."))
+    assert ("FRA", "05", "TUR") in dyads and ("FRA", "05", "IRQ") not in dyads, dyads

@@ -14,6 +14,7 @@ from kg.actors.people import names_a_place
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
+from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
@@ -331,8 +332,11 @@ def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidat
                 if trigger.token.pos_ == "VERB" and lemmas[trigger.token.i] in FUTURE_HEADS
                 and not frames_an_act(context.lexicon, lemmas[trigger.token.i], "VERB")}
     for trigger, candidates in coded:
+        # "won an election condemned by Washington": a judgement told in passing of
+        # what an act made is an act of its own
         embedded = not trigger.presupposed and not _charged_crime(trigger) and \
-            not _told_captivity(trigger) and (
+            not _told_captivity(trigger) and not (
+                judging(trigger.relation) and introduced_thing(trigger.token) is not None) and (
             trigger.token.i in said or
             _embedded(trigger.token, acting, said, planning, judged))
         for candidate in candidates:

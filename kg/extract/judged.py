@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import noun_sources
+from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import noun_entries
 from kg.extract.sides import others
@@ -24,6 +24,8 @@ JUDGING_CODES = cameo_codes("judgement")
 IRREGULAR_ROOTS = cameo_codes("irregular")
 RELATIVE_PRONOUNS = pronouns("relative")
 COMMITTING_VERBS = words("committing verb")
+# "won an election", "launched a plan", "issued a decree": the subject makes the thing
+MAKING_VERBS = words("making verb") | words("issuing verb") | COMMITTING_VERBS
 MUTUAL_CODES = cameo_codes("mutual")
 
 
@@ -47,6 +49,9 @@ def judged_targets(context: SentenceContext, trigger: Trigger, exclude: str | No
     """The doers of the acts a judgement is aimed at; None where it is aimed at no act."""
     if not judging(trigger.relation) or not trigger.targets or _blamed_on(context, trigger):
         return None
+    introduced = _introducers(context, trigger, exclude, sources)
+    if introduced:
+        return introduced
     doers = [_doers(context, head) for head in trigger.targets]
     if any(found is None for found in doers):
         return None
@@ -57,6 +62,38 @@ def judged_targets(context: SentenceContext, trigger: Trigger, exclude: str | No
     # "protested to China over the arrests": whom the judgement is made to
     return mentions or others(context.actors.resolve_each(
         tuple(prep_objects(trigger.token, "to")), exclude), sources)
+
+
+def _introducers(context: SentenceContext, trigger: Trigger, exclude: str | None,
+                 sources: list[Mention]) -> list[Mention]:
+    """"won an election condemned by Washington", "launched a plan that was criticised
+    by the EU": a thing judged in a clause on the object of a verb that makes it is
+    the maker's, where the thing's own phrase names nobody."""
+    clause = trigger.token
+    thing = introduced_thing(clause)
+    if thing is None or any(
+            head.i != thing.i and not (head.lower_ in RELATIVE_PRONOUNS and head.head == clause)
+            for head in trigger.targets):
+        return []  # "a statement condemning Israel": the clause judges someone else
+    if context.actors.resolve(thing, exclude):
+        return []  # "announced Israel's plan": the phrase names its owner
+    makers, _ = subjects(thing.head, control=False)
+    return others(context.actors.resolve_each(tuple(makers), exclude), sources)
+
+
+def introduced_thing(clause: Token) -> Token | None:
+    """The thing a clause on it says was judged ("an election condemned by rights
+    groups", "a plan which was welcomed by Egypt", "sanctions which China condemned"),
+    where a verb that makes it brings it in ("won an election"); None for any other
+    clause."""
+    thing = clause.head
+    passive = clause.dep_ in ("acl", "relcl") and clause.tag_ == "VBN"
+    relative_object = clause.dep_ == "relcl" and any(
+        child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS for child in clause.children)
+    if not (passive or relative_object) or thing.pos_ != "NOUN" or thing.dep_ != "dobj" or \
+            verb_lemma(thing.head) not in MAKING_VERBS:
+        return None
+    return thing
 
 
 def judges_an_act(context: SentenceContext, trigger: Trigger) -> bool:

@@ -167,7 +167,9 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
             yield from owner_modifiers(owner)
     yield from holders(thing)
     yield from imposed_on(thing)
-    for child in thing.children:
+    # "a speech on China policy by Taiwan's president": who made a thing before what
+    # it is about
+    for child in sorted(thing.children, key=lambda child: child.lower_ != "by"):
         if child.dep_ == "prep" and child.lower_ in OWNER_PREPOSITIONS:
             for obj in child.children:
                 if obj.dep_ == "pobj":

@@ -210,8 +210,20 @@ def verb_shape(verb: Token) -> VerbShape:
         direct = (verb.head,) if reduced else _passive_subjects(clause)
         return VerbShape(True, agents, False, direct)
     found, inherited = subjects(verb, control=True)
-    return VerbShape(False, tuple(found), inherited,
-                     tuple(child for child in verb.children if child.dep_ in ("dobj", "dative")))
+    direct = tuple(child for child in verb.children if child.dep_ in ("dobj", "dative"))
+    return VerbShape(False, tuple(found), inherited, direct or _named_object(verb))
+
+
+def _named_object(verb: Token) -> tuple[Token, ...]:
+    """"condemned what it called the Israeli aggression", "rejected what it described
+    as interference": the thing a free relative names is the verb's object."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or verb_lemma(clause) not in NAMING_VERBS or \
+                not any(child.dep_ == "dobj" and child.tag_ == "WP" for child in clause.children):
+            continue
+        named = [child for child in clause.children if child.dep_ == "oprd"]
+        return tuple([*named, *prep_objects(clause, "as")][:1])
+    return ()
 
 
 def _passive_subjects(clause: Token) -> tuple[Token, ...]:
