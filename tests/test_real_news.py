@@ -2122,3 +2122,23 @@ def test_they_is_no_actor_after_people_no_actor_stands_for(
                if candidate.event.target.text == "them"}
     # the crimes are against the civilians, whom kg cannot place; not against the army
     assert not victims, victims
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of detainees were released from a Kenyan prison on Friday.",
+    "Hundreds of inmates were freed from jail in Kenya after an amnesty.",
+])
+def test_prisoners_released_with_no_releaser_named_are_released_by_the_jailing_state(
+        extract_text: ExtractText, text: str) -> None:
+    coded = _coded(extract_text(text))
+    assert ("KENGOV", "0841", "KENCVL") in coded, coded
+
+
+@pytest.mark.parametrize("text", [
+    "Two French journalists were freed in Kenya on Friday.",
+    "Kenyan opposition leader Raila Odinga, released from jail a year ago, met the "
+    "president on Friday.",
+])
+def test_hostages_freed_or_a_release_told_aside_name_no_jailer(
+        extract_text: ExtractText, text: str) -> None:
+    assert not any(relation == "0841" for _, relation, _ in _coded(extract_text(text)))
