@@ -2142,3 +2142,14 @@ def test_prisoners_released_with_no_releaser_named_are_released_by_the_jailing_s
 def test_hostages_freed_or_a_release_told_aside_name_no_jailer(
         extract_text: ExtractText, text: str) -> None:
     assert not any(relation == "0841" for _, relation, _ in _coded(extract_text(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya called for sanctions against Uganda on Monday.",
+    "Kenya pushed for a new arms embargo on Uganda.",
+])
+def test_a_call_for_sanctions_rallies_opposition_against_their_target(
+        extract_text: ExtractText, text: str) -> None:
+    # CAMEO 113: the caller imposes nothing, it rallies others against the target
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "11", "UGA") in dyads and ("KEN", "16", "UGA") not in dyads, dyads

@@ -282,7 +282,8 @@ def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger
     for prep, relation in entries.items():
         if prep == HOME:
             continue
-        targets = not_dates(shape.direct if prep == "" else verb_prep_objects(verb, prep))
+        targets = not_dates(shape.direct if prep == "" else
+                            tuple(verb_prep_objects(verb, prep)) or _sought(verb, prep))
         if targets:
             framed[prep] = (relation, targets)
     if any(prep in GRIEVANCE_PREPOSITIONS and relation.root in DISAPPROVAL_ROOTS
@@ -293,6 +294,12 @@ def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger
     for relation, targets in framed.values():
         yield Trigger(verb, relation, shape.sources, targets, shape.inherited, nominal=False,
                       home=HOME in entries)
+
+
+def _sought(verb: Token, prep: str) -> tuple[Token, ...]:
+    """"called for sanctions against Iran": what an appeal is for carries whom it is
+    aimed at."""
+    return tuple(obj for sought in prep_objects(verb, "for") for obj in prep_objects(sought, prep))
 
 
 def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,
