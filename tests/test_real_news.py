@@ -2198,3 +2198,34 @@ def test_a_things_maker_comes_before_its_topic(extract_text: ExtractText) -> Non
     dyads = _dyads(extract_text("France welcomed the points in a speech on Iraq policy by "
                                 "the Turkish president."))
     assert ("FRA", "05", "TUR") in dyads and ("FRA", "05", "IRQ") not in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Dozens of detainees were released from a Kenyan prison on Friday.",
+    "Hundreds of inmates were freed from jail in Kenya after an amnesty.",
+])
+def test_prisoners_released_with_no_releaser_named_are_released_by_the_jailing_state(
+        extract_text: ExtractText, text: str) -> None:
+    coded = _coded(extract_text(text))
+    assert ("KENGOV", "0841", "KENCVL") in coded, coded
+
+
+@pytest.mark.parametrize("text", [
+    "Two French journalists were freed in Kenya on Friday.",
+    "Kenyan opposition leader Raila Odinga, released from jail a year ago, met the "
+    "president on Friday.",
+])
+def test_hostages_freed_or_a_release_told_aside_name_no_jailer(
+        extract_text: ExtractText, text: str) -> None:
+    assert not any(relation == "0841" for _, relation, _ in _coded(extract_text(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya called for sanctions against Uganda on Monday.",
+    "Kenya pushed for a new arms embargo on Uganda.",
+])
+def test_a_call_for_sanctions_rallies_opposition_against_their_target(
+        extract_text: ExtractText, text: str) -> None:
+    # CAMEO 113: the caller imposes nothing, it rallies others against the target
+    dyads = _dyads(extract_text(text))
+    assert ("KEN", "11", "UGA") in dyads and ("KEN", "16", "UGA") not in dyads, dyads

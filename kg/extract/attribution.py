@@ -36,7 +36,7 @@ from kg.extract.syntax import (
     thing_owners,
     within,
 )
-from kg.extract.unattributed import scene, side_of, unattributed
+from kg.extract.unattributed import CUSTODY_PEOPLE, released_prisoners, scene, side_of, unattributed
 from kg.model import Mention
 from kg.words import cameo_codes, ordered_words, pronouns, words
 
@@ -166,6 +166,9 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         targets = _owner_targets(context, described, exclude, sources)
     acts_on_things = not trigger.statement and not trigger.nominal and \
         trigger.relation.root not in STATEMENT_ROOTS
+    # "prisoners released from a Myanmar prison", "freed from jail in Kenya": the
+    # prisoners are whom the release is done to, not the prison nor the place
+    acts_on_things = acts_on_things and not released_prisoners(context, trigger)
     if not targets and acts_on_things:
         # "evacuated the wounded from the Bosnian town": the act's object names no
         # actor, a phrase of the verb does.
@@ -216,8 +219,12 @@ def _victims(context: SentenceContext, trigger: Trigger,
     agents = context.gazetteer.agents
     # "a man was arrested": one held by a state is one of its people, as the crowds are
     held = trigger.relation.cameo in PEOPLE_ACTS
-    victims = [head for head in trigger.targets if agents.get(head.lower_) == "CVL"
-               or (held and head.lemma_.lower() in UNNAMED_PEOPLE)]
+    # "released hundreds of prisoners": those held are the people the number counts
+    heads = [inner for head in trigger.targets
+             for inner in (head, *(prep_objects(head, "of") if held and
+                                   _people_noun(context, head) else ()))]
+    victims = [head for head in heads if agents.get(head.lower_) == "CVL"
+               or (held and head.lemma_.lower() in UNNAMED_PEOPLE | CUSTODY_PEOPLE)]
     if not victims:
         return None
     # "... when they blew themselves up in Tel Aviv"

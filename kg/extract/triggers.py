@@ -45,6 +45,8 @@ VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
 KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
+# releases of people a state holds: the state that held them released them
+CUSTODY_RELEASES = cameo_sectors("custody release")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 # the object of a verb that sums up the acts it is done by: "dealt a blow"
 SUMMING_OBJECTS = words("summing object")
@@ -99,9 +101,9 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
         yield Trigger(verb, entries["with"], sides, (), False, nominal=False, reciprocal=True)
         return
     if not shape.sources and not (shape.passive and any(
-            relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS
-            for relation in entries.values())):
-        return  # only violence or arrests nobody is named for have a source to find
+            relation.root in VIOLENT_ROOTS or relation.cameo in STATE_ACTS or
+            relation.cameo in CUSTODY_RELEASES for relation in entries.values())):
+        return  # only violence, arrests, releases nobody is named for have a source to find
     found = list(_framed(verb, entries, shape)) or \
         list(_unframed(context.lexicon, verb, entries, shape))
     # "dealt a blow to ISIS by capturing a town": the blow sums up the act it is dealt
@@ -292,7 +294,8 @@ def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger
     for prep, relation in entries.items():
         if prep == HOME:
             continue
-        targets = not_dates(shape.direct if prep == "" else verb_prep_objects(verb, prep))
+        targets = not_dates(shape.direct if prep == "" else
+                            tuple(verb_prep_objects(verb, prep)) or _sought(verb, prep))
         if targets:
             framed[prep] = (relation, targets)
     if any(prep in GRIEVANCE_PREPOSITIONS and relation.root in DISAPPROVAL_ROOTS
@@ -303,6 +306,12 @@ def _framed(verb: Token, entries: Entries, shape: VerbShape) -> Iterator[Trigger
     for relation, targets in framed.values():
         yield Trigger(verb, relation, shape.sources, targets, shape.inherited, nominal=False,
                       home=HOME in entries)
+
+
+def _sought(verb: Token, prep: str) -> tuple[Token, ...]:
+    """"called for sanctions against Iran": what an appeal is for carries whom it is
+    aimed at."""
+    return tuple(obj for sought in prep_objects(verb, "for") for obj in prep_objects(sought, prep))
 
 
 def _unframed(lexicon: Lexicon, verb: Token, entries: Entries,

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import held_as, object_entries
-from kg.extract.syntax import owner_modifiers
+from kg.extract.syntax import owner_modifiers, prep_objects
 from kg.extract.triggers import verb_shape
 from kg.model import Mention
 from kg.words import cameo_codes, cameo_sectors, words
@@ -20,6 +20,11 @@ STATE_WEAPON_CODES = cameo_codes("state weapon")
 STATE_ACTS = cameo_sectors("state act")
 # acts only armed men outside the state do: "journalists held hostage in Iraq"
 KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
+# releases of people a state holds: "prisoners were released", "was freed from jail"
+CUSTODY_RELEASES = cameo_sectors("custody release")
+CUSTODY_PLACES = words("custody place")
+CUSTODY_PEOPLE = words("custody person")
+JAIL_PREPOSITIONS = ("from", "at", "in")
 SCENE_PREPOSITIONS = words("scene preposition")
 
 
@@ -41,6 +46,9 @@ def unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
         # that says what they are held as
         place = scene(context, [trigger.token, *held_as(trigger.token)])
         return [side_of(context, place, kidnappers)] if place is not None else []
+    jailer = CUSTODY_RELEASES.get(trigger.relation.cameo)
+    if jailer is not None and not trigger.sources:
+        return _jailers(context, trigger, jailer)
     if trigger.relation.root not in VIOLENT_ROOTS or trigger.token.dep_ == "acl":
         return []
     # Only where the weapon names the kind of attacker: a bomb or a mine, not an air
@@ -57,6 +65,45 @@ def unattributed(context: SentenceContext, trigger: Trigger) -> list[Mention]:
         return []
     place = scene(context, [trigger.token, *trigger.sources])
     return [side_of(context, place, "UAF")] if place is not None else []
+
+
+def _jailers(context: SentenceContext, trigger: Trigger, body: str) -> list[Mention]:
+    """Who releases people nobody is named for releasing: the state that held them, where
+    they are prisoners or leave a prison ("hundreds of prisoners released from a Myanmar
+    prison", "was freed from jail"); the state of the prison's place, or the people's own
+    in a story about them. Hostages freed are left alone: kidnappers or the troops that
+    stormed their hideout may have freed them."""
+    verb = trigger.token
+    if not _told_passive(verb) or _aside(verb):
+        return []
+    # the prison left ("from a Myanmar prison") or the one held in ("inmates at the US
+    # military prison")
+    jails = [obj for holder in (verb, *trigger.targets) for prep in holder.children
+             if prep.dep_ == "prep" and prep.lower_ in JAIL_PREPOSITIONS
+             for obj in prep.children
+             if obj.dep_ == "pobj" and obj.lemma_.lower() in CUSTODY_PLACES]
+    if not jails and not released_prisoners(context, trigger):
+        return []
+    place = _stated(context, [*jails, *(modifier for jail in jails
+                                        for modifier in owner_modifiers(jail))]) or \
+        scene(context, [verb, *jails]) or _own_state(context, trigger)
+    return [side_of(context, place, body)] if place is not None else []
+
+
+def released_prisoners(context: SentenceContext, trigger: Trigger) -> bool:
+    """Whether a release is of prisoners: "freed 300 detainees", "hundreds of inmates
+    were released"."""
+    if trigger.relation.cameo not in CUSTODY_RELEASES:
+        return False
+    return any(held.lemma_.lower() in CUSTODY_PEOPLE for head in trigger.targets
+               for held in (head, *prep_objects(head, "of")))
+
+
+def _aside(verb: Token) -> bool:
+    """"Anwar Ibrahim, released from jail two months ago, kicked off his comeback": a
+    participle set off by commas after its noun tells who the person is, not the news."""
+    start = verb.left_edge.i
+    return verb.dep_ == "acl" and start > 0 and verb.doc[start - 1].text == ","
 
 
 def _own_state(context: SentenceContext, trigger: Trigger) -> Mention | None:
