@@ -2122,3 +2122,30 @@ def test_they_is_no_actor_after_people_no_actor_stands_for(
                if candidate.event.target.text == "them"}
     # the crimes are against the civilians, whom kg cannot place; not against the army
     assert not victims, victims
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # the latest state named: Cuba, named by its minister
+    ("The Cuban foreign minister spoke on Monday. Putin will pay a visit to the island "
+     "next month.", ("RUS", "03", "CUB")),
+    # a region's word: Sudan is African, Israel (named later) is not
+    ("Sudan met Israeli envoys on Monday. The United States criticized the African country.",
+     ("USA", "11", "SDN")),
+    ("Qatar hosted Iranian envoys. Saudi Arabia accused the Gulf state of backing terrorism.",
+     ("SAU", "11", "QAT")),
+    # a city-state is small: Singapore, not Taiwan
+    ("Singapore's leader visited Taiwan. China criticized the city-state on Monday.",
+     ("CHN", "11", "SGP")),
+    # an island state before any other: Taiwan, not Russia
+    ("Taiwan's foreign minister visited Russia. China criticized the island.",
+     ("CHN", "11", "TWN")),
+])
+def test_a_description_of_a_state_is_the_state_named_before_that_fits(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads, dyads
+
+
+def test_a_description_of_a_state_is_nobody_when_no_state_was_named(
+        extract_text: ExtractText) -> None:
+    assert not extract_text("Britain criticized the island on Monday.").events
