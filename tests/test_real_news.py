@@ -2149,3 +2149,18 @@ def test_a_description_of_a_state_is_the_state_named_before_that_fits(
 def test_a_description_of_a_state_is_nobody_when_no_state_was_named(
         extract_text: ExtractText) -> None:
     assert not extract_text("Britain criticized the island on Monday.").events
+
+
+def test_a_country_named_only_by_its_peoples_word_is_what_the_country_refers_to(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Voters rejected the Dutch constitution on Monday. The European "
+                          "Union criticized the country.")
+    assert ("EU", "11", "NLD") in _dyads(result), _dyads(result)
+
+
+def test_of_two_countries_named_only_by_their_peoples_words_the_country_is_neither(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Voters rejected the Dutch constitution and the Belgian budget on "
+                          "Monday. The European Union criticized the country.")
+    assert not any(event.target.text == "country" for event in result.events), \
+        [event.to_dict() for event in result.events]

@@ -5,7 +5,8 @@ News names a state once and then describes it. The description is the latest sta
 before it that fits what it says: a region's word ("the Nordic country", "the Gulf
 state", ``regions.csv``) must be the state's region, as the ``countryinfo`` package files
 it; a city-state is small; an island is an island state (one with no land border) before
-any other. With no such state named, the description is nobody.
+any other. Where no fitting state was named, one named only by its people's word ("an
+Egyptian facility") is, if it is the only one; else the description is nobody.
 """
 
 from __future__ import annotations
@@ -57,9 +58,14 @@ def described_state(actors: ActorContext, head: Token, phrase: Span,
             and (not regions or bool(regions & geography.regions.get(country, frozenset()))) \
             and (not city or geography.areas.get(country, CITY_STATE_AREA) < CITY_STATE_AREA)
 
-    # the states named before, latest first; a state acting on it is not what it refers to
-    named = [actor for actor in _named_states(actors, head, fits)
-             if actor.state_country != exclude_country]
+    # the states named before, latest first; where none fits, the one named only by its
+    # people's word ("an Egyptian nuclear facility ... the country's atomic activities"),
+    # but not for a capitalised word in mid-sentence, a title's ("In Defense of the
+    # Nation"). A state acting on it is not what it refers to.
+    named = _named_states(actors, head, fits)
+    if not named and (head.is_lower or head.is_sent_start):
+        named = _modifier_states(actors, head, fits)
+    named = [actor for actor in named if actor.state_country != exclude_country]
     if lemma in ISLAND_WORDS:
         # "Taiwan's minister visited Russia, becoming the island's highest official":
         # an island state (one with no land border) before any other
@@ -72,6 +78,19 @@ def _named_states(actors: ActorContext, head: Token,
     """The fitting actors of the story before ``head``, latest first."""
     return [mention.actor for index, mention, _ in reversed(actors.history)
             if index < head.i and head.i - index <= REFERENCE_WINDOW and fits(mention.actor)]
+
+
+def _modifier_states(actors: ActorContext, head: Token,
+                     fits: Callable[[Actor], bool]) -> list[Actor]:
+    """The state named before ``head`` as a modifier only ("Ukrainian TV"), where one
+    state alone is: of "U.S. President Trump accepted a Turkish invitation to visit the
+    country" the words do not say which."""
+    found = {match.entry.actor.state_country: match.entry.actor
+             for match in actors.matches.values()
+             if match.entry.actor is not None and match.end <= head.i and
+             head.i - match.start <= REFERENCE_WINDOW and
+             actors.doc[match.end - 1].dep_ in ("amod", "compound") and fits(match.entry.actor)}
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _named_by_of(head: Token) -> bool:
