@@ -2164,3 +2164,7 @@ def test_of_two_countries_named_only_by_their_peoples_words_the_country_is_neith
                           "Monday. The European Union criticized the country.")
     assert not any(event.target.text == "country" for event in result.events), \
         [event.to_dict() for event in result.events]
+
+
+def test_a_fixed_epithet_names_its_state(extract_text: ExtractText) -> None:
+    assert ("IRN", "11", "ISR") in _dyads(extract_text("Iran condemned the Jewish state."))
