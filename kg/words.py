@@ -3,7 +3,8 @@
 ``function_words.csv`` gives each word a ``role`` ("reversing verb": an act that undoes
 another, "scene preposition": where an act happens); ``pronouns.csv`` what each pronoun
 may refer to; ``cameo_classes.csv`` which CAMEO codes a rule treats alike (statements,
-threats, violence, acts only a state does). Keeping them in data puts every list a rule
+threats, violence, acts only a state does); ``regions.csv`` the regions that words such
+as "Nordic" or "Middle Eastern" name. Keeping them in data puts every list a rule
 reads in one place a reader can see and a test can check.
 """
 
@@ -15,7 +16,7 @@ from functools import cache
 from kg.datafiles import builtin_path, fingerprint, read_rows
 from kg.errors import DataError
 
-FILES = ("function_words.csv", "pronouns.csv", "cameo_classes.csv")
+FILES = ("function_words.csv", "pronouns.csv", "cameo_classes.csv", "regions.csv")
 PRONOUN_KINDS = ("person", "thing", "group", "relative")
 
 
@@ -44,6 +45,16 @@ def _cameo_classes() -> dict[str, dict[str, str]]:
     for _, row in read_rows(builtin_path("cameo_classes.csv"), ("role", "code", "sector")):
         table[row["role"]][row["code"]] = row["sector"]
     return dict(table)
+
+
+@cache
+def region_words() -> dict[str, frozenset[str]]:
+    """A region's word, lower-case ("nordic", "middle eastern") -> the regions it names,
+    lower-case, as the ``countryinfo`` package files states under them."""
+    table: defaultdict[str, set[str]] = defaultdict(set)
+    for _, row in read_rows(builtin_path("regions.csv"), ("word", "region")):
+        table[row["word"].lower()].add(row["region"].lower())
+    return {word: frozenset(found) for word, found in table.items()}
 
 
 def words(role: str) -> frozenset[str]:

@@ -2229,3 +2229,49 @@ def test_a_call_for_sanctions_rallies_opposition_against_their_target(
     # CAMEO 113: the caller imposes nothing, it rallies others against the target
     dyads = _dyads(extract_text(text))
     assert ("KEN", "11", "UGA") in dyads and ("KEN", "16", "UGA") not in dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # the latest state named: Cuba, named by its minister
+    ("The Cuban foreign minister spoke on Monday. Putin will pay a visit to the island "
+     "next month.", ("RUS", "03", "CUB")),
+    # a region's word: Sudan is African, Israel (named later) is not
+    ("Sudan met Israeli envoys on Monday. The United States criticized the African country.",
+     ("USA", "11", "SDN")),
+    ("Qatar hosted Iranian envoys. Saudi Arabia accused the Gulf state of backing terrorism.",
+     ("SAU", "11", "QAT")),
+    # a city-state is small: Singapore, not Taiwan
+    ("Singapore's leader visited Taiwan. China criticized the city-state on Monday.",
+     ("CHN", "11", "SGP")),
+    # an island state before any other: Taiwan, not Russia
+    ("Taiwan's foreign minister visited Russia. China criticized the island.",
+     ("CHN", "11", "TWN")),
+])
+def test_a_description_of_a_state_is_the_state_named_before_that_fits(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads, dyads
+
+
+def test_a_description_of_a_state_is_nobody_when_no_state_was_named(
+        extract_text: ExtractText) -> None:
+    assert not extract_text("Britain criticized the island on Monday.").events
+
+
+def test_a_country_named_only_by_its_peoples_word_is_what_the_country_refers_to(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Voters rejected the Dutch constitution on Monday. The European "
+                          "Union criticized the country.")
+    assert ("EU", "11", "NLD") in _dyads(result), _dyads(result)
+
+
+def test_of_two_countries_named_only_by_their_peoples_words_the_country_is_neither(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Voters rejected the Dutch constitution and the Belgian budget on "
+                          "Monday. The European Union criticized the country.")
+    assert not any(event.target.text == "country" for event in result.events), \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_fixed_epithet_names_its_state(extract_text: ExtractText) -> None:
+    assert ("IRN", "11", "ISR") in _dyads(extract_text("Iran condemned the Jewish state."))

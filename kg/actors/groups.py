@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext
 from kg.actors.coreference import REFERENCE_WINDOW, recent
+from kg.actors.descriptions import described_state
 from kg.actors.sectors import group_sector
 from kg.model import Actor, Mention
 from kg.tokens import token_table
@@ -20,7 +21,6 @@ NAME_WORD = re.compile(r"[a-z]+")
 ORGANISATION_ANAPHORS = words("organisation anaphor")
 ALLIANCE_ANAPHORS = words("alliance anaphor")
 GROUP_ANAPHORS = words("group anaphor")
-STATE_ANAPHORS = words("state anaphor")
 GOVERNMENT_ANAPHORS = words("government anaphor")
 DEFINITE_DETERMINERS = words("definite determiner")
 SUSPICION_VERBS = words("suspicion verb")
@@ -70,7 +70,8 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         return None
     # "a rival extremist organisation" is a new actor, not the one last named
     referred = (_named_before(actors, head, phrase) or
-                _back_reference(actors, head, sector, exclude_country)) if definite else None
+                _back_reference(actors, head, phrase, sector, exclude_country)) \
+        if definite else None
     if referred is not None:
         return referred
     if sector is not None and local:
@@ -107,7 +108,7 @@ def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | No
     return None
 
 
-def _back_reference(actors: ActorContext, head: Token, sector: str | None,
+def _back_reference(actors: ActorContext, head: Token, phrase: Span, sector: str | None,
                     exclude_country: str | None) -> Actor | None:
     """What "the organisation", "the group", "the alliance" or "the country" refers to."""
     lemma = head.lemma_.lower()
@@ -120,10 +121,7 @@ def _back_reference(actors: ActorContext, head: Token, sector: str | None,
     if lemma in ALLIANCE_ANAPHORS:
         # an alliance fights or votes: a bloc, an organisation of states, an armed group
         return recent(actors, lambda actor: actor.type in ("igo", "bloc", "group"), head)
-    if lemma in STATE_ANAPHORS:
-        return recent(actors, lambda actor: actor.type == "state"
-                      and actor.country != exclude_country, head)
-    return None
+    return described_state(actors, head, phrase, exclude_country)
 
 
 def _governed(actors: ActorContext, head: Token, exclude_country: str | None) -> str | None:
