@@ -2275,3 +2275,25 @@ def test_of_two_countries_named_only_by_their_peoples_words_the_country_is_neith
 
 def test_a_fixed_epithet_names_its_state(extract_text: ExtractText) -> None:
     assert ("IRN", "11", "ISR") in _dyads(extract_text("Iran condemned the Jewish state."))
+
+
+@pytest.mark.parametrize("text", [
+    "Rights groups condemned the Egyptian government.",
+    "An international human rights group accused the Egyptian government of torture.",
+])
+def test_a_rights_group_of_no_state_is_the_non_governmental_body(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("HRI", "11", "EGY") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A Syrian rights group condemned the Egyptian government.", "SYR"),
+    ("The rights group condemned the Egyptian government.", None),
+])
+def test_a_rights_group_with_a_state_or_a_definite_article_is_no_body_of_no_state(
+        extract_text: ExtractText, text: str, source: str | None) -> None:
+    # "the rights group" refers back to one named before, never to all of them
+    dyads = _dyads(extract_text(text))
+    assert ("HRI", "11", "EGY") not in dyads, dyads
+    assert source is None or (source, "11", "EGY") in dyads, dyads
+

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from kg.actors.context import ActorContext
 from kg.actors.coreference import REFERENCE_WINDOW, recent
 from kg.actors.descriptions import described_state
-from kg.actors.sectors import group_sector
+from kg.actors.sectors import group_sector, terms
 from kg.model import Actor, Mention
 from kg.tokens import token_table
 from kg.words import words
@@ -67,7 +67,9 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         return actors.gazetteer.state(country, sector) if country else None
     definite = _definite(head)
     if not definite and not local:
-        return None
+        # "an international rights group warns": a body of its kind named with no state
+        # is the kind's own, a non-governmental body of no state
+        return sector_body(actors, phrase)
     # "a rival extremist organisation" is a new actor, not the one last named
     referred = (_named_before(actors, head, phrase) or
                 _back_reference(actors, head, phrase, sector, exclude_country)) \
@@ -80,6 +82,20 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     if sector and lemma in GOVERNMENT_ANAPHORS:
         country = _governed(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
+    return None
+
+
+def sector_body(actors: ActorContext, phrase: Span) -> Actor | None:
+    """The organisation of ``organisations.csv`` that stands for all the bodies of a
+    sector with no state ("human rights groups", id HRI), when the phrase ends in one of
+    its names."""
+    gazetteer = actors.gazetteer
+    for end, term in terms(phrase):
+        if end != phrase.end:
+            break
+        for entry in gazetteer.aliases.get(term, ()):
+            if entry.actor is not None and entry.actor.id in gazetteer.sector_names:
+                return entry.actor
     return None
 
 

@@ -72,7 +72,8 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
     for start, end, entries in [*candidates, *_upper_case_names(actors, covered),
                                  *_lost_apostrophes(actors, covered)]:
         entry = _choose(actors, entries)
-        if entry is None or _inside_person_name(actors, start, end, entry) or \
+        if entry is None or _sector_body(actors, entry) or \
+                _inside_person_name(actors, start, end, entry) or \
                 _inside_landmark(actors, start, end, entry) or stance(actors, start, end):
             continue
         found.append(Match(start, end, entry))
@@ -296,6 +297,13 @@ def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:
                 (entity.start < start or entity.end > end):
             return True
     return False
+
+
+def _sector_body(actors: ActorContext, entry: Entry) -> bool:
+    """"rights groups": a body that stands for a whole sector is named by its sector's
+    words, which say whose it is ("a Syrian rights group"), or what it refers back to
+    ("the rights group"), before they name the body (``groups.sector_body``)."""
+    return entry.actor is not None and entry.actor.id in actors.gazetteer.sector_names
 
 
 def _choose(actors: ActorContext, entries: list[Entry]) -> Entry | None:
