@@ -2297,3 +2297,9 @@ def test_a_rights_group_with_a_state_or_a_definite_article_is_no_body_of_no_stat
     assert ("HRI", "11", "EGY") not in dyads, dyads
     assert source is None or (source, "11", "EGY") in dyads, dyads
 
+
+def test_immigrants_are_the_migrants_of_the_state_they_come_from(
+        extract_text: ExtractText) -> None:
+    result = extract_text("U.S. police officers beat illegal Mexican immigrants.")
+    targets = {event.target.actor.id for event in result.events}
+    assert targets == {"MEXREF"}, targets
