@@ -2303,3 +2303,12 @@ def test_immigrants_are_the_migrants_of_the_state_they_come_from(
     result = extract_text("U.S. police officers beat illegal Mexican immigrants.")
     targets = {event.target.actor.id for event in result.events}
     assert targets == {"MEXREF"}, targets
+
+
+@pytest.mark.parametrize("text", [
+    "An international aid agency appealed to the Egyptian government.",
+    "Aid groups urged the Egyptian government to open the border.",
+])
+def test_an_aid_agency_of_no_state_is_the_non_governmental_body(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("NGO", "02", "EGY") in _dyads(extract_text(text))
