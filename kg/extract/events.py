@@ -31,7 +31,7 @@ CAPTURE_CODES = cameo_codes("capture")
 # holding people: arrest or detain, abduct or hold hostage
 CAPTIVITY_CODES = cameo_codes("captivity")
 # people taken by force rather than fought: civilians, the press, aid workers
-UNARMED_SECTORS = ("CVL", "MED", "HLH", "EDU", "REL", "BUS", "NGO")
+UNARMED_SECTORS = words("unarmed sector")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 VISIT_CODES = cameo_codes("visit")
