@@ -76,6 +76,23 @@ def test_csv_rows_have_icews_columns_then_kgs(tmp_path: Path) -> None:
     assert russia["Sentence"].endswith(', "a comma", and\nnewline.')
 
 
+def test_csv_cells_a_spreadsheet_would_run_are_quoted(tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    formula = Actor("=HYPERLINK(\"http://example.org\")", "=HYPERLINK(\"http://example.org\")",
+                    "group")
+    (folder / EVENTS).write_text(json.dumps(event(formula, URGES, SYRIA).to_dict()) + "\n",
+                                 encoding="utf-8")
+    out = tmp_path / "events.csv"
+    result = CliRunner().invoke(main, ["export", "table", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    _, (row,) = _csv(out)
+    # text read from an article never starts a formula when the CSV opens in a spreadsheet
+    assert row["Source Name"] == "'=HYPERLINK(\"http://example.org\")"
+    assert row["Sentence"].startswith("'=HYPERLINK(")
+    assert row["Intensity"] == "3.0"
+
+
 def test_parquet_holds_the_same_rows_typed(tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 

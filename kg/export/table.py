@@ -160,10 +160,17 @@ def _write_csv(path: Path, columns: list[str], table: list[dict[str, Any]]) -> N
             writer.writerow([_csv_value(row[column]) for column in columns])
 
 
+# A cell a spreadsheet would read as a formula: a sentence or a name from an article
+# that begins with one of these could run when an analyst opens the CSV.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any) -> Any:
     # pandas and R read true/false as booleans; Python would write True/False.
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return value
 
 
