@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import held_as, object_entries
 from kg.extract.syntax import owner_modifiers, prep_objects
-from kg.extract.triggers import verb_shape
+from kg.extract.triggers import CUSTODY_RELEASES, verb_shape
 from kg.model import Mention
 from kg.words import cameo_codes, cameo_sectors, words
 
@@ -20,8 +20,6 @@ STATE_WEAPON_CODES = cameo_codes("state weapon")
 STATE_ACTS = cameo_sectors("state act")
 # acts only armed men outside the state do: "journalists held hostage in Iraq"
 KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
-# releases of people a state holds: "prisoners were released", "was freed from jail"
-CUSTODY_RELEASES = cameo_sectors("custody release")
 CUSTODY_PLACES = words("custody place")
 CUSTODY_PEOPLE = words("custody person")
 JAIL_PREPOSITIONS = ("from", "at", "in")
