@@ -2312,3 +2312,23 @@ def test_immigrants_are_the_migrants_of_the_state_they_come_from(
 def test_an_aid_agency_of_no_state_is_the_non_governmental_body(
         extract_text: ExtractText, text: str) -> None:
     assert ("NGO", "02", "EGY") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "partner"), [
+    ("Egypt's president met Peter Holm, the foreign minister of Norway, in Cairo.",
+     "Norwegian government"),
+    ("Egypt's president met President Peter Holm of Norway.", "Norwegian government"),
+    ("Egypt's president met with Peter Holm, head of the Norwegian Refugee Council.",
+     "Norwegian Refugee Council"),
+    ("Egypt's president met U.N. envoy Diego Cordovez in Cairo.", "United Nations"),
+])
+def test_a_titled_partner_is_of_the_state_or_body_the_title_names(
+        extract_text: ExtractText, text: str, partner: str) -> None:
+    # "the foreign minister of Norway", "President X of Norway", "head of the NRC": the
+    # post is held for the body named after "of"; a body the title names outranks a
+    # state the gazetteer knows the person by
+    events = [event for event in extract_text(text).events if not event.negated]
+    held = {side.actor.member_of.name for event in events
+            for side in (event.source, event.target) if side.actor.member_of is not None}
+    assert held == {partner}, held
+    assert {event.source.actor.state_country for event in events} != {"EGY"}

@@ -11,8 +11,11 @@ from kg.actors.context import ActorContext, Match
 from kg.actors.places import LAND_NOUNS
 from kg.actors.sectors import described_sector, title_sector
 from kg.model import Actor
+from kg.words import words
 
 CALENDAR = parserinfo()
+# nouns of a post that has no sector of its own: "head of the IICD", "chief of Interpol"
+POST_NOUNS = words("post noun")
 
 
 def person(actors: ActorContext, head: Token, phrase: Span, match: Match | None) -> Actor | None:
@@ -45,11 +48,13 @@ def introduce(actors: ActorContext, head: Token, phrase: Span, match: Match) -> 
     known = match.entry.actor
     assert known is not None
     # A title in the text outranks the gazetteer's dated role ("former minister" aside),
-    # and a state the text names outranks the gazetteer's: "Jordan's King Abdullah" is
-    # not the Saudi king of that name.
+    # and a state or body the text names outranks the gazetteer's state: "Jordan's King
+    # Abdullah" is not the Saudi king of that name, and "U.N. mediator Diego Cordovez"
+    # acts for the UN, not for the state he once served.
     affiliation = _affiliation(actors, phrase, actors.doc[match.start:match.end], head)
     if affiliation is not None and (known.member_of is None or
-                                    _other_state(affiliation, known.member_of)):
+                                    _other_state(affiliation, known.member_of) or
+                                    _body_for_state(affiliation, known.member_of)):
         known = actors.gazetteer.person(known.name, affiliation)
     _remember(actors, actors.doc[match.start:match.end], known)
     return known
@@ -79,6 +84,10 @@ def names_a_place(head: Token) -> bool:
 def _other_state(named: Actor, known: Actor) -> bool:
     return named.state_country is not None and known.state_country is not None and \
         named.state_country != known.state_country
+
+
+def _body_for_state(named: Actor, known: Actor) -> bool:
+    return named.type in ("igo", "ngo") and known.state_country is not None
 
 
 def _person_name(actors: ActorContext, head: Token) -> Span | None:
@@ -123,6 +132,26 @@ def _affiliation(actors: ActorContext, phrase: Span, name: Span, head: Token) ->
                 match = actors.matches.get(index)
                 if match is not None and match.entry.actor is not None:
                     return _member_of(actors, match.entry.actor, sector)
+            if sector is not None or child.lemma_.lower() in POST_NOUNS:
+                # "Peter Holm, the foreign minister of Norway": the post is of the body
+                held = _post_of(actors, child, sector)
+                if held is not None:
+                    return held
+    titled = title_sector(actors.gazetteer, phrase)
+    # "President Peter Holm of Norway": a titled name of a state or body
+    return _post_of(actors, head, titled) if titled is not None else None
+
+
+def _post_of(actors: ActorContext, post: Token, sector: str | None) -> Actor | None:
+    """Whom a post "of" a state or body is held for: its object's actor. A post with
+    no sector of its own is a body's ("head of the Norwegian Refugee Council"): the
+    head of a state's office ("head of Idlib's health authority") may be anyone's."""
+    for prep in post.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for holder in prep.children:
+                owners = actors.resolve(holder) if holder.dep_ == "pobj" else []
+                if owners and (sector is not None or owners[0].actor.type != "state"):
+                    return _member_of(actors, owners[0].actor, sector)
     return None
 
 
