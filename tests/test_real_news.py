@@ -2365,3 +2365,17 @@ def test_a_decision_taken_is_the_act_decided_one_to_take_plans_it(
 def test_ruling_an_act_out_refuses_it(
         extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
     assert dyad in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Kenyan rebels held a two-day boycott in protest at government attacks.", "14"),
+    ("Opposition parties in Kenya boycotted the elections.", "14"),
+])
+def test_a_boycott_at_home_is_a_protest_against_those_in_power(
+        extract_text: ExtractText, text: str, root: str) -> None:
+    assert ("KEN", root, "KEN") in _dyads(extract_text(text))
+
+
+def test_a_boycott_of_another_is_a_sanction(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Arab League maintained its boycott of Israel."))
+    assert any(root == "16" and target == "ISR" for _, root, target in dyads), dyads
