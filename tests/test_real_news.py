@@ -2332,3 +2332,70 @@ def test_a_titled_partner_is_of_the_state_or_body_the_title_names(
             for side in (event.source, event.target) if side.actor.member_of is not None}
     assert held == {partner}, held
     assert {event.source.actor.state_country for event in events} != {"EGY"}
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("France lifted the EU sanctions against Iran.", ("FRA", "08", "IRN")),
+    ("Italy has eased the American embargo on Cuba.", ("ITA", "08", "CUB")),
+    ("China says it is enforcing UN sanctions on North Korea.", ("CHN", "16", "PRK")),
+    ("Russia refused to lift the EU sanctions against Georgia.", ("RUS", "12", "GEO")),
+])
+def test_sanctions_acted_on_are_aimed_at_whom_they_fall_on_not_their_owner(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    # the owner of a measure is who imposed it, never whom an act on it is aimed at
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads, dyads
+    assert not any(target in ("EU", "USA", "UN", "IGOUNO") for _, _, target in dyads), dyads
+
+
+def test_a_measure_broken_is_aimed_at_whoever_imposed_it(extract_text: ExtractText) -> None:
+    assert ("IRN", "12", "UN") in _dyads(extract_text("Iran broke the UN embargo on Syria."))
+
+
+def test_sanctions_named_only_by_their_owner_are_aimed_at_nobody(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Japan insists it is strictly enforcing all United Nations "
+                                "sanctions."))
+    assert not dyads, dyads
+
+
+def test_a_refusal_to_lift_sanctions_is_aimed_where_the_lifting_would_be(
+        extract_text: ExtractText) -> None:
+    # the parser hangs "on Georgia" on the verb, not on the sanctions
+    assert ("RUS", "12", "GEO") in _dyads(extract_text(
+        "Russia refused to lift sanctions on Georgia."))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Japan decided on Thursday to ease sanctions on Iran.", "08"),
+    ("Japan has decided to lift its sanctions on Iran.", "08"),
+    ("Japan should decide soon whether to lift its sanctions on Iran.", "03"),
+])
+def test_a_decision_taken_is_the_act_decided_one_to_take_plans_it(
+        extract_text: ExtractText, text: str, root: str) -> None:
+    assert ("JPN", root, "IRN") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Canadian officials said that lifting the sanctions on Cuba is out of the question.",
+     ("CAN", "12", "CUB")),
+    ("Talks with Iran are out of the question, the French government said.",
+     ("FRA", "12", "IRN")),
+])
+def test_ruling_an_act_out_refuses_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    assert dyad in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Kenyan rebels held a two-day boycott in protest at government attacks.", "14"),
+    ("Opposition parties in Kenya boycotted the elections.", "14"),
+])
+def test_a_boycott_at_home_is_a_protest_against_those_in_power(
+        extract_text: ExtractText, text: str, root: str) -> None:
+    assert ("KEN", root, "KEN") in _dyads(extract_text(text))
+
+
+def test_a_boycott_of_another_is_a_sanction(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The Arab League maintained its boycott of Israel."))
+    assert any(root == "16" and target == "ISR" for _, root, target in dyads), dyads

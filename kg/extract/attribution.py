@@ -10,13 +10,14 @@ aimed at nobody in particular go to the other side of the state where they happe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Token
 
 from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
-from kg.extract.entries import STATEMENT_ROOTS, noun_entries
+from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
 from kg.extract.judged import judged_targets
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
@@ -155,7 +156,10 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     if judged is not None:
         return judged
     # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
-    heads = tuple(_doer(context, head) or head for head in trigger.targets)
+    # ("enforcing UN sanctions": the name in a measure's phrase is who imposed it)
+    measuring = acts_on_measures(context.lexicon, trigger.relation)
+    heads = tuple(_doer(context, head) or head for head in trigger.targets
+                  if not (measuring and measure_aims(context.lexicon, head) is not None))
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
     if not targets and not trigger.statement:
@@ -163,7 +167,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # relative pronoun stands for is the thing acted on
         described = tuple(head.head.head if head.lower_ in RELATIVE_PRONOUNS and
                           head.head.dep_ == "relcl" else head for head in trigger.targets)
-        targets = _owner_targets(context, described, exclude, sources)
+        targets = _owner_targets(context, described, exclude, sources, measuring=measuring)
     acts_on_things = not trigger.statement and not trigger.nominal and \
         trigger.relation.root not in STATEMENT_ROOTS
     # "prisoners released from a Myanmar prison", "freed from jail in Kenya": the
@@ -187,7 +191,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # "accepted a formula for ending its dispute with its partners": deeper in what
         # the act is done to
         inside = [token for head in trigger.targets for token in not_dates(within(head))
-                  if token.pos_ in ("PROPN", "NOUN", "ADJ")]
+                  if token.pos_ in ("PROPN", "NOUN", "ADJ")
+                  and not (measuring and _owns(head, token))]
         targets = _first_target(context, inside, exclude, sources)[:1]
     if not others(targets, sources) and (trigger.relation.root in VIOLENT_ROOTS or
                                          trigger.relation.cameo in PEOPLE_ACTS):
@@ -390,15 +395,21 @@ def _doer(context: SentenceContext, head: Token) -> Token | None:
 
 
 def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude: str | None,
-                   sources: list[Mention]) -> list[Mention]:
+                   sources: list[Mention], *, measuring: bool = False) -> list[Mention]:
     """A thing acted on stands for whom it belongs to or where it is: "demolished
     Palestinian homes", "lifted a curfew in Kosovo", "rejected an offer from Kabul".
-    The source's own things ("lifted its boycott on Namibia") point further on."""
+    The source's own things ("lifted its boycott on Namibia") point further on; a
+    measure imposed, enforced or eased (``measuring``) stands for whom it falls on,
+    never for its owner, who imposed it."""
     for head in targets:
         for token in context.actors.conjuncts(head):
             if token.lemma_.lower() in RELATIONAL_NOUNS:
                 continue
-            for owner in thing_owners(token):
+            owners: Iterable[Token] = thing_owners(token)
+            aimed = measure_aims(context.lexicon, token) if measuring else None
+            if aimed is not None:
+                owners = aimed or [owner for owner in owners if not _owns(token, owner)]
+            for owner in owners:
                 if any(source.start <= owner.idx < source.end for source in sources):
                     continue  # "an area captured by government forces": the doer itself
                 found = others(context.actors.resolve_each((owner,), exclude), sources)
@@ -407,3 +418,7 @@ def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude
     return []
 
 
+def _owns(measure: Token, token: Token) -> bool:
+    """Whether ``token`` is in the measure's owner ("the EU sanctions", "Israel's ban")."""
+    return any(token.i in {inner.i for inner in owner.subtree}
+               for owner in owner_modifiers(measure))

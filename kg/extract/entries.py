@@ -7,13 +7,18 @@ from spacy.tokens import Token
 
 from kg.extract.context import Entries, SentenceContext
 from kg.extract.syntax import (
+    IMPOSED_ON,
+    imposed_on,
     lemma_forms,
     lemma_in,
     object_names,
+    prep_objects,
+    thing_owners,
     verb_lemma,
     verb_prep_objects,
 )
-from kg.lexicon import Lexicon
+from kg.lexicon import HOME, Lexicon
+from kg.model import Relation
 from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
@@ -26,6 +31,9 @@ APPEAL_ROOTS = cameo_codes("appeal")
 THREAT_ROOTS = cameo_codes("threat")
 STATEMENT_ROOTS = cameo_codes("statement")
 VIOLENT_ROOTS = cameo_codes("violence")
+# sanctions, embargoes, boycotts, bans, curfews: measures one imposes on another, whose
+# owner ("the EU sanctions", "Israel's ban") is who imposed them
+MEASURE_CODES = cameo_codes("measure")
 
 
 def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
@@ -158,3 +166,31 @@ def is_statement(lexicon: Lexicon, lemma: str) -> bool:
     entry = lexicon.verbs.get(lemma, {}).get("")
     return entry is not None and entry.root in STATEMENT_ROOTS
 
+
+
+def _measure(relation: Relation) -> bool:
+    return any(relation.cameo.startswith(code) for code in MEASURE_CODES)
+
+
+def measure_aims(lexicon: Lexicon, measure: Token) -> list[Token] | None:
+    """Whom a measure falls on ("the EU sanctions against Iran", "its boycott of trade
+    in oil on Namibia"), never its owner, who imposed it; None for a word that names no
+    measure."""
+    entries = noun_entries(lexicon, measure)
+    if not any(_measure(relation) for relation in entries.values()):
+        return None
+    preps = [*(prep for prep in entries if prep and prep != HOME), *IMPOSED_ON]
+    aimed = [*(obj for prep in preps for obj in prep_objects(measure, prep)),
+             *imposed_on(measure)]
+    # "sanctions against gold from South Africa": what a measure falls on stands for
+    # whom it belongs to
+    return [found for obj in aimed for found in (obj, *thing_owners(obj))]
+
+
+def acts_on_measures(lexicon: Lexicon, relation: Relation) -> bool:
+    """Whether an act done to a measure is aimed where the measure falls: imposing,
+    enforcing, easing or lifting it ("lifted the EU sanctions against Iran" is aimed at
+    Iran); breaking or condemning a measure is aimed at whoever imposed it."""
+    return _measure(relation) or any(
+        relation.cameo == eased.cameo for code in MEASURE_CODES
+        if (eased := lexicon.reversals.get(code[:2])) is not None)

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import SentenceContext, Trigger, triggers_under
-from kg.extract.entries import STATEMENT_ROOTS, noun_entries
+from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
 from kg.extract.syntax import (
     TIME_ENTITIES,
     could_name_actor,
@@ -33,6 +33,8 @@ CONTENT_PREPOSITIONS = words("content preposition")
 # "declined to comment" refuses nobody anything.
 UNREFUSED_VERBS = words("unrefused verb")
 BLAME_WORDS = words("blame word")
+# "is out of the question": what rules the act its clause's subject names out
+RULING_OUT = words("ruling-out phrase")
 VIOLENT_ROOTS = cameo_codes("violence")
 # Acts asked of another that the other answers: appeals, offers, demands, ultimatums.
 ANSWERABLE_ROOTS = cameo_codes("answerable")
@@ -51,6 +53,9 @@ def reported_speech(context: SentenceContext, speech: Token,
     came from, not a statement to anyone, so it codes nothing.
     """
     for clause in speech.children:
+        if clause.dep_ == "ccomp" and _ruled_out(clause) is not None:
+            yield from _refused_in_speech(context, speech, clause)
+            continue
         # (but "Syria must withdraw, Russia said" is a demand wherever the speaker
         # stands, and "the vote was a sham, the opposition said" a criticism)
         if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)
@@ -92,6 +97,32 @@ def reported_speech(context: SentenceContext, speech: Token,
             yield Trigger(speech, relation, tuple(sources), said_of, inherited,
                           nominal=False,
                           statement=relation is not context.lexicon.rules["criticism"])
+
+
+def _ruled_out(clause: Token) -> Token | None:
+    """The act a clause rules out ("removing the sanctions is out of the question",
+    "talks with Iran are out of the question"): the subject of a copula whose phrase
+    is a ``RULING_OUT`` phrase."""
+    if clause.lemma_ != "be" or not any(
+            child.dep_ == "prep" and
+            " ".join(token.lower_ for token in child.subtree) in RULING_OUT
+            for child in clause.children):
+        return None
+    return next((child for child in clause.children if child.dep_ in ("csubj", "nsubj")), None)
+
+
+def _refused_in_speech(context: SentenceContext, speech: Token,
+                       clause: Token) -> Iterator[Trigger]:
+    """"US authorities said removing the sanctions on Burma is out of the question":
+    saying an act is ruled out refuses it, aimed where the act would be."""
+    act = _ruled_out(clause)
+    sources, inherited = subjects(speech, control=False)
+    if clause.i < speech.i:
+        sources = sources[-1:]  # as for any trailing attribution
+    targets = tuple(not_dates(phrase_objects(act))) if act is not None else ()
+    if sources and targets:
+        yield Trigger(clause, context.lexicon.rules["refusal"], tuple(sources), targets,
+                      inherited, nominal=False)
 
 
 def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
@@ -165,12 +196,35 @@ def refused_act(context: SentenceContext, verb: Token,
             refused = [trigger for trigger in refused if trigger.token.i == clause.i] or \
                 refused
         for trigger in refused:
-            yield Trigger(verb, rejection, tuple(sources), trigger.targets, inherited,
-                          nominal=nominal, loose=trigger.loose)
+            yield Trigger(verb, rejection, tuple(sources), _refused_targets(context, trigger),
+                          inherited, nominal=nominal, loose=trigger.loose)
         targets = not_dates(phrase_objects(clause))
         if not refused and targets:
             yield Trigger(verb, rejection, tuple(sources), targets, inherited,
                           nominal=nominal, loose=True)
+
+
+def _refused_targets(context: SentenceContext, refused: Trigger) -> tuple[Token, ...]:
+    """Where the refused act was aimed: its targets, or whom the measure it would
+    impose or lift falls on ("refused to lift the EU sanctions on Iran"), or, where they
+    name nobody, the phrases of its verb ("refused to lift sanctions on Iran", the
+    parser hanging "on Iran" on the verb)."""
+    targets = refused.targets
+    if acts_on_measures(context.lexicon, refused.relation):
+        targets = tuple(aimed for target in targets
+                        for aimed in _measure_aims(context, target))
+    if refused.nominal or context.actors.resolve_each(targets, None):
+        return targets
+    taken = {token.i for token in refused.targets}
+    return (*targets, *(token for token in not_dates(phrase_objects(refused.token))
+                        if token.i not in taken))
+
+
+def _measure_aims(context: SentenceContext, target: Token) -> list[Token]:
+    """Whom a measure falls on, for a measure (no one, where it names no one; its
+    owner imposed it); any other target stands for itself."""
+    aims = measure_aims(context.lexicon, target)
+    return [target] if aims is None else aims
 
 
 def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator[Trigger]:

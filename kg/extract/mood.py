@@ -21,6 +21,8 @@ CONTRASTING_CONJUNCTIONS = words("contrasting conjunction")
 FUTURE_AUXILIARIES = words("future auxiliary")
 HEDGING_AUXILIARIES = words("hedging auxiliary")
 FUTURE_HEADS = words("future head")
+# "decided to": a planning word whose past tells the plan made, the act decided
+DECISION_VERBS = words("decision verb")
 FUTURE_TIMES = words("future time")
 # Heads that make a planned act a threat: "threatened to shell X" threatens X (13x).
 THREAT_HEADS = words("threat head")
@@ -108,8 +110,8 @@ def modality_of(trigger: Token) -> Modality:
     if auxiliaries & HEDGING_AUXILIARIES:
         return "hedged"
     # (by its form too: the parser's lemma of "hoping" and "hopes" is "hop")
-    if any(token.lemma_.lower() in FUTURE_HEADS or token.lower_ in FUTURE_HEADS
-           for token in _planned_by(chain)):
+    if any((token.lemma_.lower() in FUTURE_HEADS or token.lower_ in FUTURE_HEADS)
+           and not _decided(token) for token in _planned_by(chain)):
         return "future"
     if _present(trigger) and _future_time(trigger):
         return "future"  # "Bush visits Canada next week"
@@ -149,6 +151,19 @@ def _planned_by(chain: list[Token]) -> list[Token]:
             break  # ("offered to send troops to help X": a purpose is planned too)
         heads.append(token)
     return heads
+
+
+def _decided(verb: Token) -> bool:
+    """"Japan decided to ease sanctions", "has decided to grant asylum": a decision
+    taken is the act it decides, as the coders read it; one to be taken ("should
+    decide", "will decide", "decides to") plans it."""
+    if verb.lemma_.lower() not in DECISION_VERBS or verb.pos_ != "VERB":
+        return False
+    auxiliaries = [child for child in verb.children if child.dep_ == "aux"]
+    if any(child.tag_ == "MD" for child in auxiliaries):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        child.lemma_.lower() == "have" for child in auxiliaries))
 
 
 def _reported(verb: Token) -> bool:
