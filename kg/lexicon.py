@@ -27,7 +27,7 @@ HOME = "*"
 # protest carried out in deeds a demonstration, saying another is responsible for a
 # harm an accusation, naming another or their act with a word of disapproval a
 # criticism; saying one will not do a cooperative act ("will not release the pilots")
-# a refusal; military force used by armed groups
+# a refusal; force other than combat used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed"); a
 # visit made is hosted by the place visited; to go on trial or face charges is to be
 # charged, and an arrest for spying or treason the accusation of it.
