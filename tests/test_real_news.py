@@ -2341,3 +2341,14 @@ def test_force_class_follows_act_and_weapon_not_only_the_doer(
 def test_irregular_acts_of_armed_groups_stay_assault(
         extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a state's bombing is from the air (195), an armed group's a bombing (183)
+    ("Syrian regime bombing killed 21 civilians in Aleppo.", "195"),
+    ("Russian bombing killed ten civilians in Idlib.", "195"),
+    ("Militants have carried out bombings against Iraqi police.", "183"),
+])
+def test_a_bombings_class_follows_who_drops_or_sets_it(
+        extract_text: ExtractText, text: str, code: str) -> None:
+    assert [event.relation.cameo for event in extract_text(text).events] == [code]

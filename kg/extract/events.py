@@ -14,7 +14,7 @@ from kg.actors.people import names_a_place
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
-from kg.extract.forceclass import armed_with, military_combat
+from kg.extract.forceclass import armed_with, bombing_class, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
@@ -217,6 +217,14 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
     that names the force keep it (``forceclass``: "gunmen attacked a village").
     Likewise only a state arrests: anyone else who seizes people abducts them (181), and
     who captures a town captures it (192)."""
+    actor = speaks_for(source.actor)
+    sectors = context.gazetteer.state_sectors
+    state = actor.type in ("igo", "bloc") or (actor.type == "state" and actor.sector in sectors)
+    # a state's militia (its sector a state's: the NDF, the Tiger Forces) fights as its force
+    militia = actor.type == "group" and actor.sector is not None and actor.sector in sectors
+    bombing = bombing_class(trigger, relation, state=state, non_state=not (state or militia))
+    if bombing is not None:
+        return context.lexicon.rules[bombing]
     if relation.cameo in DETENTION_CODES or \
             (relation.cameo in CAPTURE_CODES and _people(context, target)):
         rule = "irregular detention"
@@ -228,14 +236,7 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
         rule = "irregular violence"
     else:
         return relation
-    actor = speaks_for(source.actor)
-    state_sectors = context.gazetteer.state_sectors
-    if actor.type in ("igo", "bloc") or \
-            (actor.type == "state" and actor.sector in state_sectors):
-        return relation
-    # a state's militia (its sector a state's: the NDF, the Tiger Forces) fights as its force
-    if rule == "irregular violence" and actor.type == "group" and actor.sector is not None \
-            and actor.sector in state_sectors:
+    if state or (militia and rule == "irregular violence"):
         return relation
     irregular = context.lexicon.rules[rule]
     label = relation.label if rule == "irregular violence" else irregular.label

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.sides import speaks_for
-from kg.model import Mention
+from kg.model import Mention, Relation
 from kg.words import words
 
 MILITARY_WEAPONS = words("military weapon")
@@ -24,6 +24,10 @@ IRREGULAR_WEAPONS = words("irregular weapon")
 ARMED_SECTORS = words("armed sector")
 # "rebel fire", "a rocket barrage": nouns of military fire, which name the force
 MILITARY_FIRE = words("military fire")
+# "bombing killed 21", "carried out bombings": a bombing not named by what carried it
+BOMBING_WORDS = words("bombing word")
+# what carries a bomb an armed group sets off: "a car bomb", "a suicide bombing"
+BOMB_CARRIERS = words("bomb carrier")
 # the verb's doer and the phrases of its means: "killed by rocket shells", "with mortars"
 FIRING_DEPS = ("nsubj", "agent", "prep")
 
@@ -34,6 +38,24 @@ def armed_with(trigger: Trigger) -> bool:
     return trigger.nominal and any(
         child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in MILITARY_WEAPONS
         for child in trigger.token.children)
+
+
+def bombing_class(trigger: Trigger, relation: Relation, *, state: bool,
+                  non_state: bool) -> str | None:
+    """The rule a bombing's class comes from where its doer decides it: "Syrian regime
+    bombing killed 21" is bombing from the air (195), as only states have aircraft;
+    "the group has carried out several bombings" is a bombing (183), as CAMEO codes
+    an armed group's bombs. A car or suicide bomb is 183 whoever sets it off."""
+    if state and relation.cameo == "183" and any(
+            child.dep_ == "nsubj" and _plain_bombing(child) for child in trigger.token.children):
+        return "aerial bombing"
+    if non_state and relation.cameo == "195" and _plain_bombing(trigger.token):
+        return "irregular bombing"
+    return None
+
+
+def _plain_bombing(head: Token) -> bool:
+    return head.lemma_.lower() in BOMBING_WORDS and not _names(head, BOMB_CARRIERS)
 
 
 def military_combat(context: SentenceContext, trigger: Trigger, source: Mention,
