@@ -27,11 +27,13 @@ HOME = "*"
 # protest carried out in deeds a demonstration, saying another is responsible for a
 # harm an accusation, naming another or their act with a word of disapproval a
 # criticism; saying one will not do a cooperative act ("will not release the pilots")
-# a refusal; military force used by armed groups
+# a refusal; force other than combat used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed"); a
 # visit made is hosted by the place visited; to go on trial or face charges is to be
-# charged, and an arrest for spying or treason the accusation of it.
+# charged, and an arrest for spying or treason the accusation of it; a bombing a state
+# does is from the air (195), one an armed group does a bombing (183).
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
+         "aerial bombing", "irregular bombing",
          "accusation", "criticism", "refusal", "hosting", "trial",
          "treason")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).

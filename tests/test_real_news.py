@@ -798,7 +798,8 @@ def test_people_killed_by_a_foreign_force_are_of_the_storys_country(
 
 
 @pytest.mark.parametrize(("text", "dyad"), [
-    ("Israeli troops came under fire from Hamas militants.", ("PSE", "18", "ISR")),
+    # militants' fire on troops is fighting (19), as the coders code militants' mortar fire
+    ("Israeli troops came under fire from Hamas militants.", ("PSE", "19", "ISR")),
     ("Israel faces criticism from the European Union.", ("EU", "11", "ISR")),
     ("Iraq got support from Iran.", ("IRN", "05", "IRQ")),
 ])
@@ -2144,7 +2145,9 @@ def test_a_place_held_is_no_capture(extract_text: ExtractText) -> None:
 def test_who_stands_behind_an_attack_did_it(extract_text: ExtractText) -> None:
     result = extract_text("The Somali militants behind a deadly attack on a Kenyan town fled "
                           "to the border.")
-    assert ("SOM", "18", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
+    # an armed group's attack is military force (19), as the coders code "militants behind
+    # a deadly rocket attack on an Israeli town"
+    assert ("SOM", "19", "KEN") in _dyads(result), [event.to_dict() for event in result.events]
 
 
 def test_an_attack_named_by_its_military_weapon_is_military_force(
@@ -2399,3 +2402,40 @@ def test_a_boycott_at_home_is_a_protest_against_those_in_power(
 def test_a_boycott_of_another_is_a_sanction(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("The Arab League maintained its boycott of Israel."))
     assert any(root == "16" and target == "ISR" for _, root, target in dyads), dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an armed group's attack, offensive or battle is military force (19), as a state's is
+    ("Palestinian gunmen attacked an Israeli village.", ("PSE", "19", "ISR")),
+    ("Kurdish rebels launched an offensive against Turkish troops.", ("TUR", "19", "TUR")),
+    # force aimed at an armed force is fighting
+    ("Gunmen killed five Nigerian soldiers.", ("NGA", "19", "NGA")),
+    # a military weapon names the force whoever fires it
+    ("Rebel rocket fire killed ten civilians in Damascus.", ("SYR", "19", "SYR")),
+    # a state's militia fights as its force
+    ("The National Defence Forces killed ten civilians in Homs.", ("SYR", "19", "SYR")),
+])
+def test_force_class_follows_act_and_weapon_not_only_the_doer(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # killing people, abducting them and attacking with machetes stay irregular (18)
+    ("Gunmen shot dead two British tourists in Thailand.", ("THA", "18", "GBR")),
+    ("Militiamen armed with machetes attacked a refugee camp in Burundi.", ("BDI", "18", "BDI")),
+])
+def test_irregular_acts_of_armed_groups_stay_assault(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # a state's bombing is from the air (195), an armed group's a bombing (183)
+    ("Syrian regime bombing killed 21 civilians in Aleppo.", "195"),
+    ("Russian bombing killed ten civilians in Idlib.", "195"),
+    ("Militants have carried out bombings against Iraqi police.", "183"),
+])
+def test_a_bombings_class_follows_who_drops_or_sets_it(
+        extract_text: ExtractText, text: str, code: str) -> None:
+    assert [event.relation.cameo for event in extract_text(text).events] == [code]

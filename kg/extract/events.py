@@ -14,6 +14,7 @@ from kg.actors.people import names_a_place
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
+from kg.extract.forceclass import armed_with, bombing_class, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
@@ -55,7 +56,6 @@ FUTURE_HEADS = words("future head")
 CHARGING_VERBS = words("charging verb")
 CHARGE_PREPOSITIONS = ("of", "for", "with")
 VIOLENT_ROOTS = cameo_codes("violence")
-MILITARY_WEAPONS = words("military weapon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,37 +211,36 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
 
 def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
              source: Mention, target: Mention) -> Relation:
-    """Military force (19) used by armed groups, crowds or anyone but a state or an
-    international force is irregular violence (18), as CAMEO codes "gunmen killed"; the
-    verb's label stays. A weapon that names the force ("killed by a landmine") keeps it.
+    """Military force (19) used by armed groups, crowds or anyone but a state, its militia
+    or an international force is irregular violence (18), as CAMEO codes "gunmen
+    killed"; the verb's label stays. Combat, force aimed at an armed force and a weapon
+    that names the force keep it (``forceclass``: "gunmen attacked a village").
     Likewise only a state arrests: anyone else who seizes people abducts them (181), and
     who captures a town captures it (192)."""
+    actor = speaks_for(source.actor)
+    sectors = context.gazetteer.state_sectors
+    state = actor.type in ("igo", "bloc") or (actor.type == "state" and actor.sector in sectors)
+    # a state's militia (its sector a state's: the NDF, the Tiger Forces) fights as its force
+    militia = actor.type == "group" and actor.sector is not None and actor.sector in sectors
+    bombing = bombing_class(trigger, relation, state=state, non_state=not (state or militia))
+    if bombing is not None:
+        return context.lexicon.rules[bombing]
     if relation.cameo in DETENTION_CODES or \
             (relation.cameo in CAPTURE_CODES and _people(context, target)):
         rule = "irregular detention"
     elif relation.root in MILITARY_ROOTS and relation.cameo not in CONVENTIONAL_CODES and \
             not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None \
-            and not _armed_with(trigger):
+            and not armed_with(trigger) and not military_combat(context, trigger, source, target):
         # a siege, shelling or an air strike, and a battle fought on both sides, are
         # military force whoever uses it
         rule = "irregular violence"
     else:
         return relation
-    actor = speaks_for(source.actor)
-    if actor.type in ("igo", "bloc") or \
-            (actor.type == "state" and actor.sector in context.gazetteer.state_sectors):
+    if state or (militia and rule == "irregular violence"):
         return relation
     irregular = context.lexicon.rules[rule]
     label = relation.label if rule == "irregular violence" else irregular.label
     return Relation(label, irregular.cameo, irregular.goldstein)
-
-
-def _armed_with(trigger: Trigger) -> bool:
-    """"a rocket attack on an Israeli town", "mortar fire": an act noun whose weapon
-    names military force is military force whoever fires it."""
-    return trigger.nominal and any(
-        child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in MILITARY_WEAPONS
-        for child in trigger.token.children)
 
 
 def _welcomed(context: SentenceContext, trigger: Trigger, relation: Relation) -> Relation:

@@ -1,0 +1,97 @@
+"""The class of a violent act not done by a state: irregular violence (CAMEO 18) or
+military force (19). Like the CAMEO coders, the act and its weapon decide, not only who
+does it: abductions, bombings, assassinations and killings of people are 18 whoever does
+them, but an armed group's attack, offensive or battle ("Palestinian gunmen attacked an
+Israeli village", "a rebel counteroffensive"), the force it aims at another armed force
+("an attack on a police patrol") and the force its military weapon names ("rebel rocket
+fire killed 10") are 19, as a state's are; bombs, machetes and knives keep an attack 18."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import SentenceContext, Trigger
+from kg.extract.sides import speaks_for
+from kg.model import Mention, Relation
+from kg.words import words
+
+MILITARY_WEAPONS = words("military weapon")
+# the acts of organised armed combat: whoever fights them uses military force
+COMBAT_ACTS = words("combat act")
+# weapons that need no military organisation, and bombs: an attack with them is an
+# assault (18), as CAMEO codes car and suicide bombings (183)
+IRREGULAR_WEAPONS = words("irregular weapon")
+ARMED_SECTORS = words("armed sector")
+# "rebel fire", "a rocket barrage": nouns of military fire, which name the force
+MILITARY_FIRE = words("military fire")
+# "bombing killed 21", "carried out bombings": a bombing not named by what carried it
+BOMBING_WORDS = words("bombing word")
+# what carries a bomb an armed group sets off: "a car bomb", "a suicide bombing"
+BOMB_CARRIERS = words("bomb carrier")
+# the verb's doer and the phrases of its means: "killed by rocket shells", "with mortars"
+FIRING_DEPS = ("nsubj", "agent", "prep")
+
+
+def armed_with(trigger: Trigger) -> bool:
+    """"a rocket attack on an Israeli town", "mortar fire": an act noun whose weapon
+    names military force is military force whoever fires it."""
+    return trigger.nominal and any(
+        child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in MILITARY_WEAPONS
+        for child in trigger.token.children)
+
+
+def bombing_class(trigger: Trigger, relation: Relation, *, state: bool,
+                  non_state: bool) -> str | None:
+    """The rule a bombing's class comes from where its doer decides it: "Syrian regime
+    bombing killed 21" is bombing from the air (195), as only states have aircraft;
+    "the group has carried out several bombings" is a bombing (183), as CAMEO codes
+    an armed group's bombs. A car or suicide bomb is 183 whoever sets it off."""
+    if state and relation.cameo == "183" and any(
+            child.dep_ == "nsubj" and _plain_bombing(child) for child in trigger.token.children):
+        return "aerial bombing"
+    if non_state and relation.cameo == "195" and _plain_bombing(trigger.token):
+        return "irregular bombing"
+    return None
+
+
+def _plain_bombing(head: Token) -> bool:
+    return head.lemma_.lower() in BOMBING_WORDS and not _names(head, BOMB_CARRIERS)
+
+
+def military_combat(context: SentenceContext, trigger: Trigger, source: Mention,
+                    target: Mention) -> bool:
+    """Whether force used by an armed group rather than a state is still military force
+    (19): an act of combat, force aimed at another armed force, or force whose doer the
+    sentence names by its military weapon or fire ("rocket attacks killed 3 people")."""
+    doer = _doer(context, source)
+    if _irregular_weapon(trigger) or (doer is not None and _names(doer, IRREGULAR_WEAPONS)):
+        return False
+    if trigger.token.lemma_.lower() in COMBAT_ACTS:
+        return True
+    if speaks_for(target.actor).sector in ARMED_SECTORS and target.actor.type != "person":
+        # soldiers, police, rebels or militants fought, not one person killed
+        return True
+    return (doer is not None and _names_weapon(doer)) or any(
+        _names_weapon(child) for child in trigger.token.children if child.dep_ in FIRING_DEPS)
+
+
+def _irregular_weapon(trigger: Trigger) -> bool:
+    """"attacked by militiamen armed with machetes", "bombings hit the base": a weapon
+    no army fights with, or a bomb."""
+    return _names(trigger.token, IRREGULAR_WEAPONS)
+
+
+def _doer(context: SentenceContext, source: Mention) -> Token | None:
+    """The head of the doer's phrase: "terrorist rocket attacks", "a suicide bomber"."""
+    span = context.sentence.doc.char_span(source.start, source.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _names(head: Token, lemmas: frozenset[str]) -> bool:
+    return any(token.lemma_.lower() in lemmas for token in head.subtree)
+
+
+def _names_weapon(head: Token) -> bool:
+    """Whether a phrase ("by rocket shells fired by terrorists", "with mortar shells",
+    "in shelling") names a military weapon or military fire."""
+    return _names(head, MILITARY_WEAPONS) or _names(head, MILITARY_FIRE)
