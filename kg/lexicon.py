@@ -30,10 +30,11 @@ HOME = "*"
 # a refusal; military force used by armed groups
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed"); a
 # visit made is hosted by the place visited; to go on trial or face charges is to be
-# charged, and an arrest for spying or treason the accusation of it.
+# charged, and an arrest for spying or treason the accusation of it; to claim an attack
+# ("the bombing was claimed by IS") is to claim responsibility for it.
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
          "accusation", "criticism", "refusal", "hosting", "trial",
-         "treason")
+         "treason", "claim")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")
