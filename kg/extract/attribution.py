@@ -114,12 +114,12 @@ def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     whoever claims an act nobody else is named for did it; "a bomb planted by militants
     killed ten", "shells fired by the army hit a school": whoever used the weapon."""
     verbs = CLAIMING_VERBS | WIELDING_VERBS
-    heads = trigger.sources or _instruments(trigger)
+    heads = trigger.sources or _instruments(context, trigger)
     return context.actors.resolve_each(
         [agent for head in heads for agent in (*agents_of(head, verbs), *_makers(head))])
 
 
-def _instruments(trigger: Trigger) -> list[Token]:
+def _instruments(context: SentenceContext, trigger: Trigger) -> list[Token]:
     """"three people were injured in a motorcycle detonated by terrorists": what a harm
     told in the passive was done in or with stands where its doer would, also for the
     passive verb joined to it ("two were killed and ten were wounded in shells fired
@@ -129,7 +129,15 @@ def _instruments(trigger: Trigger) -> list[Token]:
     return [obj for verb in (trigger.token, *trigger.token.conjuncts) if _passive(verb)
             for child in verb.children
             if child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPOSITIONS
-            for obj in child.children if obj.dep_ == "pobj"]
+            for obj in child.children if obj.dep_ == "pobj" and not _aimed(context, obj)]
+
+
+def _aimed(context: SentenceContext, noun: Token) -> bool:
+    """"injured in a chemical attack by Iraqi troops against Iranian soldiers": an act
+    noun aimed by its own phrase is the event, and the harm told of it is its content."""
+    # (the parser may hang the phrase on the agent: "by troops against soldiers")
+    return any(True for prep in noun_entries(context.lexicon, noun)
+               for _ in prep_objects(noun, prep, depth=2))
 
 
 def _passive(verb: Token) -> bool:
