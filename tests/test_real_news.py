@@ -2345,3 +2345,13 @@ def test_to_claim_one_attacked_is_a_claim_of_the_attack(extract_text: ExtractTex
     assert {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
             for event in events} == {("HOUTHIS", "015", "SAU")}, \
         [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Israeli civilians were killed in rocket attacks launched by Hamas on Sunday.",
+    "Two Israeli civilians were killed and ten were wounded by mortar shells fired by Hamas.",
+])
+def test_a_harm_done_with_a_military_weapon_is_military_force(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = {(event.source.actor.id, event.relation.root) for event in extract_text(text).events}
+    assert ("HAMAS", "19") in dyads, dyads

@@ -116,7 +116,8 @@ def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     verbs = CLAIMING_VERBS | WIELDING_VERBS
     heads = trigger.sources or _instruments(context, trigger)
     return context.actors.resolve_each(
-        [agent for head in heads for agent in (*agents_of(head, verbs), *_makers(head))])
+        [agent for head in heads
+         for agent in (*agents_of(head, verbs), *_makers(context, head))])
 
 
 def _instruments(context: SentenceContext, trigger: Trigger) -> list[Token]:
@@ -134,7 +135,7 @@ def _instruments(context: SentenceContext, trigger: Trigger) -> list[Token]:
 
 def _aimed(context: SentenceContext, noun: Token) -> bool:
     """"injured in a chemical attack by Iraqi troops against Iranian soldiers": an act
-    noun aimed by its own phrase is the event, and the harm told of it is its content."""
+    noun aimed by its own phrase is the event, and the harm told of it its content."""
     # (the parser may hang the phrase on the agent: "by troops against soldiers")
     return any(True for prep in noun_entries(context.lexicon, noun)
                for _ in prep_objects(noun, prep, depth=2))
@@ -144,10 +145,13 @@ def _passive(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(child.dep_ == "auxpass" for child in verb.children)
 
 
-def _makers(head: Token) -> list[Token]:
+def _makers(context: SentenceContext, head: Token) -> list[Token]:
     """"a car bombing by the Islamic State group killed 75": who an attack is by did
-    what the attack did."""
-    return list(prep_objects(head, "by")) if head.lemma_.lower() in CLAIMED_ACTS else []
+    what the attack did (but "a rocket attack by Hamas on a town killed two" is the
+    attack on the town, which its own phrase aims)."""
+    if head.lemma_.lower() not in CLAIMED_ACTS or _aimed(context, head):
+        return []
+    return list(prep_objects(head, "by"))
 
 
 def target_mentions(context: SentenceContext, trigger: Trigger,
