@@ -2439,3 +2439,46 @@ def test_irregular_acts_of_armed_groups_stay_assault(
 def test_a_bombings_class_follows_who_drops_or_sets_it(
         extract_text: ExtractText, text: str, code: str) -> None:
     assert [event.relation.cameo for event in extract_text(text).events] == [code]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the harm told in the passive was done with the weapon the agent used
+    ("Five Iraqi soldiers were wounded in a car detonated by ISIS near Mosul.", "ISIS"),
+    ("Two Israeli civilians were wounded in rockets launched by Hamas from Gaza.", "HAMAS"),
+    # who an attack is by did what the attack did
+    ("A suicide bombing by ISIS killed twelve Iraqi soldiers near Mosul.", "ISIS"),
+])
+def test_bombings_harm_what_their_wielder_or_maker_aimed_at(extract_text: ExtractText,
+                                                            text: str, source: str) -> None:
+    events = extract_text(text).events
+    assert any(event.source.actor.id == source and event.relation.root in ("18", "19")
+               for event in events), [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS claimed responsibility for the bombing, which killed twelve Iraqi soldiers in Mosul.",
+    "ISIS claimed responsibility on Sunday for attacks on Iraqi soldiers from Syria.",
+])
+def test_who_claims_responsibility_for_an_attack_did_it(extract_text: ExtractText,
+                                                       text: str) -> None:
+    dyads = {(event.source.actor.id, event.relation.root, event.target.actor.id)
+             for event in extract_text(text).events}
+    assert ("ISIS", "18", "IRQMIL") in dyads, dyads
+
+
+def test_to_claim_one_attacked_is_a_claim_of_the_attack(extract_text: ExtractText) -> None:
+    events = extract_text("The Houthis claimed that they had attacked Saudi Arabia "
+                          "with drones.").events
+    assert {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+            for event in events} == {("HOUTHIS", "015", "SAU")}, \
+        [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two Israeli civilians were killed in rocket attacks launched by Hamas on Sunday.",
+    "Two Israeli civilians were killed and ten were wounded by mortar shells fired by Hamas.",
+])
+def test_a_harm_done_with_a_military_weapon_is_military_force(extract_text: ExtractText,
+                                                              text: str) -> None:
+    dyads = {(event.source.actor.id, event.relation.root) for event in extract_text(text).events}
+    assert ("HAMAS", "19") in dyads, dyads

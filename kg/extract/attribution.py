@@ -58,6 +58,9 @@ CLAIMING_VERBS = words("claiming verb")
 DEFINITE = words("definite determiner")
 # "a bomb planted by militants", "shells fired by the army": who used the weapon
 WIELDING_VERBS = words("wielding verb")
+# "a car bombing by the Islamic State group": acts whose "by" phrase names their doer
+CLAIMED_ACTS = words("claimed act")
+INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -112,8 +115,44 @@ def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
     whoever claims an act nobody else is named for did it; "a bomb planted by militants
     killed ten", "shells fired by the army hit a school": whoever used the weapon."""
     verbs = CLAIMING_VERBS | WIELDING_VERBS
+    heads = trigger.sources or _instruments(context, trigger)
     return context.actors.resolve_each(
-        [agent for head in trigger.sources for agent in agents_of(head, verbs)])
+        [agent for head in heads
+         for agent in (*agents_of(head, verbs), *_makers(context, head))])
+
+
+def _instruments(context: SentenceContext, trigger: Trigger) -> list[Token]:
+    """"three people were injured in a motorcycle detonated by terrorists": what a harm
+    told in the passive was done in or with stands where its doer would, also for the
+    passive verb joined to it ("two were killed and ten were wounded in shells fired
+    by X")."""
+    if trigger.nominal:
+        return []
+    return [obj for verb in (trigger.token, *trigger.token.conjuncts) if _passive(verb)
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPOSITIONS
+            for obj in child.children if obj.dep_ == "pobj" and not _aimed(context, obj)]
+
+
+def _aimed(context: SentenceContext, noun: Token) -> bool:
+    """"injured in a chemical attack by Iraqi troops against Iranian soldiers": an act
+    noun aimed by its own phrase is the event, and the harm told of it its content."""
+    # (the parser may hang the phrase on the agent: "by troops against soldiers")
+    return any(True for prep in noun_entries(context.lexicon, noun)
+               for _ in prep_objects(noun, prep, depth=2))
+
+
+def _passive(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(child.dep_ == "auxpass" for child in verb.children)
+
+
+def _makers(context: SentenceContext, head: Token) -> list[Token]:
+    """"a car bombing by the Islamic State group killed 75": who an attack is by did
+    what the attack did (but "a rocket attack by Hamas on a town killed two" is the
+    attack on the town, which its own phrase aims)."""
+    if head.lemma_.lower() not in CLAIMED_ACTS or _aimed(context, head):
+        return []
+    return list(prep_objects(head, "by"))
 
 
 def target_mentions(context: SentenceContext, trigger: Trigger,

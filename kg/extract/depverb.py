@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.resolve import ActorResolver, DocumentActors
 from kg.extract.base import extractors
+from kg.extract.claims import claimed_acts
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.datelines import blanked, find_dateline
 from kg.extract.entries import is_statement, is_threat, word_entries
@@ -221,7 +222,7 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
         triggers.extend(refused_act(context, refusal, triggers))
     triggers.extend(list(answered_acts(context, triggers)))
     triggers.extend(list(sought_charges(context, triggers)))
-    triggers = bombing_victims(context, triggers)
+    triggers = bombing_victims(context, claimed_acts(context, triggers))
     return [with_purpose(trigger, triggers) if trigger.home else
             with_content(trigger, triggers) if trigger.reciprocal else trigger
             for trigger in triggers]

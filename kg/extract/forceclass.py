@@ -16,6 +16,7 @@ from kg.model import Mention, Relation
 from kg.words import words
 
 MILITARY_WEAPONS = words("military weapon")
+INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 # the acts of organised armed combat: whoever fights them uses military force
 COMBAT_ACTS = words("combat act")
 # weapons that need no military organisation, and bombs: an attack with them is an
@@ -34,10 +35,26 @@ FIRING_DEPS = ("nsubj", "agent", "prep")
 
 def armed_with(trigger: Trigger) -> bool:
     """"a rocket attack on an Israeli town", "mortar fire": an act noun whose weapon
-    names military force is military force whoever fires it."""
-    return trigger.nominal and any(
+    names military force is military force whoever fires it; so is a harm told in the
+    passive done in or by one ("were killed in rocket attacks launched by terrorists",
+    "were wounded by mortar shells fired by X")."""
+    if trigger.nominal:
+        return _military(trigger.token)
+    # (also where the weapon is told with the passive verb joined to it: "two were
+    # killed and ten wounded by shells")
+    return any(obj.dep_ == "pobj" and _military(obj)
+               for verb in (trigger.token, *trigger.token.conjuncts)
+               if any(aux.dep_ == "auxpass" for aux in verb.children)
+               for child in verb.children
+               if child.dep_ in ("prep", "agent") and child.lower_ in INSTRUMENT_PREPOSITIONS
+               for obj in child.children)
+
+
+def _military(noun: Token) -> bool:
+    """Whether a noun or its modifier names a military weapon ("rocket attacks", "shells")."""
+    return noun.lemma_.lower() in MILITARY_WEAPONS or any(
         child.dep_ in ("compound", "amod", "nmod") and child.lemma_.lower() in MILITARY_WEAPONS
-        for child in trigger.token.children)
+        for child in noun.children)
 
 
 def bombing_class(trigger: Trigger, relation: Relation, *, state: bool,
