@@ -94,8 +94,12 @@ def military_combat(context: SentenceContext, trigger: Trigger, source: Mention,
 
 def _irregular_weapon(trigger: Trigger) -> bool:
     """"attacked by militiamen armed with machetes", "bombings hit the base": a weapon
-    no army fights with, or a bomb."""
-    return _names(trigger.token, IRREGULAR_WEAPONS)
+    no army fights with, or a bomb; also what a relative clause tells of one ("the
+    bombing, which killed twelve soldiers")."""
+    verb = trigger.token
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in IRREGULAR_WEAPONS:
+        return True
+    return _names(verb, IRREGULAR_WEAPONS)
 
 
 def _doer(context: SentenceContext, source: Mention) -> Token | None:
