@@ -2484,3 +2484,18 @@ def test_a_harm_done_with_a_military_weapon_is_military_force(extract_text: Extr
                                                               text: str) -> None:
     dyads = {(event.source.actor.id, event.relation.root) for event in extract_text(text).events}
     assert ("HAMAS", "19") in dyads, dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels fired rockets on Homs killing four civilians.",
+    "Militants fired mortars on Idlib killing two people.",
+])
+def test_a_casualty_after_a_lost_comma_is_the_firings_outcome(extract_text: ExtractText,
+                                                             text: str) -> None:
+    # the parser makes the place fired on the subject of "killing"; the firing's doer
+    # killed, with what was fired: military force (19)
+    events = [event for event in extract_text(text).events if event.relation.root in ("18", "19")]
+    assert events and all(event.source.actor.sector in ("REB", "IMG") for event in events), \
+        [event.to_dict() for event in events]
+    assert any(event.target.actor.sector == "CVL" and event.relation.root == "19"
+               for event in events), [event.to_dict() for event in events]

@@ -25,6 +25,7 @@ WITNESS_VERBS = words("witness verb")
 # "families fled government air strikes", "survived the siege": who escapes an act is
 # not who does it
 ESCAPING_VERBS = words("escaping verb")
+CASUALTY_VERBS = words("casualty verb")
 AGENT_MODIFIERS = words("agent modifier")
 # "could respond to an attack", "retaliated for the bombing": the act one reacts to is
 # another's; what one responds with is one's own
@@ -38,7 +39,8 @@ ISSUING_VERBS = words("issuing verb")
 
 def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of ``verb`` and whether it was inherited from another clause."""
-    own = [_named(child) for child in verb.children if child.dep_ == "nsubj"]
+    own = [_named(child) for child in verb.children if child.dep_ == "nsubj"
+           and not _object_read_as_subject(verb, child)]
     if own:
         return own, depth > 0
     head = verb.head
@@ -79,6 +81,19 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
     if dep in ("acl", "advcl") and head.pos_ in ("NOUN", "PROPN"):
         return _participle_subjects(verb, head, depth)
     return [], False
+
+
+def _object_read_as_subject(verb: Token, subject: Token) -> bool:
+    """"fired rockets on Damascus killing three civilians": where the comma is lost, the
+    parser makes the preposition's object the subject of the casualty it caused; the
+    gerund is the firing's outcome, its doer the firing's."""
+    preposition = verb.head
+    return (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and preposition.dep_ == "prep"
+            and verb.lemma_.lower() in CASUALTY_VERBS
+            and not any(child.dep_ == "pobj" for child in preposition.children)
+            and subject.left_edge.i == preposition.i + 1 and subject.i == verb.i - 1
+            # only where the firing has a doer of its own to hand on
+            and any(child.dep_ == "nsubj" for child in preposition.head.children))
 
 
 def _named(subject: Token) -> Token:

@@ -89,7 +89,19 @@ def military_combat(context: SentenceContext, trigger: Trigger, source: Mention,
         # soldiers, police, rebels or militants fought, not one person killed
         return True
     return (doer is not None and _names_weapon(doer)) or any(
-        _names_weapon(child) for child in trigger.token.children if child.dep_ in FIRING_DEPS)
+        _names_weapon(child) for child in trigger.token.children if child.dep_ in FIRING_DEPS) \
+        or _fired_before(trigger.token)
+
+
+def _fired_before(verb: Token) -> bool:
+    """"fired rockets on Damascus, killing three civilians": a participle that tells what
+    a firing caused is done with what was fired."""
+    if verb.tag_ != "VBG":
+        return False
+    governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else \
+        verb.head if verb.dep_ == "advcl" else None
+    return governor is not None and governor.pos_ == "VERB" and any(
+        _names_weapon(child) for child in governor.children if child.dep_ == "dobj")
 
 
 def _irregular_weapon(trigger: Trigger) -> bool:
