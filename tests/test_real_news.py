@@ -2499,3 +2499,37 @@ def test_a_casualty_after_a_lost_comma_is_the_firings_outcome(extract_text: Extr
         [event.to_dict() for event in events]
     assert any(event.target.actor.sector == "CVL" and event.relation.root == "19"
                for event in events), [event.to_dict() for event in events]
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Fighting rages north of Aleppo Monitor AFP Thursday 30 Jun 2016 At least 70 rebel "
+     "fighters have been killed in a government assault.",
+     ["Fighting rages north of Aleppo Monitor AFP", "Thursday 30 Jun 2016",
+      "At least 70 rebel fighters have been killed in a government assault."]),
+    ("Friday 12 May 2017 Air raids kill 20 in Idlib Monitor AFP Children were among 20 "
+     "civilians killed in air raids.",
+     ["Friday 12 May 2017", "Air raids kill 20 in Idlib Monitor AFP",
+      "Children were among 20 civilians killed in air raids."]),
+    ("Published March 3 2017 Turkish troops shelled Kurdish positions near Afrin.",
+     ["Published March 3 2017", "Turkish troops shelled Kurdish positions near Afrin."]),
+    ("Date of publication 4 March 2017 Turkish troops shelled Kurdish positions.",
+     ["Date of publication 4 March 2017", "Turkish troops shelled Kurdish positions."]),
+    ("Refugees walked past a market in Aleppo on July 10 2016 after the army closed the road.",
+     ["Refugees walked past a market in Aleppo on July 10 2016 after the army closed the road."]),
+])
+def test_run_in_furniture_is_cut_from_the_first_sentence(rules: DepVerbExtractor, text: str,
+                                                          sentences: list[str]) -> None:
+    """A publication date and an agency's masthead that a scraped page glued to the
+    headline and the first sentence are where those sentences end; a date the text
+    reads ("on July 10 2016 after ...") is not."""
+    doc, _ = next(iter(rules.parse([Document(id="t", text=text)])))
+    assert [sentence.text for sentence in doc.sents] == sentences
+
+
+def test_a_title_run_into_the_text_is_a_sentence_of_its_own(rules: DepVerbExtractor) -> None:
+    title = "Russian warplanes pound rebel town in Homs"
+    document = Document(id="t", title=title, text=f"{title} Russian warplanes bombed the "
+                        "rebel-held town of Rastan on Monday.")
+    result = next(iter(rules.extract([document])))
+    assert {(event.source.text, event.target.actor.id) for event in result.events} == \
+        {("Russian warplanes", "SYRREB")}

@@ -97,6 +97,7 @@ class Gazetteer:
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)
     organisations: dict[str, Actor] = field(default_factory=dict)
     proxies: set[str] = field(default_factory=set)
+    outlet_names: set[str] = field(default_factory=set)  # every name of a news outlet
     iso3_of: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-2 to alpha-3
     # town name to the states that have a town of that name, the most populous first
     places: dict[str, tuple[Actor, ...]] = field(default_factory=dict)
@@ -361,6 +362,7 @@ class Gazetteer:
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
                     self._add(alias.strip(), Entry("outlet"))
+                    self.outlet_names.add(alias.strip())
 
     def _load_people(self, path: Path, dictionary: bool = False) -> None:
         columns = ("name", "aliases", "country", "organisation", "sector", "role",

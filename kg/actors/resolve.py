@@ -140,14 +140,17 @@ class DocumentActors(ActorContext):
         return right_attachment(self, head)
 
     def _masthead_attribution(self, phrase: Span) -> bool:
-        """"... kills 12 NGO AFP Wednesday 18 Jun 2014": the words before an outlet
-        and a day in a headline's masthead say whom the headline quotes; no actor."""
+        """"... kills 12 NGO AFP Wednesday 18 Jun 2014", "... in Aleppo Monitor AFP":
+        the words before the outlet of a headline's masthead say whom the headline
+        quotes; no actor."""
         index = phrase.end
         if index not in self.outlets or self._names_a_state(phrase.root):
             return False  # "... rebel assault on Aleppo AFP Sunday": the headline's place
         while index in self.outlets:
             index += 1
-        return index < len(self.doc) and CALENDAR.weekday(self.doc[index].text) is not None
+        # the masthead ends the headline: a date follows, or the next sentence
+        return index == len(self.doc) or bool(self.doc[index].is_sent_start) or \
+            CALENDAR.weekday(self.doc[index].text) is not None
 
     def _names_a_state(self, head: Token) -> bool:
         match = self.matches.get(head.i)

@@ -42,6 +42,7 @@ from kg.extract.judgement import Features, Judgement, candidate_features
 from kg.extract.judicial import sought_charges
 from kg.extract.nouns import adjective_triggers, noun_triggers
 from kg.extract.pieces import PIECE_CHARS, Piece, batches, joined, pieces
+from kg.extract.runins import COMPONENT, TITLE_KEY
 from kg.extract.syntax import evidence_span
 from kg.extract.triggers import disapproving_name, verb_triggers
 from kg.extract.undergone import censured, undergone_acts
@@ -77,6 +78,10 @@ class DepVerbExtractor:
         self.gazetteer = gazetteer
         self.resolver = ActorResolver(gazetteer, nlp.vocab)
         self.resolver.add_patterns(nlp.tokenizer)
+        if COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+            # boundaries set before the parser are kept by it
+            nlp.add_pipe(COMPONENT, before="parser",
+                         config={"outlets": sorted(gazetteer.outlet_names)})
         self.batch_size = batch_size
         self.judgement = judgement
         self.min_confidence = min_confidence
@@ -102,9 +107,15 @@ class DepVerbExtractor:
     def _parse(self, stretches: Iterable[Piece]) -> Iterator[tuple[Doc, Piece]]:
         for batch in batches(stretches, self.batch_size):
             # The parser reads the text without its dateline, offsets unchanged.
-            pairs = [(blanked(piece.document.text, find_dateline(piece.document.text)), piece)
-                     for piece in batch]
+            pairs = [(self._unparsed(piece.document), piece) for piece in batch]
             yield from self.nlp.pipe(pairs, as_tuples=True, batch_size=len(pairs))
+
+    def _unparsed(self, document: Document) -> Doc:
+        """The document's text tokenised, without its dateline (offsets unchanged), with
+        its title for the run-in furniture component (``runins``) to find in it."""
+        doc = self.nlp.make_doc(blanked(document.text, find_dateline(document.text)))
+        doc.user_data[TITLE_KEY] = document.title
+        return doc
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
         events: dict[str, Event] = {}
