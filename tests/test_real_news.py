@@ -2533,3 +2533,25 @@ def test_a_title_run_into_the_text_is_a_sentence_of_its_own(rules: DepVerbExtrac
     result = next(iter(rules.extract([document])))
     assert {(event.source.text, event.target.actor.id) for event in result.events} == \
         {("Russian warplanes", "SYRREB")}
+
+
+def _guesses(extractor: DepVerbExtractor, text: str) -> set[tuple[str, str, str]]:
+    doc = extractor.nlp(text)
+    return {(candidate.event.source.actor.id, candidate.event.relation.root,
+             candidate.event.target.actor.id)
+            for candidate, _ in extractor.candidates(doc, Document(id="t", text=text))
+            if candidate.guessed}
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    # a monitor reports violence, it does not do it
+    ("The Syrian Observatory for Human Rights reported air strikes on Idlib.",
+     ("SOHR", "18", "SYR")),
+    # a clause set beside the act by "while", "as", "after" tells another act
+    ("Rebels shelled the town while Turkey held talks with Russia.", ("TURREB", "19", "TUR")),
+    # the act's own by-phrase names its doers, not whom it was done to
+    ("A deal brokered by Iran and Qatar was halted.", ("IRN", "04", "QAT")),
+])
+def test_a_guess_takes_no_doer_or_target_the_sentence_rules_out(
+        extractor: DepVerbExtractor, text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in _guesses(extractor, text)

@@ -18,16 +18,21 @@ from kg.extract.context import Entries, Evidence, SentenceContext, Trigger
 from kg.extract.entries import word_entries
 from kg.extract.events import REFLEXIVE_PRONOUNS, Candidate, Mood, coded_event
 from kg.extract.mood import coded_relation
-from kg.extract.sides import own_forces, same_side
-from kg.extract.syntax import governing_verb, is_below
+from kg.extract.sides import own_forces, same_side, takes_sides
+from kg.extract.syntax import governing_verb, is_below, phrase_head
 from kg.extract.triggers import bound, describes, names_as, shows
 from kg.model import Mention, Relation
 from kg.tokens import token_table
+from kg.words import cameo_codes, words
 
 MAX_SOURCES = 2
 MAX_TARGETS = 3
 # the parts of speech ``_entries`` reads
 GUESSED_TAGS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
+VIOLENT_ROOTS = cameo_codes("violence")
+# "dropped bombs on a village as France called for sanctions": a clause these bring in
+# tells another act, at most at the same time, whose actors the act was not done to
+SIDE_CLAUSE_MARKS = words("side clause mark")
 
 
 def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: str,
@@ -64,10 +69,21 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
                               nominal=token.pos_ != "VERB")
             coded = coded_relation(context.lexicon, relation, mood.modality, token)
             for source in sources:
-                if not same_side(source.actor, target.actor) and \
-                        not own_forces(context, source, target):
+                if _pairs(context, token, relation, source, target_token, target):
                     yield Candidate(coded_event(context, trigger, evidence, source, target,
                                                 coded, mood, extractor), trigger, guessed=True)
+
+
+def _pairs(context: SentenceContext, token: Token, relation: Relation, source: Mention,
+           target_token: Token, target: Mention) -> bool:
+    """Whether a guess may make ``source`` the doer of the word's act on ``target``."""
+    if same_side(source.actor, target.actor) or own_forces(context, source, target):
+        return False
+    # "the Observatory reported air strikes on Idlib": a monitor, the press or the people
+    # report violence, they do not do it
+    if relation.root in VIOLENT_ROOTS and not takes_sides(context, source.actor):
+        return False
+    return not _in_phrase_of(token, target_token, source)
 
 
 def _entries(context: SentenceContext, token: Token) -> Entries:
@@ -106,7 +122,8 @@ def _targets(token: Token, mentions: list[tuple[Token, Mention]]) -> list[tuple[
     # "agreed to destroy its weapons under a deal brokered by Moscow": the agent of
     # another act below the word did that act, it is not acted on
     found = [(head, mention) for head, mention in mentions
-             if head.i > token.i and is_below(head, token) and not _agent_of_another(head, token)]
+             if head.i > token.i and is_below(head, token) and not _agent_of_another(head, token)
+             and not _own_agent(head, token) and not _side_clause(head, token)]
     return sorted(found, key=lambda found: found[0].i)[:MAX_TARGETS]
 
 
@@ -120,3 +137,42 @@ def _relation(entries: Entries, target: Token) -> Relation:
     # the relation of the preposition that introduces the target, where the lexicon has one
     prep = target.head.lower_ if target.dep_ == "pobj" else ""
     return entries.get(prep) or entries.get("") or next(iter(entries.values()))
+
+
+def _own_agent(head: Token, token: Token) -> bool:
+    """Whether ``head`` is in the word's own by-phrase ("were killed by US-led air strikes",
+    "a deal brokered by Iran and Qatar", "a visit by Arafat"): its doer, not its target."""
+    current = head
+    while current.head.i != token.i:
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return current.dep_ == "agent" or (current.dep_ == "prep" and current.lower_ == "by")
+
+
+def _side_clause(head: Token, token: Token) -> bool:
+    """Whether ``head`` is in a clause that "as", "while", "after" set beside the word's
+    ("shelled the town while Turkey held talks with Russia"): another act's actors."""
+    current = head
+    while current.i != token.i and current.head.i != current.i:
+        if current.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in
+                                           SIDE_CLAUSE_MARKS for child in current.children):
+            return True
+        current = current.head
+    return False
+
+
+def _in_phrase_of(token: Token, target: Token, source: Mention) -> bool:
+    """"militias from Iraq", "Assad regime and Russian air strikes": an actor named in the
+    doer's own phrase is who the doer is, not whom it acts on; a clause on the doer
+    ("Russia, which is helping the regime") tells an act of its own."""
+    head = phrase_head(token.doc, source.start, source.end)
+    if head is None or head.i == target.i:
+        return False
+    current = target
+    while current.i != head.i:
+        if current.head.i == current.i or current.head.i == token.i or \
+                current.head.pos_ in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return True
