@@ -13,7 +13,8 @@ from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import noun_entries
 from kg.extract.sides import others
 from kg.extract.syntax import governing_verb, prep_objects, verb_lemma
-from kg.extract.unattributed import STATE_ACTS, scene, side_of
+from kg.extract.triggers import STATE_ACTS
+from kg.extract.unattributed import scene, side_of
 from kg.lexicon import Lexicon
 from kg.model import Mention, Relation
 from kg.words import cameo_codes, pronouns, words

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
-from kg.extract.unattributed import STATE_ACTS
+from kg.extract.triggers import STATE_ACTS
 from kg.model import Relation
 from kg.words import cameo_codes, words
 

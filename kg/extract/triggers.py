@@ -44,6 +44,7 @@ VIOLENT_ROOTS = cameo_codes("violence")
 VISIT_CODES = cameo_codes("visit")
 # Acts only a state does (arrest, deport, convict): a passive with no agent still has one.
 STATE_ACTS = cameo_sectors("state act")
+# acts only armed men outside the state do: "journalists held hostage in Iraq"
 KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 # releases of people a state holds: the state that held them released them
 CUSTODY_RELEASES = cameo_sectors("custody release")

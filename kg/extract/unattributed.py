@@ -9,17 +9,13 @@ from spacy.tokens import Token
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import held_as, object_entries
 from kg.extract.syntax import owner_modifiers, prep_objects
-from kg.extract.triggers import CUSTODY_RELEASES, verb_shape
+from kg.extract.triggers import CUSTODY_RELEASES, KIDNAPPERS_ACTS, STATE_ACTS, verb_shape
 from kg.model import Mention
-from kg.words import cameo_codes, cameo_sectors, words
+from kg.words import cameo_codes, words
 
 VIOLENT_ROOTS = cameo_codes("violence")
 # Artillery and tanks, aerial weapons: the arms of states.
 STATE_WEAPON_CODES = cameo_codes("state weapon")
-# Acts only a state does, and the body that does them: arrest or charge, deport, convict.
-STATE_ACTS = cameo_sectors("state act")
-# acts only armed men outside the state do: "journalists held hostage in Iraq"
-KIDNAPPERS_ACTS = cameo_sectors("kidnappers' act")
 CUSTODY_PLACES = words("custody place")
 CUSTODY_PEOPLE = words("custody person")
 JAIL_PREPOSITIONS = ("from", "at", "in")

@@ -17,8 +17,7 @@ from kg.extract.syntax import (
     verb_lemma,
     verb_prep_objects,
 )
-from kg.extract.triggers import VerbShape, verb_shape
-from kg.extract.unattributed import STATE_ACTS
+from kg.extract.triggers import STATE_ACTS, VerbShape, verb_shape
 from kg.lexicon import Lexicon
 from kg.model import Relation
 from kg.words import cameo_codes, ordered_words, words
