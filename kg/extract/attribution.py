@@ -30,6 +30,7 @@ from kg.extract.syntax import (
     names_holder,
     not_dates,
     owner_modifiers,
+    passive_instruments,
     phrase_head,
     phrase_objects,
     prep_objects,
@@ -60,7 +61,6 @@ DEFINITE = words("definite determiner")
 WIELDING_VERBS = words("wielding verb")
 # "a car bombing by the Islamic State group": acts whose "by" phrase names their doer
 CLAIMED_ACTS = words("claimed act")
-INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 # In the order they are tried: "members of X" before "students throughout X".
 MEMBER_PREPOSITIONS = ordered_words("member preposition")
 CROWD_PREPOSITIONS = ordered_words("crowd preposition")
@@ -123,15 +123,10 @@ def _claimants(context: SentenceContext, trigger: Trigger) -> list[Mention]:
 
 def _instruments(context: SentenceContext, trigger: Trigger) -> list[Token]:
     """"three people were injured in a motorcycle detonated by terrorists": what a harm
-    told in the passive was done in or with stands where its doer would, also for the
-    passive verb joined to it ("two were killed and ten were wounded in shells fired
-    by X")."""
+    told in the passive was done in or with stands where its doer would."""
     if trigger.nominal:
         return []
-    return [obj for verb in (trigger.token, *trigger.token.conjuncts) if _passive(verb)
-            for child in verb.children
-            if child.dep_ == "prep" and child.lower_ in INSTRUMENT_PREPOSITIONS
-            for obj in child.children if obj.dep_ == "pobj" and not _aimed(context, obj)]
+    return [obj for obj in passive_instruments(trigger.token) if not _aimed(context, obj)]
 
 
 def _aimed(context: SentenceContext, noun: Token) -> bool:
@@ -140,10 +135,6 @@ def _aimed(context: SentenceContext, noun: Token) -> bool:
     # (the parser may hang the phrase on the agent: "by troops against soldiers")
     return any(True for prep in noun_entries(context.lexicon, noun)
                for _ in prep_objects(noun, prep, depth=2))
-
-
-def _passive(verb: Token) -> bool:
-    return verb.pos_ == "VERB" and any(child.dep_ == "auxpass" for child in verb.children)
 
 
 def _makers(context: SentenceContext, head: Token) -> list[Token]:

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.actors.sectors import PLACE_ENTITIES
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import noun_entries
 from kg.extract.syntax import prep_objects
@@ -22,7 +23,6 @@ RESPONSIBILITY_VERBS = words("responsibility verb")
 CLAIMING_VERBS = words("claiming verb")
 # the acts a claim names: "claimed the attack", "the bombing was claimed by"
 CLAIMED_ACTS = words("claimed act")
-PLACE_ENTITIES = ("GPE", "LOC", "FAC")
 NEGATING_DETERMINERS = words("negating determiner")
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from kg.extract.context import Entries, SentenceContext
 from kg.extract.syntax import (
     IMPOSED_ON,
+    INSTRUMENT_PREPOSITIONS,
     imposed_on,
     lemma_forms,
     lemma_in,
@@ -26,7 +27,6 @@ REVERSING_VERBS = words("reversing verb")
 # What someone is held as ("held two journalists hostage"), and where the parser puts it.
 CAPTIVITY_WORDS = words("captivity complement")
 CAPTIVITY_DEPS = ("dobj", "oprd", "ccomp", "xcomp", "npadvmod", "advmod")
-INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 APPEAL_ROOTS = cameo_codes("appeal")
 THREAT_ROOTS = cameo_codes("threat")
 STATEMENT_ROOTS = cameo_codes("statement")
@@ -165,7 +165,6 @@ def is_threat(lexicon: Lexicon, lemma: str) -> bool:
 def is_statement(lexicon: Lexicon, lemma: str) -> bool:
     entry = lexicon.verbs.get(lemma, {}).get("")
     return entry is not None and entry.root in STATEMENT_ROOTS
-
 
 
 def _measure(relation: Relation) -> bool:

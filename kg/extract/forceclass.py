@@ -12,11 +12,11 @@ from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.sides import speaks_for
+from kg.extract.syntax import passive_instruments, phrase_head
 from kg.model import Mention, Relation
 from kg.words import words
 
 MILITARY_WEAPONS = words("military weapon")
-INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 # the acts of organised armed combat: whoever fights them uses military force
 COMBAT_ACTS = words("combat act")
 # weapons that need no military organisation, and bombs: an attack with them is an
@@ -40,14 +40,7 @@ def armed_with(trigger: Trigger) -> bool:
     "were wounded by mortar shells fired by X")."""
     if trigger.nominal:
         return _military(trigger.token)
-    # (also where the weapon is told with the passive verb joined to it: "two were
-    # killed and ten wounded by shells")
-    return any(obj.dep_ == "pobj" and _military(obj)
-               for verb in (trigger.token, *trigger.token.conjuncts)
-               if any(aux.dep_ == "auxpass" for aux in verb.children)
-               for child in verb.children
-               if child.dep_ in ("prep", "agent") and child.lower_ in INSTRUMENT_PREPOSITIONS
-               for obj in child.children)
+    return any(_military(obj) for obj in passive_instruments(trigger.token, ("prep", "agent")))
 
 
 def _military(noun: Token) -> bool:
@@ -116,8 +109,7 @@ def _irregular_weapon(trigger: Trigger) -> bool:
 
 def _doer(context: SentenceContext, source: Mention) -> Token | None:
     """The head of the doer's phrase: "terrorist rocket attacks", "a suicide bomber"."""
-    span = context.sentence.doc.char_span(source.start, source.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    return phrase_head(context.sentence.doc, source.start, source.end)
 
 
 def _names(head: Token, lemmas: frozenset[str]) -> bool:

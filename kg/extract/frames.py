@@ -53,8 +53,9 @@ def reported_speech(context: SentenceContext, speech: Token,
     came from, not a statement to anyone, so it codes nothing.
     """
     for clause in speech.children:
-        if clause.dep_ == "ccomp" and _ruled_out(clause) is not None:
-            yield from _refused_in_speech(context, speech, clause)
+        ruled_out = _ruled_out(clause) if clause.dep_ == "ccomp" else None
+        if ruled_out is not None:
+            yield from _refused_in_speech(context, speech, clause, ruled_out)
             continue
         # (but "Syria must withdraw, Russia said" is a demand wherever the speaker
         # stands, and "the vote was a sham, the opposition said" a criticism)
@@ -111,15 +112,14 @@ def _ruled_out(clause: Token) -> Token | None:
     return next((child for child in clause.children if child.dep_ in ("csubj", "nsubj")), None)
 
 
-def _refused_in_speech(context: SentenceContext, speech: Token,
-                       clause: Token) -> Iterator[Trigger]:
+def _refused_in_speech(context: SentenceContext, speech: Token, clause: Token,
+                       act: Token) -> Iterator[Trigger]:
     """"US authorities said removing the sanctions on Burma is out of the question":
-    saying an act is ruled out refuses it, aimed where the act would be."""
-    act = _ruled_out(clause)
+    saying an act (``act``) is ruled out refuses it, aimed where the act would be."""
     sources, inherited = subjects(speech, control=False)
     if clause.i < speech.i:
         sources = sources[-1:]  # as for any trailing attribution
-    targets = tuple(not_dates(phrase_objects(act))) if act is not None else ()
+    targets = tuple(not_dates(phrase_objects(act)))
     if sources and targets:
         yield Trigger(clause, context.lexicon.rules["refusal"], tuple(sources), targets,
                       inherited, nominal=False)

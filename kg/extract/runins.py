@@ -59,14 +59,14 @@ class RunInFurniture:
         for start, end in date_runs(doc):
             cuts.update((start, end))
             kept.update(range(start + 1, end))
-        mastheads = self._mastheads(doc)
+        opening = opening_end(doc)
+        mastheads = self._mastheads(doc, opening)
         cuts.update(end for _, end in mastheads)
         title = doc.user_data.get(TITLE_KEY)
         if isinstance(title, str):
             # a title that ends where a masthead's agency begins keeps its masthead
-            cuts.update(edge for edge in title_edges(doc, title)
+            cuts.update(edge for edge in title_edges(doc, title, opening)
                         if all(edge != start for start, _ in mastheads))
-        opening = opening_end(doc)
         if any(0 < index <= opening for index in cuts):
             # the joints of an opening with furniture are its only boundaries, not where
             # the parser, misled by it, would cut ("... 56 civilians in | Syria"); of a
@@ -80,11 +80,11 @@ class RunInFurniture:
             doc[index].is_sent_start = False
         return doc
 
-    def _mastheads(self, doc: Doc) -> list[tuple[int, int]]:
+    def _mastheads(self, doc: Doc, opening: int) -> list[tuple[int, int]]:
         """(start, end) of each agency named at the end of the opening's headline ("...
         kill 56 civilians in Syria Monitor AFP Children were among ...")."""
         ends = []
-        for index in range(1, opening_end(doc)):
+        for index in range(1, opening):
             for size in range(self.longest, 0, -1):
                 words = tuple(token.text for token in doc[index:index + size])
                 end = index + size
@@ -113,7 +113,12 @@ def date_runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     index = 0
     while index < len(doc):
-        end = _date_end(doc, index)
+        # a date opens with its weekday, its day (a number) or its month (a capital);
+        # most words are none, and this runs over every word of every text
+        text = doc[index].text
+        could_open = text[:1].isdigit() or text[:1].isupper() or \
+            CALENDAR.weekday(text.rstrip(".,")) is not None
+        end = _date_end(doc, index) if could_open else None
         if end is None:
             index += 1
             continue
@@ -163,13 +168,12 @@ def _lead_start(doc: Doc, index: int) -> int:
     return index
 
 
-def title_edges(doc: Doc, title: str) -> list[int]:
-    """Where the document's own title begins and ends, where the text's opening holds
-    it run into the first sentence."""
+def title_edges(doc: Doc, title: str, end_token: int) -> list[int]:
+    """Where the document's own title begins and ends, where the text's opening (up to
+    ``end_token``) holds it run into the first sentence."""
     title = " ".join(title.split())
     if len(title.split()) < MIN_TITLE_WORDS:
         return []
-    end_token = opening_end(doc)
     opening = doc.text[:doc[end_token].idx if end_token < len(doc) else len(doc.text)]
     found = opening.find(title)
     if found < 0:

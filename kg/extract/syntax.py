@@ -33,6 +33,8 @@ CONTROLLING_VERBS = words("controlling verb")
 REPORTING_VERBS = words("reporting verb")
 # "sanctions imposed on Eritrea", "a ban placed on Chadian citizens": whom a measure is on
 IMPOSING_VERBS = words("imposing verb")
+# "killed by shells", "injured in a blast", "armed with knives": what an act is done with
+INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 IMPOSED_ON = ("on", "against")
 LEADING_PARTICIPLES = words("leading participle")
 WHERE_PREPOSITIONS = words("where preposition")
@@ -52,6 +54,18 @@ def phrase_head(doc: Doc, start: int, end: int) -> Token | None:
     """The head of the words between two character offsets (a mention's phrase)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def passive_instruments(verb: Token, deps: tuple[str, ...] = ("prep",)) -> list[Token]:
+    """What a harm told in the passive was done in or with ("were injured in a
+    motorcycle detonated by X", "were wounded by mortar shells"), also for the passive
+    verb joined to it ("two were killed and ten wounded by shells"); ``deps`` are the
+    phrases read: "prep", and "agent" where a by-phrase may name the weapon too."""
+    return [obj for joined in (verb, *verb.conjuncts)
+            if joined.pos_ == "VERB" and any(child.dep_ == "auxpass" for child in joined.children)
+            for child in joined.children
+            if child.dep_ in deps and child.lower_ in INSTRUMENT_PREPOSITIONS
+            for obj in child.children if obj.dep_ == "pobj"]
 
 
 def to_infinitive(clause: Token) -> bool:
