@@ -6,6 +6,7 @@ with no country are the story's country's)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -117,11 +118,16 @@ def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | No
         if index >= head.i or head.i - index > REFERENCE_WINDOW or \
                 actor.type in ("state", "person"):
             continue
-        named = set(NAME_WORD.findall(actor.name.lower()))
-        said = set(NAME_WORD.findall(mention.text.lower()))
+        named, said = _name_words(actor.name), _name_words(mention.text)
         if head.lower_ in named & said and wanted <= named | said:
             return actor
     return None
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> frozenset[str]:
+    # asked of every name in the reference window, for every phrase resolved
+    return frozenset(NAME_WORD.findall(name.lower()))
 
 
 def _back_reference(actors: ActorContext, head: Token, phrase: Span, sector: str | None,

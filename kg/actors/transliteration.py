@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from kg.model import Actor
 from kg.words import words
@@ -32,6 +33,8 @@ _DOUBLED = re.compile(r"([a-z])\1+")
 MIN_KEY_LENGTH = 4
 
 
+# a story names the same few towns over and over
+@lru_cache(maxsize=65536)
 def transliteration_key(name: str) -> str:
     """The key of a town name's spellings: "Deir el-Zour" and "Deir ez-Zor" ->
     "deirzur", "Raqa", "Raqqah" and "Ar-Raqqa" -> "raqa"; "" for a name too short

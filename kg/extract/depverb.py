@@ -196,11 +196,11 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
     for index in range(sentence.start, sentence.end):
         pos = tags[index]
         if pos in ("VERB", "AUX", "NOUN", "PROPN"):
-            blamed = censured(context, doc[index])
+            token = doc[index]
+            blamed = censured(context, token)
             triggers.extend(blamed)
             consumed.update(trigger.token.i for trigger in blamed)
         if pos in ("VERB", "AUX"):
-            token = doc[index]
             # "the towns have been under rebel siege": the copula undergoes too
             undergone = undergone_acts(context, token) \
                 if pos == "VERB" or (lemmas[index] == "be" and token.dep_ == "ROOT") else None
@@ -219,10 +219,10 @@ def find_triggers(context: SentenceContext) -> list[Trigger]:
                 if not found:
                     _frame_word(lexicon, token, statements, threats, refusals)
         elif pos in ("NOUN", "PROPN") and index not in consumed and \
-                (nouns := word_entries(context, doc[index])):
-            triggers.extend(noun_triggers(context, doc[index], nouns))
+                (nouns := word_entries(context, token)):
+            triggers.extend(noun_triggers(context, token, nouns))
             if lemmas[index] in REFUSING_NOUNS:
-                refusals.append(doc[index])
+                refusals.append(token)
         elif pos == "ADJ" and (lemma := lemmas[index]) in lexicon.adjectives:
             triggers.extend(adjective_triggers(doc[index], lexicon.adjectives[lemma]))
     for speech in statements:

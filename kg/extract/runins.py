@@ -20,6 +20,7 @@ from dateutil.parser import parserinfo
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.tokens import TokenTable
 from kg.words import ordered_words
 
 COMPONENT = "kg_run_in_furniture"
@@ -56,11 +57,14 @@ class RunInFurniture:
     def __call__(self, doc: Doc) -> Doc:
         cuts: set[int] = set()
         kept: set[int] = set()
-        for start, end in date_runs(doc):
+        # the words' texts, read once (a fresh table: the parse is yet to come); the
+        # checks below run over every word of every text
+        texts = TokenTable(doc).text
+        for start, end in date_runs(doc, texts):
             cuts.update((start, end))
             kept.update(range(start + 1, end))
-        opening = opening_end(doc)
-        mastheads = self._mastheads(doc, opening)
+        opening = opening_end(texts)
+        mastheads = self._mastheads(doc, texts, opening)
         cuts.update(end for _, end in mastheads)
         title = doc.user_data.get(TITLE_KEY)
         if isinstance(title, str):
@@ -80,13 +84,13 @@ class RunInFurniture:
             doc[index].is_sent_start = False
         return doc
 
-    def _mastheads(self, doc: Doc, opening: int) -> list[tuple[int, int]]:
+    def _mastheads(self, doc: Doc, texts: list[str], opening: int) -> list[tuple[int, int]]:
         """(start, end) of each agency named at the end of the opening's headline ("...
         kill 56 civilians in Syria Monitor AFP Children were among ...")."""
         ends = []
         for index in range(1, opening):
             for size in range(self.longest, 0, -1):
-                words = tuple(token.text for token in doc[index:index + size])
+                words = tuple(texts[index:index + size])
                 end = index + size
                 if len(words) == size and words in self.outlets and end < len(doc) and \
                         doc[index - 1].tag_ in HEADLINE_ENDS and starts_anew(doc, end):
@@ -95,9 +99,10 @@ class RunInFurniture:
         return ends
 
 
-def opening_end(doc: Doc) -> int:
+def opening_end(texts: list[str]) -> int:
     """Where the text's first sentence mark is: the stretch before it is the opening."""
-    return next((token.i for token in doc if token.text in SENTENCE_ENDS), len(doc))
+    return next((index for index, text in enumerate(texts) if text in SENTENCE_ENDS),
+                len(texts))
 
 
 def starts_anew(doc: Doc, index: int) -> bool:
@@ -106,36 +111,38 @@ def starts_anew(doc: Doc, index: int) -> bool:
     return token.is_title or token.is_upper or token.like_num or token.text in "\"'“‘"
 
 
-def date_runs(doc: Doc) -> list[tuple[int, int]]:
+def date_runs(doc: Doc, texts: list[str]) -> list[tuple[int, int]]:
     """(start, end) of each publication date standing between sentences: a full date
     with its year, its weekday and the words that introduce it, not read into the text
-    ("on July 10 2016 after the regime closed the road" is no boundary)."""
+    ("on July 10 2016 after the regime closed the road" is no boundary). ``texts`` are
+    the words' texts."""
     runs = []
     index = 0
-    while index < len(doc):
+    while index < len(texts):
         # a date opens with its weekday, its day (a number) or its month (a capital);
         # most words are none, and this runs over every word of every text
-        text = doc[index].text
-        could_open = text[:1].isdigit() or text[:1].isupper() or \
-            CALENDAR.weekday(text.rstrip(".,")) is not None
-        end = _date_end(doc, index) if could_open else None
+        text = texts[index].rstrip(".,")
+        could_open = text[:1].isdigit() or CALENDAR.weekday(text) is not None or \
+            _month(text)
+        end = _date_end(texts, index) if could_open else None
         if end is None:
             index += 1
             continue
         start = _lead_start(doc, index)
         before = doc[start - 1] if start > 0 else None
         free_before = before is None or not before.is_lower or before.text in SENTENCE_ENDS
-        if free_before and (end == len(doc) or starts_anew(doc, end)):
+        if free_before and (end == len(texts) or starts_anew(doc, end)):
             runs.append((start, end))
         index = end
     return runs
 
 
-def _date_end(doc: Doc, index: int) -> int | None:
-    """The end of a full date starting at ``index`` (its weekday included), if one does."""
-    texts = [token.text.rstrip(".,") for token in doc[index:index + 7]]
-    offset = 1 if texts and CALENDAR.weekday(texts[0]) is not None else 0
-    rest = texts[offset:]
+def _date_end(texts: list[str], index: int) -> int | None:
+    """The end of a full date starting at word ``index`` (its weekday included), if one
+    does."""
+    words = [text.rstrip(".,") for text in texts[index:index + 7]]
+    offset = 1 if words and CALENDAR.weekday(words[0]) is not None else 0
+    rest = words[offset:]
     spans = (
         # "30 Jun 2016", "7 July 2016"
         3 if len(rest) >= 3 and DAY.fullmatch(rest[0]) and _month(rest[1])
@@ -174,7 +181,8 @@ def title_edges(doc: Doc, title: str, end_token: int) -> list[int]:
     title = " ".join(title.split())
     if len(title.split()) < MIN_TITLE_WORDS:
         return []
-    opening = doc.text[:doc[end_token].idx if end_token < len(doc) else len(doc.text)]
+    # the text up to the opening's end, without joining the whole text
+    opening = "".join(token.text_with_ws for token in doc[:end_token])
     found = opening.find(title)
     if found < 0:
         return []

@@ -20,6 +20,7 @@ from kg.extract.syntax import (
 from kg.extract.triggers import STATE_ACTS, VerbShape, verb_shape
 from kg.lexicon import Lexicon
 from kg.model import Relation
+from kg.tokens import token_table
 from kg.words import cameo_codes, ordered_words, words
 
 # Verbs whose subject gets what another gives: "received aid from Russia".
@@ -68,10 +69,13 @@ def censured(context: SentenceContext, verb: Token) -> list[Trigger]:
 
 
 def _under(verb: Token) -> list[Token]:
-    return [obj for child in verb.children
-            if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
-            for obj in child.children
-            if obj.dep_ == "pobj" and obj.lemma_.lower() in CENSURE_NOUNS]
+    # asked of every verb and noun: read from the token table
+    table = token_table(verb.doc)
+    deps, children = table.dep, table.children
+    return [verb.doc[obj] for child in children[verb.i]
+            if deps[child] == "prep" and table.lower[child] in UNDERGONE_PREPOSITIONS
+            for obj in children[child]
+            if deps[obj] == "pobj" and table.lemma[obj] in CENSURE_NOUNS]
 
 
 def _critics(verb: Token, act: Token) -> list[Token]:
@@ -149,12 +153,14 @@ def undergone_acts(context: SentenceContext, verb: Token) -> list[Trigger] | Non
     lemma = verb_lemma(verb)
     if lemma in RECEIVING_VERBS:
         return _received(context, verb, verb_shape(verb))
+    table = token_table(verb.doc)
+    deps, children = table.dep, table.children
     if lemma in UNDERGOING_VERBS or lemma in PROVOKING_VERBS:
-        acts = [child for child in verb.children if child.dep_ == "dobj"]
+        acts = [verb.doc[child] for child in children[verb.i] if deps[child] == "dobj"]
     else:
-        acts = [obj for child in verb.children
-                if child.dep_ == "prep" and child.lower_ in UNDERGONE_PREPOSITIONS
-                for obj in child.children if obj.dep_ == "pobj"]
+        acts = [verb.doc[obj] for child in children[verb.i]
+                if deps[child] == "prep" and table.lower[child] in UNDERGONE_PREPOSITIONS
+                for obj in children[child] if deps[obj] == "pobj"]
     # (what one is under for a grievance is criticism: ``censured``)
     acts = [act for act in acts if not (act.lemma_.lower() in CENSURE_NOUNS and
                                         _blamed(context, verb, act,
