@@ -48,7 +48,9 @@ def guessed_candidates(context: SentenceContext, evidence: Evidence, extractor: 
                 if mention.text.lower() not in REFLEXIVE_PRONOUNS]
     if len(mentions) < 2:
         return
-    for index in range(sentence.start, sentence.end):
+    # a guess's target is named after its word
+    last_named = max(head.i for head, _ in mentions)
+    for index in range(sentence.start, last_named):
         if index in read or tags[index] not in GUESSED_TAGS:
             continue
         token = doc[index]
