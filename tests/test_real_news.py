@@ -2555,3 +2555,25 @@ def _guesses(extractor: DepVerbExtractor, text: str) -> set[tuple[str, str, str]
 def test_a_guess_takes_no_doer_or_target_the_sentence_rules_out(
         extractor: DepVerbExtractor, text: str, wrong: tuple[str, str, str]) -> None:
     assert wrong not in _guesses(extractor, text)
+
+
+def _sides(result: DocumentResult, role: str, root: str) -> set[tuple[str | None, str | None]]:
+    return {(getattr(event, role).actor.state_country, getattr(event, role).actor.sector)
+            for event in result.events if event.relation.root == root and not event.negated}
+
+
+def test_joined_side_words_before_one_noun_each_name_a_side(extract_text: ExtractText) -> None:
+    # "government and rebel leaders": the government's leaders and the rebels' leaders
+    result = extract_text("The UN imposed sanctions on government and rebel leaders in "
+                          "Ivory Coast.")
+    assert {("CIV", "GOV"), ("CIV", "REB")} <= _sides(result, "target", "16")
+    # "Russian and regime warplanes": the regime is not the state named beside it
+    result = extract_text("Rebels hold the Syrian town of Idlib. Russian and regime "
+                          "warplanes struck Idlib on Monday.")
+    assert {("RUS", "MIL"), ("SYR", "MIL")} <= _sides(result, "source", "19")
+
+
+def test_joined_states_listed_after_an_apposition_each_act(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("The United States, India, Israel, Pakistan and other "
+                                "governments have sent emergency supplies to Nepal."))
+    assert {("USA", "07", "NPL"), ("IND", "07", "NPL"), ("PAK", "07", "NPL")} <= dyads, dyads

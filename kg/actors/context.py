@@ -98,9 +98,15 @@ class ActorContext:
         # so "the EU trio (France, Germany and Britain)", a body and its members)
         for aside in token.children:
             if aside.dep_ == "appos":
-                found.extend(other for child in aside.children
-                             if child.dep_ == "conj" and child.pos_ == "PROPN"
-                             for other in self.conjuncts(child))
+                rest = [other for child in aside.children
+                        if child.dep_ == "conj" and child.pos_ == "PROPN"
+                        for other in self.conjuncts(child)]
+                # the apposition heads the rest of the list where it is a state too
+                # ("The United States, India, Israel and Pakistan")
+                named = self.matches.get(aside.i)
+                if rest and named is not None and self._country_name(named):
+                    found.append(aside)
+                found.extend(rest)
         return found
 
     def _country_name(self, match: Match) -> bool:

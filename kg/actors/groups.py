@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from kg.actors.context import ActorContext
 from kg.actors.coreference import REFERENCE_WINDOW, recent
 from kg.actors.descriptions import described_state
+from kg.actors.gazetteer import Gazetteer
 from kg.actors.sectors import group_sector, terms
 from kg.model import Actor, Mention
 from kg.tokens import token_table
@@ -210,6 +211,88 @@ def coordinated_owners(actors: ActorContext, head: Token, phrase: Span,
                 all(owned.id != seen.id for seen in found):
             found.append(owned)
     return found
+
+
+def coordinated_sectors(actors: ActorContext, head: Token, phrase: Span,
+                        group: Actor, exclude_country: str | None) -> list[Actor]:
+    """"government and rebel leaders", "Russian and regime warplanes": where a word
+    of a side ("regime", "rebel", "opposition") is one of the coordinated modifiers of
+    the head, each modifier names a side of its own with the head's word."""
+    chain = _modifier_chain(head)
+    if len(chain) < 2 or all(token.i in actors.matches for token in chain):
+        return []  # names alone are coordinated_owners'
+    found: list[Actor] = []
+    for token in chain:
+        actor = _modifier_side(actors, head, phrase, token, chain, exclude_country)
+        # a name the group was already read from ("Russian" of "Russian and regime
+        # warplanes") adds no side
+        if actor is not None and token.i in actors.matches and \
+                actor.state_country == group.state_country:
+            continue
+        if actor is not None and actor.id != group.id and \
+                all(actor.id != seen.id for seen in found):
+            found.append(actor)
+    return found
+
+
+def _modifier_chain(head: Token) -> list[Token]:
+    """The coordinated modifiers before a head: "government and rebel" of "government
+    and rebel leaders"."""
+    for modifier in head.lefts:
+        if modifier.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        if modifier.pos_ == "NOUN" and any(det.dep_ == "det" for det in head.lefts):
+            # "the government and opposition groups": two phrases under one article,
+            # the first a noun of its own (each resolved as such)
+            return []
+        chain = [token for token in _coordinated(modifier) if token.i < head.i]
+        if len(chain) >= 2:
+            return chain
+    return []
+
+
+def _modifier_side(actors: ActorContext, head: Token, phrase: Span, token: Token,
+                   chain: list[Token], exclude_country: str | None) -> Actor | None:
+    """The side one coordinated modifier names with the head's word."""
+    gazetteer = actors.gazetteer
+    match = actors.matches.get(token.i)
+    if match is not None and match.entry.actor is not None:
+        return _owned(actors, match.entry.actor, _sector_word(actors, phrase))
+    head_sector = group_sector(gazetteer, actors.doc[head.i:head.i + 1])
+    sector = _joined_sector(gazetteer, token, head, head_sector)
+    if sector is None:
+        return None
+    # its own owner ("Syrian government"), else one before all of them ("Syria's
+    # government and rebel forces"), else a name among the modifiers for a local
+    # side, else the story's government's
+    owners = [index for index in range(phrase.start, token.i + 1)
+              if index in actors.matches and (index >= token.left_edge.i or
+                                               index < chain[0].left_edge.i)]
+    if owners:
+        owner = actors.matches[owners[-1]].entry.actor
+        return _owned(actors, owner, sector) if owner is not None else None
+    local = sector in gazetteer.local_sectors
+    # "Russian and regime warplanes": the regime is not the state named beside it
+    named = [actor.state_country for other in chain if other.i in actors.matches
+             for actor in (actors.matches[other.i].entry.actor,) if actor is not None]
+    country = (_sibling_country(actors, token) if local else None) or \
+        (actors.focus_country() if local else
+         _governed(actors, head, next(filter(None, named), exclude_country)))
+    return gazetteer.state(country, sector) if country else None
+
+
+def _joined_sector(gazetteer: Gazetteer, token: Token, head: Token,
+                   head_sector: str | None) -> str | None:
+    """The sector of a side's word with the head's: "rebel leaders" REB, "government
+    forces" MIL, "government leaders" GOV (a government's own men, as the head says)."""
+    for term in (f"{token.lower_} {head.lower_}", f"{token.lower_} {head.lemma_.lower()}"):
+        sector = gazetteer.agents.get(term) or gazetteer.titles.get(term)
+        if sector:
+            return sector
+    if token.lower_ in GOVERNMENT_OWNERS:
+        local = head_sector is None or head_sector in gazetteer.local_sectors
+        return "MIL" if local else head_sector
+    return gazetteer.agents.get(token.lower_)
 
 
 def _owner(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 from kg.actors.context import ActorContext, Match
 from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
-from kg.actors.groups import coordinated_owners, group_phrase, right_attachment
+from kg.actors.groups import coordinated_owners, coordinated_sectors, group_phrase, right_attachment
 from kg.actors.matching import NameIndex, find_matches
 from kg.actors.people import CALENDAR, introduce, names_a_place, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
@@ -135,7 +135,8 @@ class DocumentActors(ActorContext):
             return self._apposition(head)
         group = group_phrase(self, head, phrase, exclude_country)
         if group is not None:
-            partners = coordinated_owners(self, head, phrase, group)
+            partners = coordinated_owners(self, head, phrase, group) or \
+                coordinated_sectors(self, head, phrase, group, exclude_country)
             return [self.mention(phrase, actor) for actor in (group, *partners)]
         return right_attachment(self, head)
 
