@@ -2555,3 +2555,16 @@ def _guesses(extractor: DepVerbExtractor, text: str) -> set[tuple[str, str, str]
 def test_a_guess_takes_no_doer_or_target_the_sentence_rules_out(
         extractor: DepVerbExtractor, text: str, wrong: tuple[str, str, str]) -> None:
     assert wrong not in _guesses(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # PETRARCH's "HIT * (BY/WITH SANCTIONS)": the measure the act is done with codes it
+    ("The EU hit Iran with new sanctions.", ("EU", "16", "IRN")),
+    ("The European Union voted to punish Iran with additional sanctions.", ("EU", "16", "IRN")),
+    ("The United States threatened Sudan with an embargo.", ("USA", "13", "SDN")),
+])
+def test_an_act_done_with_sanctions_is_their_imposition(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads, dyads
+    assert not any(root in ("17", "19") for _, root, _ in dyads), dyads
