@@ -2577,3 +2577,16 @@ def test_joined_states_listed_after_an_apposition_each_act(extract_text: Extract
     dyads = _dyads(extract_text("The United States, India, Israel, Pakistan and other "
                                 "governments have sent emergency supplies to Nepal."))
     assert {("USA", "07", "NPL"), ("IND", "07", "NPL"), ("PAK", "07", "NPL")} <= dyads, dyads
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    # PETRARCH's "HIT * (BY/WITH SANCTIONS)": the measure the act is done with codes it
+    ("The EU hit Iran with new sanctions.", ("EU", "16", "IRN")),
+    ("The European Union voted to punish Iran with additional sanctions.", ("EU", "16", "IRN")),
+    ("The United States threatened Sudan with an embargo.", ("USA", "13", "SDN")),
+])
+def test_an_act_done_with_sanctions_is_their_imposition(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyad in dyads, dyads
+    assert not any(root in ("17", "19") for _, root, _ in dyads), dyads
