@@ -2555,3 +2555,31 @@ def _guesses(extractor: DepVerbExtractor, text: str) -> set[tuple[str, str, str]
 def test_a_guess_takes_no_doer_or_target_the_sentence_rules_out(
         extractor: DepVerbExtractor, text: str, wrong: tuple[str, str, str]) -> None:
     assert wrong not in _guesses(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "doer", "code"), [
+    # force another repels was made, by whom its own phrase names
+    ("Kurdish fighters repelled an attack by Islamic State militants on Kobani.", "ISIS", "190"),
+    # a siege another ends is the besiegers' siege, not its lifting
+    ("Police ended a three-day siege by gunmen of a hotel in Nairobi.", "KENUAF", "191"),
+])
+def test_force_another_confronts_is_its_own_doers(extract_text: ExtractText, text: str,
+                                                 doer: str, code: str) -> None:
+    coded = {(event.source.actor.id, event.relation.cameo)
+             for event in extract_text(text).events}
+    assert (doer, code) in coded, coded
+
+
+def test_force_another_breaks_is_never_theirs(extract_text: ExtractText) -> None:
+    # "battled to break a siege": the rebels do not besiege
+    coded = {(event.source.actor.id, event.relation.root)
+             for event in extract_text("Rebels battled to break a siege of Aleppo by the "
+                                       "Syrian regime.").events}
+    assert ("SYRREB", "19") not in coded, coded
+
+
+def test_demands_accepted_from_another_are_yielded_to(extract_text: ExtractText) -> None:
+    coded = {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+             for event in extract_text("Kenya accepted demands from Somalia that it "
+                                       "withdraw its troops.").events}
+    assert ("KEN", "080", "SOM") in coded, coded
