@@ -2583,3 +2583,9 @@ def test_demands_accepted_from_another_are_yielded_to(extract_text: ExtractText)
              for event in extract_text("Kenya accepted demands from Somalia that it "
                                        "withdraw its troops.").events}
     assert ("KEN", "080", "SOM") in coded, coded
+
+
+def test_force_others_prepare_for_is_no_act_of_its_doer(extract_text: ExtractText) -> None:
+    # the Kurds prepare; the offensive is neither made nor Turkey's threat
+    assert not extract_text("Kurds are preparing for a Turkish offensive against the "
+                            "Kurdish militia.").events

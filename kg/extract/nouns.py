@@ -32,6 +32,11 @@ from kg.lexicon import HOME, Lexicon
 from kg.words import cameo_codes, words
 
 ADDRESSED_ROOTS = cameo_codes("addressed")
+ANSWERABLE_ROOTS = cameo_codes("answerable")
+# the words that plan an act, and how an act hangs below them ("prepare for X")
+FUTURE_HEADS = words("future head")
+PLANNED_DEPS = ("xcomp", "ccomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp")
+AWAITING_PREPOSITIONS = ("for", "to", "toward", "towards", "at")
 DISAPPROVAL_ROOTS = cameo_codes("disapproval")
 VIOLENT_ROOTS = cameo_codes("violence")
 UNDERGONE_PREPOSITIONS = words("undergone preposition")
@@ -90,7 +95,8 @@ def noun_triggers(context: SentenceContext, trigger: Token,
                   if not found.inherited_source]
     # "condemned the beheading of a hostage": who judges an act did not do it
     judged = judged_act(lexicon, noun)
-    yield from (found for found in framed if not (judged and found.inherited_source))
+    yield from (found for found in framed if not (judged and found.inherited_source)
+                and not _awaited(context, found))
 
 
 MADE, CONFRONTED = "made", "confronted"
@@ -134,6 +140,38 @@ def _plainly_done(verb: Token) -> bool:
     heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
     return not any(child.tag_ == "MD" or child.dep_ == "neg"
                    for head in heads for child in head.children)
+
+
+def _awaited(context: SentenceContext, found: Trigger) -> bool:
+    """"the Palestinians prepare for an Israeli withdrawal", "Kurds brace for a Turkish
+    offensive": an act whose own phrase names its doer, that others plan, prepare or
+    hope for, is neither done nor the doer's intent (what is answered, a proposal or a
+    demand, is left to the frames that read answers)."""
+    if found.inherited_source or found.relation.root in ANSWERABLE_ROOTS:
+        return False
+    below = found.token
+    for _ in range(2):
+        if below.dep_ not in PLANNED_DEPS or \
+                (below.dep_ == "prep" and below.lower_ not in AWAITING_PREPOSITIONS):
+            return False  # ("pledged support despite the Houthis' attack": it was made)
+        head = below.head
+        if head.pos_ in ("VERB", "ADJ") and \
+                (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS):
+            planners = subjects(head, control=False)[0]
+            return bool(planners) and not _same_actor(context, planners, found.sources)
+        below = head
+    return False
+
+
+def _same_actor(context: SentenceContext, some: list[Token],
+                others: tuple[Token, ...]) -> bool:
+    """Whether two groups of phrases name one actor (where kg knows none of the first,
+    whether they are the same words)."""
+    ids = {mention.actor.id for token in some for mention in context.actors.resolve(token)}
+    if not ids:
+        return any(token.i == other.i for token in some for other in others)
+    return any(mention.actor.id in ids for token in others
+               for mention in context.actors.resolve(token))
 
 
 def _reversed(lexicon: Lexicon, entries: Entries) -> Entries:
