@@ -2590,3 +2590,37 @@ def test_an_act_done_with_sanctions_is_their_imposition(
     dyads = _dyads(extract_text(text))
     assert dyad in dyads, dyads
     assert not any(root in ("17", "19") for _, root, _ in dyads), dyads
+
+
+@pytest.mark.parametrize(("text", "doer", "code"), [
+    # force another repels was made, by whom its own phrase names
+    ("Kurdish fighters repelled an attack by Islamic State militants on Kobani.", "ISIS", "190"),
+    # a siege another ends is the besiegers' siege, not its lifting
+    ("Police ended a three-day siege by gunmen of a hotel in Nairobi.", "KENUAF", "191"),
+])
+def test_force_another_confronts_is_its_own_doers(extract_text: ExtractText, text: str,
+                                                 doer: str, code: str) -> None:
+    coded = {(event.source.actor.id, event.relation.cameo)
+             for event in extract_text(text).events}
+    assert (doer, code) in coded, coded
+
+
+def test_force_another_breaks_is_never_theirs(extract_text: ExtractText) -> None:
+    # "battled to break a siege": the rebels do not besiege
+    coded = {(event.source.actor.id, event.relation.root)
+             for event in extract_text("Rebels battled to break a siege of Aleppo by the "
+                                       "Syrian regime.").events}
+    assert ("SYRREB", "19") not in coded, coded
+
+
+def test_demands_accepted_from_another_are_yielded_to(extract_text: ExtractText) -> None:
+    coded = {(event.source.actor.id, event.relation.cameo, event.target.actor.id)
+             for event in extract_text("Kenya accepted demands from Somalia that it "
+                                       "withdraw its troops.").events}
+    assert ("KEN", "080", "SOM") in coded, coded
+
+
+def test_force_others_prepare_for_is_no_act_of_its_doer(extract_text: ExtractText) -> None:
+    # the Kurds prepare; the offensive is neither made nor Turkey's threat
+    assert not extract_text("Kurds are preparing for a Turkish offensive against the "
+                            "Kurdish militia.").events

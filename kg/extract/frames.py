@@ -248,10 +248,11 @@ def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator
                     any(child.dep_ == "prep" and child.lower_ == "to"
                         for child in asked.children):
                 continue
-            # "a call by top leaders": the agent of the asking owns it too
+            # "a call by top leaders": the agent of the asking owns it too, whatever
+            # words name it
             owners = (*owner_modifiers(asked),
                       *(agent for agent in prep_objects(asked, "by")
-                        if could_name_actor(agent)))
+                        if could_name_actor(agent) or agent.pos_ == "NOUN"))
             if owners and answerers:
                 yield Trigger(asked, relation, owners, answerers, False, nominal=True,
                               presupposed=True)

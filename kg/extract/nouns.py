@@ -6,10 +6,11 @@ of Damascus")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import noun_sources, subjects
+from kg.extract.arguments import AGENT_MODIFIERS, noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import REVERSING_VERBS, codes_itself
 from kg.extract.judged import judged_act
@@ -31,6 +32,11 @@ from kg.lexicon import HOME, Lexicon
 from kg.words import cameo_codes, words
 
 ADDRESSED_ROOTS = cameo_codes("addressed")
+ANSWERABLE_ROOTS = cameo_codes("answerable")
+# the words that plan an act, and how an act hangs below them ("prepare for X")
+FUTURE_HEADS = words("future head")
+PLANNED_DEPS = ("xcomp", "ccomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp")
+AWAITING_PREPOSITIONS = ("for", "to", "toward", "towards", "at")
 DISAPPROVAL_ROOTS = cameo_codes("disapproval")
 VIOLENT_ROOTS = cameo_codes("violence")
 UNDERGONE_PREPOSITIONS = words("undergone preposition")
@@ -41,9 +47,13 @@ DELIBERATION_VERBS = words("deliberation verb")
 # undoing (talks left are negotiations halted, 164)
 LEAVING_VERBS = words("leaving verb")
 LEAVING_PREPOSITIONS = ("from", "of")
+# "repelled an attack by IS", "ended a siege by former soldiers": force another made
+CONFRONTING_VERBS = words("confronting verb")
 # "signed it despite objections from the US": the objections are told as made, beside
 # the act, not as its content
 CONCESSION_PREPOSITIONS = words("concession preposition")
+# the prepositions that may name whom an act comes from, or whom it is asked of
+OWNER_PREPOSITIONS = ("from", "of")
 
 
 def noun_triggers(context: SentenceContext, trigger: Token,
@@ -61,7 +71,10 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     governor = governing_verb(noun)
     if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
         return  # "discussed sanctions", "will reconsider its intervention": talked of
-    if governor is not None and verb_lemma(governor) in REVERSING_VERBS:
+    confronted = _confronted(noun, governor, entries)
+    if confronted == MADE:
+        pass  # "ended a siege by former soldiers": their siege, not its lifting
+    elif governor is not None and verb_lemma(governor) in REVERSING_VERBS:
         # "lifted sanctions against X" is no sanction but easing them; "halted aid to
         # X" reduces aid. Where the verb codes itself, it alone speaks.
         if codes_itself(lexicon, governor) or noun.head.i != governor.i:
@@ -73,9 +86,92 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     framed = list(_noun_framed(trigger, noun, entries, light))
     if not framed:
         framed = list(_noun_unframed(lexicon, trigger, noun, entries, governor, light))
+    if not framed and confronted == MADE and governor is not None:
+        framed = list(_owned_force(trigger, entries, governor))
+    if confronted:
+        # force another repels or breaks is never theirs ("rebels battled to break a
+        # siege of Aleppo"); told as repelled, it was made ("could repel" tells of none)
+        framed = [replace(found, presupposed=confronted == MADE) for found in framed
+                  if not found.inherited_source]
     # "condemned the beheading of a hostage": who judges an act did not do it
     judged = judged_act(lexicon, noun)
-    yield from (found for found in framed if not (judged and found.inherited_source))
+    yield from (found for found in framed if not (judged and found.inherited_source)
+                and not _awaited(context, found))
+
+
+MADE, CONFRONTED = "made", "confronted"
+
+
+def _confronted(noun: Token, governor: Token | None, entries: Entries) -> str | None:
+    """Whether the noun names force the verb's subject confronts ("repelled an attack
+    by IS on the town", "ended a three-day siege by former soldiers"): ``MADE`` where
+    its own phrase names who made it and the verb tells it as done, ``CONFRONTED``
+    where it names no one or the verb could, would or did not ("could repel an
+    attack"; a verb that ends what names no other doer, "the army ended its siege",
+    is the subject's own act undone)."""
+    if governor is None or noun.dep_ != "dobj" or noun.head.i != governor.i or \
+            verb_lemma(governor) not in CONFRONTING_VERBS or \
+            not any(relation.root in VIOLENT_ROOTS for relation in entries.values()):
+        return None
+    if _own_doers(noun) and _plainly_done(governor):
+        return MADE
+    return None if verb_lemma(governor) in REVERSING_VERBS else CONFRONTED
+
+
+def _own_doers(noun: Token) -> list[Token]:
+    """Who a force noun's own phrase names as doing it: its "by" phrase, a named owner
+    or an agent word before it ("a rebel attack", "an Islamic State attack")."""
+    return [*prep_objects(noun, "by"),
+            # "a siege of the city by the regime": the parser hangs the agent on the
+            # nearest noun
+            *(agent for patient in prep_objects(noun, "of")
+              for agent in prep_objects(patient, "by")),
+            *(child for child in noun.children if child.dep_ == "poss"
+              and child.tag_ != "PRP$"),
+            *not_dates(child for child in noun.children
+                       if child.dep_ in ("amod", "compound", "nmod") and
+                       ((child.pos_ == "PROPN" or child.ent_type_) or
+                        child.lemma_.lower() in AGENT_MODIFIERS))]
+
+
+def _plainly_done(verb: Token) -> bool:
+    """Whether a verb (or the one it is joined to) is told as done, not as what could,
+    would or did not happen ("could repel an attack by X" tells of no attack)."""
+    heads = (verb, verb.head) if verb.dep_ == "conj" else (verb,)
+    return not any(child.tag_ == "MD" or child.dep_ == "neg"
+                   for head in heads for child in head.children)
+
+
+def _awaited(context: SentenceContext, found: Trigger) -> bool:
+    """"the Palestinians prepare for an Israeli withdrawal", "Kurds brace for a Turkish
+    offensive": an act whose own phrase names its doer, that others plan, prepare or
+    hope for, is neither done nor the doer's intent (what is answered, a proposal or a
+    demand, is left to the frames that read answers)."""
+    if found.inherited_source or found.relation.root in ANSWERABLE_ROOTS:
+        return False
+    below = found.token
+    for _ in range(2):
+        if below.dep_ not in PLANNED_DEPS or \
+                (below.dep_ == "prep" and below.lower_ not in AWAITING_PREPOSITIONS):
+            return False  # ("pledged support despite the Houthis' attack": it was made)
+        head = below.head
+        if head.pos_ in ("VERB", "ADJ") and \
+                (head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS):
+            planners = subjects(head, control=False)[0]
+            return bool(planners) and not _same_actor(context, planners, found.sources)
+        below = head
+    return False
+
+
+def _same_actor(context: SentenceContext, some: list[Token],
+                others: tuple[Token, ...]) -> bool:
+    """Whether two groups of phrases name one actor (where kg knows none of the first,
+    whether they are the same words)."""
+    ids = {mention.actor.id for token in some for mention in context.actors.resolve(token)}
+    if not ids:
+        return any(token.i == other.i for token in some for other in others)
+    return any(mention.actor.id in ids for token in others
+               for mention in context.actors.resolve(token))
 
 
 def _reversed(lexicon: Lexicon, entries: Entries) -> Entries:
@@ -122,6 +218,12 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
         if not targets:
             continue
         sources, inherited = noun_sources(noun, prep)
+        if prep in OWNER_PREPOSITIONS and relation.root in ADDRESSED_ROOTS and \
+                (inherited or not sources):
+            # "accepted demands from the rebels", "the demands of the inmates": with no
+            # other doer named, whom a demand or request comes from made it ("Iraq's
+            # request for troops from NATO" is asked of NATO)
+            continue
         if relation.root in DISAPPROVAL_ROOTS and (inherited or not sources):
             # "objections to the tribunal from the US", "criticism of the plan from
             # Russia": the parser hangs the critic on what is criticised; the verb the
@@ -226,7 +328,8 @@ def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[T
                       inherited, nominal=True, loose=True)
 
 
-def _owned_force(trigger: Token, entries: Entries) -> Iterator[Trigger]:
+def _owned_force(trigger: Token, entries: Entries,
+                 confronter: Token | None = None) -> Iterator[Trigger]:
     """"Israel's offensive in the Gaza Strip", "Russia's air offensive, the fiercest in
     Idlib": force whose owner the noun names, with no target of its own and no verb
     that carries it, is aimed at the nearest actor its phrases, or those of the clause
@@ -246,6 +349,11 @@ def _owned_force(trigger: Token, entries: Entries) -> Iterator[Trigger]:
                  and not any(inner.dep_ == "dobj" for inner in child.children)]
     targets = [*phrase_objects(trigger),
                *(obj for clause in described for obj in phrase_objects(clause))]
+    if confronter is not None:
+        # "ended a siege by former soldiers in a southern town": the parser may hang
+        # where the force was on the verb that ends it
+        targets += [obj for obj in phrase_objects(confronter) if obj.i != trigger.i]
+    targets = list(not_dates(targets))
     if targets:
         yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
                       False, nominal=True, loose=True)
