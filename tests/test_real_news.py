@@ -2624,3 +2624,36 @@ def test_force_others_prepare_for_is_no_act_of_its_doer(extract_text: ExtractTex
     # the Kurds prepare; the offensive is neither made nor Turkey's threat
     assert not extract_text("Kurds are preparing for a Turkish offensive against the "
                             "Kurdish militia.").events
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Japan returned three stolen statues to Cambodia.", ("JPN", "08", "KHM"), None),
+    ("The ancient manuscripts were returned to Greece by Italy.", ("ITA", "08", "GRC"), None),
+    ("The Thai foreign minister returned to Laos on Monday.", None, ("THA", "08", "LAO")),
+])
+def test_what_is_returned_to_another_is_given_back(extract_text: ExtractText, text: str,
+                                                   expected: tuple[str, str, str] | None,
+                                                   absent: tuple[str, str, str] | None) -> None:
+    # "returned X to Y" gives X back (0842); "returned to Y" only comes back
+    dyads = _dyads(extract_text(text))
+    assert expected is None or expected in dyads
+    assert absent is None or absent not in dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan peacekeepers arrived in Haiti on Friday.",
+    "A contingent of Ghanaian peacekeeping troops arrived in Haiti.",
+])
+def test_peacekeepers_arriving_keep_the_peace(extract_text: ExtractText, text: str) -> None:
+    # what arrives is the subject: peacekeepers arriving are peacekeepers sent (074)
+    assert ("KEN" if "Kenyan" in text else "GHA", "07", "HTI") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "DHS criticized Mexico.",
+    "Immigration and Customs Enforcement criticized Mexico.",
+])
+def test_a_federal_agency_named_alone_is_its_states(extract_text: ExtractText,
+                                                    text: str) -> None:
+    # an American agency a story names without its country still acts for it
+    assert ("USA", "11", "MEX") in _dyads(extract_text(text))

@@ -34,6 +34,9 @@ VIOLENT_ROOTS = cameo_codes("violence")
 # sanctions, embargoes, boycotts, bans, curfews: measures one imposes on another, whose
 # owner ("the EU sanctions", "Israel's ban") is who imposed them
 MEASURE_CODES = cameo_codes("measure")
+# Verbs that code only when they hand something over: "returned the paintings to Brazil"
+# gives them back (0842), "returned to Baghdad" comes back and does nothing to Iraq.
+HANDING_VERBS = words("handing verb")
 
 
 def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
@@ -44,10 +47,17 @@ def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
     if entries:
         return entries
     if lemma in lexicon.verbs:
-        return lexicon.verbs[lemma]
+        return lexicon.verbs[lemma] if lemma not in HANDING_VERBS or _handed(verb) else {}
     if lemma in REVERSING_VERBS:  # "called off a strike": the strike's word codes
         return {}
     return lexicon.verbs.get(verb.lemma_.lower(), {})
+
+
+def _handed(verb: Token) -> bool:
+    """Whether the verb has a thing it acts on: an object, a passive subject, or the noun
+    a participle after it describes ("artifacts returned to Peru")."""
+    return any(child.dep_ in ("dobj", "nsubjpass") for child in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def word_entries(context: SentenceContext, token: Token) -> Entries:
@@ -106,7 +116,8 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
                 entries = lexicon.objects.get(f"{form} {prep}{name}")
                 # (the noun a participle describes may be a subject in its own clause)
                 if entries and (obj.dep_ != "nsubj" or obj.head.i != verb.i
-                                or (_violent(entries) and _framed_by(verb, entries))):
+                                or (_violent(entries) and _framed_by(verb, entries))
+                                or _moved(verb, entries)):
                     return entries
     return None
 
@@ -116,6 +127,14 @@ def _framed_by(verb: Token, entries: Entries) -> bool:
     "surged into the camp" attacked it; troops that "surged" did not."""
     return "" in entries or any(True for prep in entries
                                 for _ in verb_prep_objects(verb, prep))
+
+
+def _moved(verb: Token, entries: Entries) -> bool:
+    """Whether the verb's subject is what it moves where the entries' preposition says:
+    "peacekeepers arrived in Darfur" as "sent peacekeepers to Darfur"; a verb with an
+    object moves that, not its subject."""
+    return not any(child.dep_ in ("dobj", "nsubjpass") for child in verb.children) and \
+        any(True for prep in entries if prep for _ in verb_prep_objects(verb, prep))
 
 
 def _violent(entries: Entries) -> bool:

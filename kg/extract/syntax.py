@@ -412,8 +412,9 @@ def object_names(obj: Token) -> Iterator[str]:
             for inner in prep.children:
                 if inner.dep_ == "pobj":
                     yield f"{lemma} of {inner.lemma_.lower()}"
-                    if amount:  # "700 kg of medicine" is medicine
-                        yield inner.lemma_.lower()
+                    if amount:  # "700 kg of medicine" is medicine, and "a contingent
+                        # of peacekeeping troops" peacekeeping troops
+                        yield from object_names(inner)
     for modifier in obj.lefts:
         if modifier.dep_ in ("compound", "amod"):
             yield f"{modifier.lemma_.lower()} {lemma}"
