@@ -2555,3 +2555,18 @@ def _guesses(extractor: DepVerbExtractor, text: str) -> set[tuple[str, str, str]
 def test_a_guess_takes_no_doer_or_target_the_sentence_rules_out(
         extractor: DepVerbExtractor, text: str, wrong: tuple[str, str, str]) -> None:
     assert wrong not in _guesses(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    # a "-sponsored" owner beside the body the compound names
+    ("Iran rejected a US-sponsored UN Security Council draft resolution.", "USA"),
+    # the agent of the participle that put it forward
+    ("Sudan welcomed a peace plan put forward by Norway.", "NOR"),
+    # the subject of a relative clause on it
+    ("Israel rejected a plan Egypt proposed last week.", "EGY"),
+])
+def test_an_answer_to_a_proposal_is_aimed_at_its_owner(extract_text: ExtractText,
+                                                         text: str, owner: str) -> None:
+    answers = [event for event in extract_text(text).events
+               if event.relation.root in ("05", "12")]
+    assert owner in {event.target.actor.country for event in answers}
