@@ -2570,3 +2570,11 @@ def test_an_answer_to_a_proposal_is_aimed_at_its_owner(extract_text: ExtractText
     answers = [event for event in extract_text(text).events
                if event.relation.root in ("05", "12")]
     assert owner in {event.target.actor.country for event in answers}
+
+
+def test_an_unowned_call_answered_is_aimed_where_it_asks_to_act(
+        extract_text: ExtractText) -> None:
+    events = extract_text("The African Union rejected a call for its troops to be "
+                          "deployed in Somalia.").events
+    assert ("12", "SOM") in {(event.relation.root, event.target.actor.country)
+                             for event in events}

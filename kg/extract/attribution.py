@@ -19,6 +19,7 @@ from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
 from kg.extract.judged import judged_targets
+from kg.extract.proposals import asked_for, proposal_owners
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
@@ -26,7 +27,6 @@ from kg.extract.syntax import (
     between_sides,
     condition_subjects,
     governing_verb,
-    leaders,
     listed_speakers,
     names_holder,
     not_dates,
@@ -35,10 +35,8 @@ from kg.extract.syntax import (
     phrase_head,
     phrase_objects,
     prep_objects,
-    proposers,
     purpose_clauses,
     thing_owners,
-    within,
 )
 from kg.extract.unattributed import CUSTODY_PEOPLE, released_prisoners, scene, side_of, unattributed
 from kg.model import Mention
@@ -69,8 +67,6 @@ CROWD_PREPOSITIONS = ordered_words("crowd preposition")
 RELATIVE_PRONOUNS = pronouns("relative")
 # who bears arms: a state's forces, rebels, militants (not who a place's blast is left to)
 ARMED_SECTORS = words("armed sector")
-# what one answers, whose owner the answer is aimed at: "rejected a US-sponsored draft"
-PROPOSAL_NOUNS = words("proposal noun")
 
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
@@ -197,7 +193,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
     if not trigger.statement:
-        targets += _proposal_owners(context, heads, exclude, sources, targets)
+        targets += proposal_owners(context, heads, exclude, sources, targets)
     if not targets and not trigger.statement:
         # "towns near Damascus which are surrounded by government forces": what the
         # relative pronoun stands for is the thing acted on
@@ -226,7 +222,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     if not targets and acts_on_things and not trigger.loose:
         # "accepted a formula for ending its dispute with its partners": deeper in what
         # the act is done to
-        inside = [token for head in trigger.targets for token in not_dates(within(head))
+        inside = [token for head in trigger.targets for token in not_dates(asked_for(head))
                   if token.pos_ in ("PROPN", "NOUN", "ADJ")
                   and not (measuring and _owns(head, token))]
         targets = _first_target(context, inside, exclude, sources)[:1]
@@ -240,33 +236,6 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # set for.
         targets = _first_target(context, condition_subjects(trigger.token), exclude, sources)
     return targets
-
-
-def _proposal_owners(context: SentenceContext, heads: tuple[Token, ...], exclude: str | None,
-                     sources: list[Mention], named: list[Mention]) -> list[Mention]:
-    """"Rejected a US-sponsored UN Security Council draft resolution": an answer to a
-    proposal, resolution, plea or offer is aimed at whoever put it forward as well as at
-    the body its phrase names; the owner is not a word of the phrase, so the phrase
-    alone never finds them."""
-    owners = [owner for head in heads if head.lemma_.lower() in PROPOSAL_NOUNS
-              for owner in (*leaders(head), *proposers(head))]
-    found = others([mention for owner in owners
-                    for mention in context.actors.resolve_each((owner,), exclude) or
-                    _stance_name(context, owner)], sources)
-    have = {speaks_for(mention.actor).id for mention in named}
-    return [mention for mention in found if speaks_for(mention.actor).id not in have]
-
-
-def _stance_name(context: SentenceContext, name: Token) -> list[Mention]:
-    """The state a name before "-sponsored" or "-backed" stands for: matched as a stance
-    ("US-backed militia": no member of it), it is still whom the sponsored thing is
-    from."""
-    states = [entry.actor for entry in context.gazetteer.aliases.get(name.text, [])
-              if entry.actor is not None and entry.actor.type == "state"]
-    if not states or not states[0].country:
-        return []
-    return [Mention(name.text, name.idx, name.idx + len(name.text),
-                    context.gazetteer.state(states[0].country))]
 
 
 def _helped(context: SentenceContext, trigger: Token, mention: Mention) -> bool:
