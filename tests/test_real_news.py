@@ -2657,3 +2657,26 @@ def test_a_federal_agency_named_alone_is_its_states(extract_text: ExtractText,
                                                     text: str) -> None:
     # an American agency a story names without its country still acts for it
     assert ("USA", "11", "MEX") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    # a "-sponsored" owner beside the body the compound names
+    ("Iran rejected a US-sponsored UN Security Council draft resolution.", "USA"),
+    # the agent of the participle that put it forward
+    ("Sudan welcomed a peace plan put forward by Norway.", "NOR"),
+    # the subject of a relative clause on it
+    ("Israel rejected a plan Egypt proposed last week.", "EGY"),
+])
+def test_an_answer_to_a_proposal_is_aimed_at_its_owner(extract_text: ExtractText,
+                                                         text: str, owner: str) -> None:
+    answers = [event for event in extract_text(text).events
+               if event.relation.root in ("05", "12")]
+    assert owner in {event.target.actor.country for event in answers}
+
+
+def test_an_unowned_call_answered_is_aimed_where_it_asks_to_act(
+        extract_text: ExtractText) -> None:
+    events = extract_text("The African Union rejected a call for its troops to be "
+                          "deployed in Somalia.").events
+    assert ("12", "SOM") in {(event.relation.root, event.target.actor.country)
+                             for event in events}

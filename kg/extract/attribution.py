@@ -19,6 +19,7 @@ from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
 from kg.extract.judged import judged_targets
+from kg.extract.proposals import asked_for, proposal_owners
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
@@ -36,7 +37,6 @@ from kg.extract.syntax import (
     prep_objects,
     purpose_clauses,
     thing_owners,
-    within,
 )
 from kg.extract.unattributed import CUSTODY_PEOPLE, released_prisoners, scene, side_of, unattributed
 from kg.model import Mention
@@ -192,6 +192,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
                   if not (measuring and measure_aims(context.lexicon, head) is not None))
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
+    if not trigger.statement:
+        targets += proposal_owners(context, heads, exclude, sources, targets)
     if not targets and not trigger.statement:
         # "towns near Damascus which are surrounded by government forces": what the
         # relative pronoun stands for is the thing acted on
@@ -220,7 +222,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     if not targets and acts_on_things and not trigger.loose:
         # "accepted a formula for ending its dispute with its partners": deeper in what
         # the act is done to
-        inside = [token for head in trigger.targets for token in not_dates(within(head))
+        inside = [token for head in trigger.targets for token in not_dates(asked_for(head))
                   if token.pos_ in ("PROPN", "NOUN", "ADJ")
                   and not (measuring and _owns(head, token))]
         targets = _first_target(context, inside, exclude, sources)[:1]

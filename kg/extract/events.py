@@ -104,7 +104,10 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         sources = [source for source in sources if takes_sides(context, source.actor)]
     if not sources:
         return
-    targets = target_mentions(context, trigger, sources) or _council(context, trigger)
+    targets = target_mentions(context, trigger, sources)
+    if not any(mention.actor.type == "igo" for mention in targets):
+        # "vetoed a Russian-backed resolution": the council, beside whoever backed it
+        targets = [*targets, *_council(context, trigger)]
     if trigger.statement:
         # A statement is about the first other party the clause names; a demand
         # that "X and Y must agree" is made on both. What one says of one's own

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     owner_modifiers,
     phrase_objects,
     prep_objects,
+    proposers,
     subtree_indices,
 )
 from kg.extract.triggers import disapproves
@@ -249,10 +250,12 @@ def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator
                         for child in asked.children):
                 continue
             # "a call by top leaders": the agent of the asking owns it too, whatever
-            # words name it
+            # words name it, and so does whoever put it forward ("a step EU diplomats
+            # are proposing")
             owners = (*owner_modifiers(asked),
                       *(agent for agent in prep_objects(asked, "by")
-                        if could_name_actor(agent) or agent.pos_ == "NOUN"))
+                        if could_name_actor(agent) or agent.pos_ == "NOUN"),
+                      *proposers(asked))
             if owners and answerers:
                 yield Trigger(asked, relation, owners, answerers, False, nominal=True,
                               presupposed=True)

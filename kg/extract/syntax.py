@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from kg.tokens import token_table
-from kg.words import words
+from kg.words import pronouns, words
 
 # The parser's labels: dates and times, amounts, asides and clauses.
 TIME_ENTITIES = {"DATE", "TIME"}
@@ -37,6 +37,9 @@ IMPOSING_VERBS = words("imposing verb")
 INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 IMPOSED_ON = ("on", "against")
 LEADING_PARTICIPLES = words("leading participle")
+# "a plan proposed by Egypt", "a step EU diplomats are proposing": who put a thing forward
+PROPOSING_VERBS = words("proposing verb")
+RELATIVE_WORDS = pronouns("relative")
 WHERE_PREPOSITIONS = words("where preposition")
 
 
@@ -152,6 +155,30 @@ def leaders(noun: Token) -> Iterator[Token]:
                         and child.pos_ in ("PROPN", "ADJ"))
 
 
+def proposers(thing: Token) -> Iterator[Token]:
+    """Who put a thing forward, told in a clause on it: the agent of its participle ("a
+    resolution presented by Britain"), the subject of its relative clause ("a plan Egypt
+    proposed"), also of an appositive that renames the thing or what it asks for ("any
+    proposal to halt enrichment, a step EU diplomats are proposing")."""
+    named = [thing, *(obj for clause in thing.children if clause.dep_ == "acl"
+                      for obj in clause.children if obj.dep_ == "dobj")]
+    for noun in [thing, *(aside for each in named for aside in each.children
+                          if aside.dep_ == "appos")]:
+        for clause in noun.children:
+            # "put forward": the parser may call the particle an adverb
+            said = {verb_lemma(clause), *(f"{clause.lemma_} {adverb.lower_}"
+                                          for adverb in clause.children
+                                          if adverb.dep_ == "advmod")}
+            if clause.dep_ not in ("acl", "relcl") or said.isdisjoint(PROPOSING_VERBS):
+                continue
+            for child in clause.children:
+                if child.dep_ == "agent":
+                    yield from (obj for obj in child.children if obj.dep_ == "pobj")
+                elif child.dep_ == "nsubj" and clause.dep_ == "relcl" and \
+                        child.lower_ not in RELATIVE_WORDS:
+                    yield child
+
+
 def owner_modifiers(noun: Token) -> Iterator[Token]:
     """A noun's possessor and nationality or name modifiers: "Syria's", "Palestinian"."""
     for child in noun.children:
@@ -175,6 +202,7 @@ def thing_owners(thing: Token, depth: int = 2) -> Iterator[Token]:
     if thing.pos_ not in ("NOUN", "PROPN"):
         return
     yield from leaders(thing)
+    yield from proposers(thing)
     for owner in owner_modifiers(thing):
         yield owner
         if owner.dep_ == "poss" and depth > 1:  # "a Lebanese millionaire's assets"
