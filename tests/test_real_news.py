@@ -2680,3 +2680,33 @@ def test_an_unowned_call_answered_is_aimed_where_it_asks_to_act(
                           "deployed in Somalia.").events
     assert ("12", "SOM") in {(event.relation.root, event.target.actor.country)
                              for event in events}
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("The European Union sent experts to Moldova to investigate the reliability of "
+     "the census.", ("EU", "09", "MDA"), ("EU", "07", "MDA")),
+    ("Swedish diplomats will fly to Kenya next month to investigate the state of "
+     "the prisons.", ("SWE", "09", "KEN"), ("SWE", "03", "KEN")),
+])
+def test_a_journey_made_to_investigate_is_the_investigation(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str],
+        absent: tuple[str, str, str]) -> None:
+    # the errand is the act, aimed where the journey goes; the sending gives way to it
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads
+    assert absent not in dyads
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Austrian police opened a probe into abuses carried out by Hungarian border "
+     "guards.", ("AUT", "09", "HUN"), None),
+    ("Finland opened an investigation into the attack on the Chilean embassy in Lima.",
+     ("FIN", "09", "CHL"), ("FIN", "19", "CHL")),
+])
+def test_an_investigation_of_an_act_reaches_its_doer(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str] | None,
+        absent: tuple[str, str, str] | None) -> None:
+    # who looks into an act did not do it; the act's named doer is the one investigated
+    dyads = _dyads(extract_text(text))
+    assert expected is None or expected in dyads
+    assert absent is None or absent not in dyads

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
-from kg.extract.judged import judged_targets
+from kg.extract.judged import inquired_doers, judged_targets
 from kg.extract.proposals import asked_for, proposal_owners
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
@@ -27,6 +27,7 @@ from kg.extract.syntax import (
     between_sides,
     condition_subjects,
     governing_verb,
+    journey_ends,
     listed_speakers,
     names_holder,
     not_dates,
@@ -46,6 +47,8 @@ VIOLENT_ROOTS = cameo_codes("violence")
 # acts a state does to people (arrest, expel, release), whose unnamed victims are civilians
 PEOPLE_ACTS = cameo_codes("people act")
 MEDIATION_CODES = cameo_codes("mediation")
+# acts one makes a journey for, aimed where one goes: "sent experts to Bosnia to investigate"
+ERRAND_ROOTS = cameo_codes("errand")
 # "Syria's allies", "Ivory Coast's neighbours": others, not whom the owner names.
 RELATIONAL_NOUNS = words("relational noun")
 # "members of", "a group of", "thousands of": people, whoever they are
@@ -185,6 +188,9 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     judged = judged_targets(context, trigger, exclude, sources)
     if judged is not None:
         return judged
+    inquired = inquired_doers(context, trigger, exclude, sources)
+    if inquired:
+        return inquired
     # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
     # ("enforcing UN sanctions": the name in a measure's phrase is who imposed it)
     measuring = acts_on_measures(context.lexicon, trigger.relation)
@@ -230,6 +236,10 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
                                          trigger.relation.cameo in PEOPLE_ACTS):
         victims = _victims(context, trigger, sources)
         targets = targets if victims is None else victims
+    if not targets and trigger.relation.root in ERRAND_ROOTS:
+        # "sent experts to Bosnia to investigate the feasibility of a force": an errand
+        # whose own words name nobody is aimed at where the journey made for it goes
+        targets = _first_target(context, journey_ends(trigger.token), exclude, sources)
     if not targets and not trigger.statement and not trigger.home:
         # "threatened to stop negotiations if the United States goes ahead": an act set
         # on a condition with no target of its own is aimed at whom the condition is

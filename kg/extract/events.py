@@ -19,7 +19,7 @@ from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
 from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
-from kg.extract.syntax import ASIDE_DEPS
+from kg.extract.syntax import ASIDE_DEPS, purpose_clauses
 from kg.model import Event, Mention, Modality, Relation
 from kg.tokens import token_table
 from kg.words import cameo_codes, pronouns, words
@@ -36,6 +36,9 @@ UNARMED_SECTORS = words("unarmed sector")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 VISIT_CODES = cameo_codes("visit")
+# a journey gives way to the errand it is made for ("sent experts to Bosnia to investigate")
+JOURNEY_CODES = cameo_codes("journey")
+ERRAND_ROOTS = cameo_codes("errand")
 # the visits paid that the place visited hosts (an arrival or a journey is not yet one)
 HOSTED_VISITS = words("hosted visit")
 # verbs of welcome, which host people and praise acts
@@ -316,6 +319,12 @@ def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidat
     said |= {trigger.token.i for trigger, _ in coded
              if trigger.yields and any(token.i in named and token.i != trigger.token.i
                                        for token in trigger.token.subtree)}
+    said |= {trigger.token.i for trigger, _ in coded
+             if trigger.relation.cameo in JOURNEY_CODES and not trigger.nominal
+             and any(errand.token.i in named and errand.relation.root in ERRAND_ROOTS
+                     and errand.token.head.i == trigger.token.i
+                     and errand.token in purpose_clauses(trigger.token)
+                     for errand, _ in coded)}
     acting = {trigger.token.i for trigger, candidates in coded
               if _codes(candidates) and trigger.token.i not in said}
     # An appeal frames what it asks for even when its own actor is unknown: "the

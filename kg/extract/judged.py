@@ -28,6 +28,8 @@ COMMITTING_VERBS = words("committing verb")
 # "won an election", "launched a plan", "issued a decree": the subject makes the thing
 MAKING_VERBS = words("making verb") | words("issuing verb") | COMMITTING_VERBS
 MUTUAL_CODES = cameo_codes("mutual")
+# investigations: aimed at whoever did the act they look into, where its phrase names them
+INQUIRY_ROOTS = cameo_codes("inquiry")
 
 
 def judging(relation: Relation) -> bool:
@@ -37,12 +39,44 @@ def judging(relation: Relation) -> bool:
 
 def judged_act(lexicon: Lexicon, noun: Token) -> bool:
     """Whether an act noun is what a judging verb is aimed at: "condemned the attack",
-    "was criticised for its crackdown"; its doer is not the judge."""
+    "was criticised for its crackdown", or what an investigation looks into ("opened an
+    investigation into the attack"); its doer is not the judge."""
+    if _inquired(lexicon, noun):
+        return True
     governor = governing_verb(noun)
     if governor is None:
         return False
     entries = lexicon.verbs.get(verb_lemma(governor), {})
-    return any(judging(relation) for relation in entries.values())
+    return any(judging(relation) or relation.root in INQUIRY_ROOTS
+               for relation in entries.values())
+
+
+def _inquired(lexicon: Lexicon, noun: Token) -> bool:
+    """Whether an act noun is what an investigation noun looks into, its phrase hung on
+    the noun or on the verb that carries it ("opened an investigation into the attack")."""
+    if noun.dep_ != "pobj":
+        return False
+    holder = noun.head.head
+    inquiries = [holder] if holder.pos_ == "NOUN" else \
+        [child for child in holder.children if child.dep_ == "dobj"]
+    return any(relation.root in INQUIRY_ROOTS
+               for inquiry in inquiries for relation in noun_entries(lexicon, inquiry).values())
+
+
+def inquired_doers(context: SentenceContext, trigger: Trigger, exclude: str | None,
+                   sources: list[Mention]) -> list[Mention]:
+    """"investigated crimes committed by Croat forces", "an inquiry into the army's
+    conduct": an investigation of an act is aimed at its doer where the act's own
+    phrase names one; otherwise at what it looks into ("investigating the killing of a
+    Russian diplomat")."""
+    if trigger.relation.root not in INQUIRY_ROOTS:
+        return []
+    mentions: list[Mention] = []
+    for head in trigger.targets:
+        found = _doers(context, head)
+        if found:
+            mentions += others(_named_doers(context, head, found, exclude), sources)
+    return mentions
 
 
 def judged_targets(context: SentenceContext, trigger: Trigger, exclude: str | None,

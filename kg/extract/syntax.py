@@ -322,6 +322,19 @@ def purpose_clauses(verb: Token) -> list[Token]:
             if child.dep_ in ("advcl", "xcomp") and to_infinitive(child)]
 
 
+def journey_ends(clause: Token) -> list[Token]:
+    """Where the journey a purpose clause is made for goes: "sent experts to Bosnia to
+    investigate", "will travel to Kabul to investigate" (none for a clause of no verb's
+    purpose)."""
+    journey = clause.head
+    if clause.dep_ not in ("advcl", "xcomp") or not to_infinitive(clause) or \
+            journey.pos_ != "VERB" or journey.i == clause.i:
+        return []
+    return [obj for child in journey.children
+            if child.dep_ == "prep" and child.lower_ in ("to", "into", "in")
+            for obj in child.children if obj.dep_ == "pobj"]
+
+
 def within(head: Token) -> Iterator[Token]:
     """The words of a noun phrase below its head in reading order, without its clauses
     ("staged by students to protest ...") or where it lies ("on the Thai border")."""
