@@ -2657,3 +2657,22 @@ def test_a_federal_agency_named_alone_is_its_states(extract_text: ExtractText,
                                                     text: str) -> None:
     # an American agency a story names without its country still acts for it
     assert ("USA", "11", "MEX") in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Two hundred Kenyan soldiers arrived in Somalia to join an African Union force.",
+     ("KEN", "07", "SOM"), ("KEN", "04", "SOM")),
+    ("Ghanaian troops flew to Liberia to help distribute food.",
+     ("GHA", "07", "LBR"), ("GHA", "04", "LBR")),
+    ("Hundreds of Syrian rebels travelled to Turkey on Monday.", None, ("SYR", "04", "TUR")),
+    ("Israeli soldiers arrived in Egypt on Monday.", None, ("ISR", "04", "EGY")),
+])
+def test_movements_of_armed_forces_are_no_visits(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str] | None,
+        absent: tuple[str, str, str]) -> None:
+    # troops do not visit: sent abroad to join a force or help they keep the peace
+    # there (074); moving for no such purpose they do nothing to the place
+    dyads = _dyads(extract_text(text))
+    assert expected is None or expected in dyads
+    assert not any(code == "04" for _, code, _ in dyads), dyads
+    assert absent not in dyads
