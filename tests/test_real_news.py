@@ -2676,3 +2676,18 @@ def test_movements_of_armed_forces_are_no_visits(
     assert expected is None or expected in dyads
     assert not any(code == "04" for _, code, _ in dyads), dyads
     assert absent not in dyads
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Kenya sent 200 soldiers to the African Union mission in Somalia.",
+     ("KEN", "07", "SOM"), ("KEN", "07", "AU")),
+    ("Ghana is ready to contribute troops to the UN force in Lebanon.",
+     ("GHA", "03", "LBN"), ("GHA", "03", "UN")),
+])
+def test_help_given_to_a_mission_goes_where_it_serves(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str],
+        absent: tuple[str, str, str]) -> None:
+    # troops sent to a force "in" a place help that place, not the body that leads it
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads
+    assert absent not in dyads
