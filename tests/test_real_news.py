@@ -2710,3 +2710,37 @@ def test_an_investigation_of_an_act_reaches_its_doer(
     dyads = _dyads(extract_text(text))
     assert expected is None or expected in dyads
     assert absent is None or absent not in dyads
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Two hundred Kenyan soldiers arrived in Somalia to join an African Union force.",
+     ("KEN", "07", "SOM"), ("KEN", "04", "SOM")),
+    ("Ghanaian troops flew to Liberia to help distribute food.",
+     ("GHA", "07", "LBR"), ("GHA", "04", "LBR")),
+    ("Hundreds of Syrian rebels travelled to Turkey on Monday.", None, ("SYR", "04", "TUR")),
+    ("Israeli soldiers arrived in Egypt on Monday.", None, ("ISR", "04", "EGY")),
+])
+def test_movements_of_armed_forces_are_no_visits(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str] | None,
+        absent: tuple[str, str, str]) -> None:
+    # troops do not visit: sent abroad to join a force or help they keep the peace
+    # there (074); moving for no such purpose they do nothing to the place
+    dyads = _dyads(extract_text(text))
+    assert expected is None or expected in dyads
+    assert not any(code == "04" for _, code, _ in dyads), dyads
+    assert absent not in dyads
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    ("Kenya sent 200 soldiers to the African Union mission in Somalia.",
+     ("KEN", "07", "SOM"), ("KEN", "07", "AU")),
+    ("Ghana is ready to contribute troops to the UN force in Lebanon.",
+     ("GHA", "03", "LBN"), ("GHA", "03", "UN")),
+])
+def test_help_given_to_a_mission_goes_where_it_serves(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str],
+        absent: tuple[str, str, str]) -> None:
+    # troops sent to a force "in" a place help that place, not the body that leads it
+    dyads = _dyads(extract_text(text))
+    assert expected in dyads
+    assert absent not in dyads

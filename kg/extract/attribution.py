@@ -70,6 +70,10 @@ CROWD_PREPOSITIONS = ordered_words("crowd preposition")
 RELATIVE_PRONOUNS = pronouns("relative")
 # who bears arms: a state's forces, rebels, militants (not who a place's blast is left to)
 ARMED_SECTORS = words("armed sector")
+# help given to a force or mission is for the place it serves ("troops sent to the AU
+# mission in Somalia"), not the body whose mission it is
+MISSION_NOUNS = words("mission noun")
+AIDED_ROOTS = cameo_codes("aided")
 
 
 def source_mentions(context: SentenceContext, trigger: Trigger) -> list[Mention]:
@@ -194,7 +198,8 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
     # ("enforcing UN sanctions": the name in a measure's phrase is who imposed it)
     measuring = acts_on_measures(context.lexicon, trigger.relation)
-    heads = tuple(_doer(context, head) or head for head in trigger.targets
+    heads = tuple(_served(context, trigger, head) or _doer(context, head) or head
+                  for head in trigger.targets
                   if not (measuring and measure_aims(context.lexicon, head) is not None))
     targets = [mention for mention in context.actors.resolve_each(heads, exclude)
                if not any(own_forces(context, source, mention) for source in sources)]
@@ -422,6 +427,18 @@ def _first_target(context: SentenceContext, heads: list[Token], exclude: str | N
         if found:
             return found
     return []
+
+
+def _served(context: SentenceContext, trigger: Trigger, head: Token) -> Token | None:
+    """Help or troops given to a force or mission go to the place it serves: "sent troops
+    to the AU mission in Somalia", "ready to contribute troops to the NATO-led force in
+    Afghanistan" are aimed at Somalia and Afghanistan; an attack on "the UN mission in
+    Mali" is still the UN's."""
+    if trigger.relation.root not in AIDED_ROOTS or head.lemma_.lower() not in MISSION_NOUNS:
+        return None
+    return next((obj for child in head.children if child.dep_ == "prep" and child.lower_ == "in"
+                 for obj in child.children
+                 if obj.dep_ == "pobj" and context.actors.resolve_each((obj,), None)), None)
 
 
 def _doer(context: SentenceContext, head: Token) -> Token | None:

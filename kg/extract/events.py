@@ -33,6 +33,9 @@ CAPTURE_CODES = cameo_codes("capture")
 CAPTIVITY_CODES = cameo_codes("captivity")
 # people taken by force rather than fought: civilians, the press, aid workers
 UNARMED_SECTORS = words("unarmed sector")
+ARMED_SECTORS = words("armed sector")
+# what troops go abroad to do that makes them sent there: "to join an AU force", "to help"
+AIDING_PURPOSES = words("aiding purpose")
 # "A met B", "A held talks with B", "A signed a treaty with B": each side does the act
 MUTUAL_CODES = cameo_codes("mutual")
 VISIT_CODES = cameo_codes("visit")
@@ -136,8 +139,11 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                            own_forces(context, source, target) or
                            target.text.lower() in REFLEXIVE_PRONOUNS)]  # "blew themselves up"
         for rank, target in enumerate(actable):
+            moved = _force_moved(context, trigger, relation, mood, source, target)
+            if moved is None:
+                continue
             event = coded_event(context, trigger, evidence, source, target,
-                                relation, mood, extractor)
+                                moved, mood, extractor)
             yield Candidate(event, trigger, rank if guessed else 0)
             back = returned(context, trigger, relation, mood, source, target)
             if back is not None:
@@ -166,6 +172,44 @@ def returned(context: SentenceContext, trigger: Trigger, relation: Relation, moo
             target.actor.type != "state" or _people(context, target):
         return None
     return context.lexicon.rules["hosting"]
+
+
+def _force_moved(context: SentenceContext, trigger: Trigger, relation: Relation, mood: Mood,
+                 source: Mention, target: Mention) -> Relation | None:
+    """An armed force does not visit: a state's troops that arrive in or head for
+    another country to join a force there or to help ("flew out, heading for Darfur to
+    join an AU force", "arrived in Nepal to help deliver aid") are sent there (074, as
+    "sent peacekeepers"), and a force's move for no such purpose is no event ("rebels
+    headed for Idlib", "soldiers arrived at their base")."""
+    if trigger.relation.cameo not in VISIT_CODES or trigger.nominal or \
+            not (_armed(context, source) or any(
+                context.gazetteer.agents.get(token.lower_) in ARMED_SECTORS
+                for token in trigger.sources)):
+        return relation
+    verb = trigger.token
+    clauses = (verb, verb.head) if verb.dep_ in ("advcl", "conj", "xcomp") else (verb,)
+    aiding = any(child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in AIDING_PURPOSES
+                 for clause in clauses for child in clause.children)
+    actor = speaks_for(source.actor)
+    sent = actor.type in ("state", "igo", "bloc") or actor.sector in context.gazetteer.state_sectors
+    if not (aiding and sent) or source.actor.compatriot(target.actor):
+        return None
+    return coded_relation(context.lexicon, context.lexicon.rules["force sent"],
+                          mood.modality, verb)
+
+
+def _armed(context: SentenceContext, mention: Mention) -> bool:
+    """Whether a mention names an armed force ("British troops", "a company of Nigerian
+    infantry", "troops from the United States"), not a person or a state's envoy."""
+    actor = speaks_for(mention.actor)
+    if mention.actor.type == "person":
+        return False
+    if actor.sector in ARMED_SECTORS:
+        return True
+    span = context.sentence.doc.char_span(mention.start, mention.end,
+                                          alignment_mode="expand")
+    return span is not None and len(span) > 0 and \
+        context.gazetteer.agents.get(span.root.lower_) in ARMED_SECTORS
 
 
 def _council(context: SentenceContext, trigger: Trigger) -> list[Mention]:
