@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.ownership import owners
 from kg.extract.syntax import (
     MAX_CLIMB,
     could_name_actor,
     governing_verb,
     lemma_in,
     not_dates,
-    owners,
     prep_objects,
 )
 from kg.words import ordered_words, words

@@ -19,25 +19,22 @@ from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
 from kg.extract.judged import inquired_doers, judged_targets
+from kg.extract.ownership import agents_of, names_holder, owner_modifiers, thing_owners
 from kg.extract.proposals import asked_for, proposal_owners
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
-    agents_of,
     between_sides,
     condition_subjects,
     governing_verb,
     journey_ends,
     listed_speakers,
-    names_holder,
     not_dates,
-    owner_modifiers,
     passive_instruments,
     phrase_head,
     phrase_objects,
     prep_objects,
     purpose_clauses,
-    thing_owners,
 )
 from kg.extract.unattributed import CUSTODY_PEOPLE, released_prisoners, scene, side_of, unattributed
 from kg.model import Mention

@@ -6,15 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Entries, SentenceContext
+from kg.extract.ownership import IMPOSED_ON, imposed_on, thing_owners
 from kg.extract.syntax import (
-    IMPOSED_ON,
     INSTRUMENT_PREPOSITIONS,
-    imposed_on,
     lemma_forms,
     lemma_in,
     object_names,
     prep_objects,
-    thing_owners,
     verb_lemma,
     verb_prep_objects,
 )

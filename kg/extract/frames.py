@@ -14,16 +14,15 @@ from spacy.tokens import Token
 from kg.extract.arguments import noun_sources, subjects
 from kg.extract.context import SentenceContext, Trigger, triggers_under
 from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
+from kg.extract.ownership import owner_modifiers, proposers
 from kg.extract.syntax import (
     TIME_ENTITIES,
     could_name_actor,
     governing_verb,
     not_dates,
     obliges,
-    owner_modifiers,
     phrase_objects,
     prep_objects,
-    proposers,
     subtree_indices,
 )
 from kg.extract.triggers import disapproves

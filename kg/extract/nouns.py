@@ -14,8 +14,8 @@ from kg.extract.arguments import AGENT_MODIFIERS, noun_sources, subjects
 from kg.extract.context import Entries, SentenceContext, Trigger
 from kg.extract.entries import REVERSING_VERBS, codes_itself
 from kg.extract.judged import judged_act
+from kg.extract.ownership import CONTROLLING_VERBS
 from kg.extract.syntax import (
-    CONTROLLING_VERBS,
     amount_holding,
     clause_heads,
     governing_verb,

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext
+from kg.extract.ownership import leaders, proposers
 from kg.extract.sides import others, speaks_for
-from kg.extract.syntax import leaders, proposers, within
+from kg.extract.syntax import within
 from kg.model import Mention
 from kg.words import words
 

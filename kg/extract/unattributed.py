@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import held_as, object_entries
-from kg.extract.syntax import owner_modifiers, prep_objects
+from kg.extract.ownership import owner_modifiers
+from kg.extract.syntax import prep_objects
 from kg.extract.triggers import CUSTODY_RELEASES, KIDNAPPERS_ACTS, STATE_ACTS, verb_shape
 from kg.model import Mention
 from kg.words import cameo_codes, words

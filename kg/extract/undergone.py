@@ -9,14 +9,8 @@ from spacy.tokens import Token
 from kg.extract.arguments import subjects
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import noun_entries
-from kg.extract.syntax import (
-    TIME_ENTITIES,
-    not_dates,
-    owner_modifiers,
-    prep_objects,
-    verb_lemma,
-    verb_prep_objects,
-)
+from kg.extract.ownership import owner_modifiers
+from kg.extract.syntax import TIME_ENTITIES, not_dates, prep_objects, verb_lemma, verb_prep_objects
 from kg.extract.triggers import STATE_ACTS, VerbShape, verb_shape
 from kg.lexicon import Lexicon
 from kg.model import Relation
