@@ -2766,3 +2766,16 @@ def test_a_part_of_a_land_does_not_act(extract_text: ExtractText) -> None:
     result = extract_text("Warplanes were bombing the towns of Harasta and Eastern Ghouta "
                           "killing at least 19 civilians.")
     assert all(event.source.actor.id != "SYR" for event in result.events)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Syrian regime warplanes struck the village of Kafr Nabudah on Monday.", "Kafr Nabudah"),
+    ("Syrian rebels shelled Qaldun neighbourhood on Sunday.", "Qaldun"),
+])
+def test_a_settlement_word_names_a_town_the_gazetteer_lacks(
+        extract_text: ExtractText, text: str, place: str) -> None:
+    # "the village of X", "X neighbourhood": a name called a settlement is a place of
+    # the state the story names, struck as that state
+    targets = {(event.target.actor.id, event.target.text)
+               for event in extract_text(text).events}
+    assert ("SYR", place) in targets, targets
