@@ -2744,3 +2744,38 @@ def test_help_given_to_a_mission_goes_where_it_serves(
     dyads = _dyads(extract_text(text))
     assert expected in dyads
     assert absent not in dyads
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian troops have besieged Eastern Ghouta since 2013.",
+    "Pro-government militias have encircled Eastern Ghouta since last year.",
+    "Government troops shelled Rural Damascus on Monday.",
+])
+def test_a_part_of_a_land_is_the_place(extract_text: ExtractText, text: str) -> None:
+    # "Eastern Ghouta", "Rural Damascus": a land word before a place's name says which
+    # part of it, even where the tagger reads the two as an organisation; the place is
+    # the state, not its government seated in the capital
+    events = [event for event in extract_text(text).events if event.relation.root == "19"]
+    assert events, text
+    assert all(event.target.actor.id == "SYR" for event in events), \
+        [event.target.actor.id for event in events]
+
+
+def test_a_part_of_a_land_does_not_act(extract_text: ExtractText) -> None:
+    # the place shelled is not who killed ("shelling of Eastern Ghouta killed 12")
+    result = extract_text("Warplanes were bombing the towns of Harasta and Eastern Ghouta "
+                          "killing at least 19 civilians.")
+    assert all(event.source.actor.id != "SYR" for event in result.events)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Syrian regime warplanes struck the village of Kafr Nabudah on Monday.", "Kafr Nabudah"),
+    ("Syrian rebels shelled Qaldun neighbourhood on Sunday.", "Qaldun"),
+])
+def test_a_settlement_word_names_a_town_the_gazetteer_lacks(
+        extract_text: ExtractText, text: str, place: str) -> None:
+    # "the village of X", "X neighbourhood": a name called a settlement is a place of
+    # the state the story names, struck as that state
+    targets = {(event.target.actor.id, event.target.text)
+               for event in extract_text(text).events}
+    assert ("SYR", place) in targets, targets

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actors.gazetteer import Entry, Gazetteer
 from kg.model import Actor, Document, Mention, Unresolved
 from kg.tokens import token_table
+from kg.words import words
 
 # What a dateline counts for towards the story's country: as much as one place named
 # "in" it (kg.actors.matching weighs those 2).
@@ -26,6 +27,10 @@ DATELINE_WEIGHT = 2
 # the words before a head that are not part of the phrase's name
 PHRASE_OPENERS = frozenset({"det", "predet", "preconj", "punct", "cc", "advmod", "nummod",
                             "quantmod"})
+
+
+# "eastern", "rural": words that name a part of a land
+LAND_MODIFIERS = words("land modifier")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +139,11 @@ class ActorContext:
         Azaz"): a state's name with no sector, holding a town's name."""
         if mention.actor.sector is not None or mention.actor.type != "state":
             return False
+        # "Eastern Ghouta", "rural Idlib": a part of a land is a place ("South Korea",
+        # whose name holds the word, is a state)
+        parts = LAND_MODIFIERS.intersection(mention.text.lower().split())
+        if parts and parts.isdisjoint(mention.actor.name.lower().split()):
+            return True
         if self._places is None:
             self._places = list({(self.doc[match.start].idx, match.entry.town,
                                   match.entry.actor) for match in self.matches.values()

@@ -27,6 +27,8 @@ STANCE_PREFIXES = words("stance prefix")
 STANCE_SUFFIXES = words("stance suffix")
 LOCATION_PREPOSITIONS = words("location preposition")
 STREET_WORDS = words("street word")
+# "the town of X", "X village": a word that calls the name next to it a settlement
+SETTLEMENT_NOUNS = words("settlement noun")
 LANDMARKS = {"FAC", "LOC"}
 NOT_PLACES = {"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
 
@@ -265,7 +267,8 @@ def _town_states(actors: ActorContext, start: int, end: int, name: str,
         return ()  # "the North", "the Center": a region or a thing, never a small town
     candidates = states or gazetteer.local_places.get(name) or \
         gazetteer.folded_local_places.get(fold_place(name), ()) or \
-        _transliterated(actors, start, end, name, person, states_at)
+        _transliterated(actors, start, end, name, person, states_at) or \
+        _settlement(actors, start, end, person, states_at)
     if not candidates:
         return ()
     elsewhere = _elsewhere(states_at, start, end)
@@ -286,6 +289,36 @@ def _transliterated(actors: ActorContext, start: int, end: int, name: str, perso
     most = max(named.values())
     return tuple(state for country, times in named.items() if times == most
                  for state in actors.gazetteer.transliterated_places(name, country))
+
+
+def _settlement(actors: ActorContext, start: int, end: int, person: bool,
+                states_at: dict[tuple[int, int], str | None]) -> tuple[Actor, ...]:
+    """A name the gazetteer lacks that a settlement's word calls one ("the towns of
+    Mesraba and Harasta", "Jarez village"): a place of the state the story names most."""
+    doc = actors.doc
+    if person:
+        return ()
+    head = doc[end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        noun = head.head.head
+    elif end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+        noun = doc[end]
+    else:
+        return ()
+    # only a settlement acted on ("struck the village of X"); one where people were
+    # ("killed civilians in the village of X") is where, not whom
+    if noun.lemma_.lower() not in SETTLEMENT_NOUNS or \
+            (noun.dep_ == "pobj" and noun.head.lower_ in LOCATION_PREPOSITIONS):
+        return ()
+    named = Counter(country for span, country in states_at.items()
+                    if span != (start, end) and country)
+    if not named:
+        return ()
+    most = max(named.values())
+    return tuple(actors.gazetteer.state(country) for country, times in named.items()
+                 if times == most)
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:

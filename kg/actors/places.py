@@ -72,7 +72,8 @@ def capital_as_place(actors: ActorContext, head: Token, match: Match) -> bool:
         return False
     located = head.dep_ == "pobj" and head.head.lower_ in TOWN_PREPOSITIONS
     land = (head.dep_ == "compound" and head.head.lemma_.lower() in LAND_NOUNS) or \
-        any(child.dep_ == "amod" and child.lower_ in LAND_MODIFIERS for child in head.children)
+        any(child.dep_ in ("amod", "compound") and child.lower_ in LAND_MODIFIERS
+            for child in head.children)
     if not located and not land:
         return False
     return actors.gazetteer.is_capital(actors.doc[match.start:match.end].text)
@@ -93,7 +94,10 @@ def unknown_organisation(actors: ActorContext, head: Token, match: Match) -> boo
     # "Egypt & Jordan": names joined by a conjunction are the names, not a company's.
     # An analyst's alias names the whole organisation: in "The Black Sea Fleet" only
     # the article, which the tagger takes into the entity, is outside it.
+    # A land's word ("Eastern Ghouta", "Rural Damascus", which the tagger may take for
+    # an organisation) says which part of the place, not whose body it is.
     covered = all(index in actors.matches or actors.doc[index].pos_ in ("CCONJ", "PUNCT")
                   or (match.entry.analyst and actors.doc[index].pos_ == "DET")
+                  or actors.doc[index].lower_ in LAND_MODIFIERS
                   for index in range(entity.start, entity.end))
     return not covered and agent_sector(actors.gazetteer, entity) is None
