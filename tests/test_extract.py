@@ -407,7 +407,8 @@ def test_a_capital_as_a_place_is_its_country_not_its_government(
         extract_text: ExtractText) -> None:
     result = extract_text("Iranian police arrested workers of a bus company in Tehran.")
     assert ("IRN", "17", "IRN") in _dyads(result)
-    assert {event.target.actor.id for event in result.events} == {"IRN"}
+    # Iran or its business (the company in Tehran), never its government
+    assert {event.target.actor.id for event in result.events} <= {"IRN", "IRNBUS"}
 
 
 @pytest.mark.parametrize("text", ["Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.",

@@ -2779,3 +2779,17 @@ def test_a_settlement_word_names_a_town_the_gazetteer_lacks(
     targets = {(event.target.actor.id, event.target.text)
                for event in extract_text(text).events}
     assert ("SYR", place) in targets, targets
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Officials in Kenya accused the rebels of attacking the town.", ("KEN", "GOV")),
+    ("A court in Ghana released the opposition leader.", ("GHA", "JUD")),
+    ("Police in Nairobi arrested dozens of Somali refugees.", ("KEN", "COP")),
+])
+def test_an_office_named_in_a_place_serves_its_state(
+        extract_text: ExtractText, text: str, source: tuple[str, str]) -> None:
+    # men named by their office with no owner of their own are that state's body
+    # (its government, courts, police), not its people
+    sources = {(event.source.actor.state_country, event.source.actor.sector)
+               for event in extract_text(text).events if not event.negated}
+    assert source in sources, sources

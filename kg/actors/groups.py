@@ -35,6 +35,12 @@ COMMUNITY_HEADS = words("community head")
 STATELESS_PEOPLES = words("stateless people")
 # a state's armed forces, which a people with no state has not
 ARMED_SECTORS = ("MIL", "COP")
+LOCATING_PREPOSITIONS = words("locating preposition")
+# the sectors whose men are of the state where they are; not armed forces, refugees,
+# reporters or aid workers, as often another state's there ("the peacekeeping force
+# in Afghanistan", "refugees in Lebanon"), nor a state's envoys ("diplomats in Damascus")
+PLACED_SECTORS = words("placed sector")
+POSTED_WORDS = words("posted word")
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -49,6 +55,9 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     owner = _owner(actors, head, phrase) if stands_for_owner else None
     if owner is not None:
         return _owned(actors, owner, sector)
+    located = located_group(actors, head, phrase)
+    if located:
+        return located[0]
     if _community(head):
         # its people where the story is: "gunmen killed 30 Alawites" in Syria; "Iraqi
         # Christians" are Iraq's wherever they are
@@ -99,6 +108,41 @@ def sector_body(actors: ActorContext, phrase: Span) -> Actor | None:
             if entry.actor is not None and entry.actor.id in gazetteer.sector_names:
                 return entry.actor
     return None
+
+
+def located_group(actors: ActorContext, head: Token, phrase: Span) -> list[Actor]:
+    """"Judges at the Hague tribunal", "officials in Nigeria", "police in the Gaza
+    Strip": men named by their office and no owner of their own serve the body "at"
+    names, or the state of the place "in" or "at" names (its body of their sector);
+    "of" is `right_attachment`'s ("a company of Nigerian infantry" is the infantry).
+    "People in Somalia and Kenya" are each state's."""
+    sector = _sector_word(actors, phrase)
+    if sector not in PLACED_SECTORS or head.lemma_.lower() in POSTED_WORDS:
+        return []
+    table = token_table(actors.doc)
+    if any(table.dep[child] == "prep" and table.lower[child] in ("of", "from")
+           for child in table.children[head.i]):
+        return []  # "aircraft of the Russian forces in the town": the owner's
+    for child in table.children[head.i]:
+        preposition = table.lower[child]
+        if table.dep[child] != "prep" or preposition not in LOCATING_PREPOSITIONS:
+            continue
+        for obj in table.children[child]:
+            if table.dep[obj] != "pobj":
+                continue
+            found = [_placed(actors, mention.actor, sector, preposition)
+                     for mention in actors.resolve_each((actors.doc[obj],))]
+            if any(found):
+                return [actor for actor in found if actor is not None]
+    return []
+
+
+def _placed(actors: ActorContext, place: Actor, sector: str,
+            preposition: str) -> Actor | None:
+    """The body of the sector of a state named as the place, or the body named "at"."""
+    if place.type == "state" and place.state_country:
+        return actors.gazetteer.state(place.state_country, sector)
+    return place if preposition == "at" and place.type in ("igo", "ngo", "group") else None
 
 
 def _stateless_people(actors: ActorContext, head: Token, phrase: Span) -> bool:

@@ -21,13 +21,19 @@ from spacy.vocab import Vocab
 from kg.actors.context import ActorContext, Match
 from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
-from kg.actors.groups import coordinated_owners, coordinated_sectors, group_phrase, right_attachment
+from kg.actors.groups import (
+    coordinated_owners,
+    coordinated_sectors,
+    group_phrase,
+    located_group,
+    right_attachment,
+)
 from kg.actors.matching import NameIndex, find_matches
 from kg.actors.people import CALENDAR, introduce, names_a_place, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
 from kg.actors.sectors import agent_sector
 from kg.datafiles import collector_paused
-from kg.model import Document, Mention, Unresolved
+from kg.model import Actor, Document, Mention, Unresolved
 from kg.tokens import token_table
 from kg.words import pronouns, words
 
@@ -136,9 +142,17 @@ class DocumentActors(ActorContext):
         group = group_phrase(self, head, phrase, exclude_country)
         if group is not None:
             partners = coordinated_owners(self, head, phrase, group) or \
-                coordinated_sectors(self, head, phrase, group, exclude_country)
+                coordinated_sectors(self, head, phrase, group, exclude_country) or \
+                self._other_places(head, phrase, group)
             return [self.mention(phrase, actor) for actor in (group, *partners)]
         return right_attachment(self, head)
+
+    def _other_places(self, head: Token, phrase: Span, group: Actor) -> list[Actor]:
+        """"people in Somalia and Kenya": the bodies of the other places named, where
+        the group is the first place's (not "the Islamic State group in Syria and Iraq",
+        named by its owner)."""
+        located = located_group(self, head, phrase)
+        return located[1:] if located and located[0].id == group.id else []
 
     def _masthead_attribution(self, phrase: Span) -> bool:
         """"... kills 12 NGO AFP Wednesday 18 Jun 2014", "... in Aleppo Monitor AFP":
