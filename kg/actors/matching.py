@@ -282,12 +282,7 @@ def _transliterated(actors: ActorContext, start: int, end: int, name: str, perso
     name, nor the end of a longer name ("Ahrar al-Sham" is a group, not Damascus)."""
     if person or (start > 0 and actors.doc[start - 1].pos_ == "PROPN"):
         return ()
-    named = Counter(country for span, country in states_at.items()
-                    if span != (start, end) and country)
-    if not named:
-        return ()
-    most = max(named.values())
-    return tuple(state for country, times in named.items() if times == most
+    return tuple(state for country in _most_named(states_at, start, end)
                  for state in actors.gazetteer.transliterated_places(name, country))
 
 
@@ -312,13 +307,17 @@ def _settlement(actors: ActorContext, start: int, end: int, person: bool,
     if noun.lemma_.lower() not in SETTLEMENT_NOUNS or \
             (noun.dep_ == "pobj" and noun.head.lower_ in LOCATION_PREPOSITIONS):
         return ()
+    return tuple(actors.gazetteer.state(country)
+                 for country in _most_named(states_at, start, end))
+
+
+def _most_named(states_at: dict[tuple[int, int], str | None], start: int,
+                end: int) -> list[str]:
+    """The states the story names most often other than at ``start:end``."""
     named = Counter(country for span, country in states_at.items()
                     if span != (start, end) and country)
-    if not named:
-        return ()
-    most = max(named.values())
-    return tuple(actors.gazetteer.state(country) for country, times in named.items()
-                 if times == most)
+    most = max(named.values(), default=0)
+    return [country for country, times in named.items() if times == most]
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:

@@ -186,12 +186,9 @@ def target_mentions(context: SentenceContext, trigger: Trigger,
 def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Mention],
                    exclude: str | None) -> list[Mention]:
     """The actors the trigger's target tokens name, directly or through what they say."""
-    judged = judged_targets(context, trigger, exclude, sources)
+    judged = _judged_or_inquired(context, trigger, exclude, sources)
     if judged is not None:
         return judged
-    inquired = inquired_doers(context, trigger, exclude, sources)
-    if inquired:
-        return inquired
     # "cut its forces in Afghanistan": a state's own forces are not whom it acts on
     # ("enforcing UN sanctions": the name in a measure's phrase is who imposed it)
     measuring = acts_on_measures(context.lexicon, trigger.relation)
@@ -221,12 +218,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
                    if token.i not in taken]
         targets = _first_target(context, phrases, exclude, sources)
     if not targets and trigger.relation.cameo in MEDIATION_CODES:
-        # "brokered a truce between Israel and Hamas", "brokered deals to end the
-        # fighting between X and Y": mediation is aimed at each side it stands between
-        # (other acts' "between" is as often a place: "a road between two towns")
-        sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)]) or \
-            between_sides(_earlier_mentions(context, trigger.targets))
-        targets = others(context.actors.resolve_each(sides, exclude), sources)
+        targets = _mediated_sides(context, trigger, exclude, sources)
     if not targets and acts_on_things and not trigger.loose:
         # "accepted a formula for ending its dispute with its partners": deeper in what
         # the act is done to
@@ -248,6 +240,26 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # set for.
         targets = _first_target(context, condition_subjects(trigger.token), exclude, sources)
     return targets
+
+
+def _judged_or_inquired(context: SentenceContext, trigger: Trigger, exclude: str | None,
+                        sources: list[Mention]) -> list[Mention] | None:
+    """The doer of the act a judgement or an investigation is about, where that decides
+    the target; None where it does not."""
+    judged = judged_targets(context, trigger, exclude, sources)
+    if judged is not None:
+        return judged
+    return inquired_doers(context, trigger, exclude, sources) or None
+
+
+def _mediated_sides(context: SentenceContext, trigger: Trigger, exclude: str | None,
+                    sources: list[Mention]) -> list[Mention]:
+    """"brokered a truce between Israel and Hamas", "brokered deals to end the fighting
+    between X and Y": mediation is aimed at each side it stands between (other acts'
+    "between" is as often a place: "a road between two towns")."""
+    sides = between_sides([*trigger.targets, *purpose_clauses(trigger.token)]) or \
+        between_sides(_earlier_mentions(context, trigger.targets))
+    return others(context.actors.resolve_each(sides, exclude), sources)
 
 
 def _helped(context: SentenceContext, trigger: Token, mention: Mention) -> bool:
