@@ -27,8 +27,6 @@ DATELINE_WEIGHT = 2
 # the words before a head that are not part of the phrase's name
 PHRASE_OPENERS = frozenset({"det", "predet", "preconj", "punct", "cc", "advmod", "nummod",
                             "quantmod"})
-
-
 # "eastern", "rural": words that name a part of a land
 LAND_MODIFIERS = words("land modifier")
 

@@ -55,7 +55,7 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
     owner = _owner(actors, head, phrase) if stands_for_owner else None
     if owner is not None:
         return _owned(actors, owner, sector)
-    located = located_group(actors, head, phrase)
+    located = located_group(actors, head, phrase, sector)
     if located:
         return located[0]
     if _community(head):
@@ -110,13 +110,14 @@ def sector_body(actors: ActorContext, phrase: Span) -> Actor | None:
     return None
 
 
-def located_group(actors: ActorContext, head: Token, phrase: Span) -> list[Actor]:
+def located_group(actors: ActorContext, head: Token, phrase: Span,
+                  sector: str | None) -> list[Actor]:
     """"Judges at the Hague tribunal", "officials in Nigeria", "police in the Gaza
     Strip": men named by their office and no owner of their own serve the body "at"
     names, or the state of the place "in" or "at" names (its body of their sector);
     "of" is `right_attachment`'s ("a company of Nigerian infantry" is the infantry).
-    "People in Somalia and Kenya" are each state's."""
-    sector = _sector_word(actors, phrase)
+    "People in Somalia and Kenya" are each state's. ``sector``: the phrase's
+    (``group_sector``)."""
     if sector not in PLACED_SECTORS or head.lemma_.lower() in POSTED_WORDS:
         return []
     table = token_table(actors.doc)

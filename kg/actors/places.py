@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.actors.context import ActorContext, Match
+from kg.actors.context import LAND_MODIFIERS, ActorContext, Match
 from kg.actors.sectors import agent_sector
 from kg.model import Actor, Mention
 from kg.words import words
@@ -16,7 +16,6 @@ from kg.words import words
 # Where a capital is a place, not its government's seat: "a factory in Moscow"
 TOWN_PREPOSITIONS = words("town preposition")
 LAND_NOUNS = words("land noun")
-LAND_MODIFIERS = words("land modifier")
 
 
 def located_body(actors: ActorContext, head: Token, body: Actor) -> Actor | None:

@@ -31,7 +31,7 @@ from kg.actors.groups import (
 from kg.actors.matching import NameIndex, find_matches
 from kg.actors.people import CALENDAR, introduce, names_a_place, person
 from kg.actors.places import capital_as_place, located_body, residence, unknown_organisation
-from kg.actors.sectors import agent_sector
+from kg.actors.sectors import agent_sector, group_sector
 from kg.datafiles import collector_paused
 from kg.model import Actor, Document, Mention, Unresolved
 from kg.tokens import token_table
@@ -151,7 +151,7 @@ class DocumentActors(ActorContext):
         """"people in Somalia and Kenya": the bodies of the other places named, where
         the group is the first place's (not "the Islamic State group in Syria and Iraq",
         named by its owner)."""
-        located = located_group(self, head, phrase)
+        located = located_group(self, head, phrase, group_sector(self.gazetteer, phrase))
         return located[1:] if located and located[0].id == group.id else []
 
     def _masthead_attribution(self, phrase: Span) -> bool:

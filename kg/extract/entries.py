@@ -35,6 +35,8 @@ MEASURE_CODES = cameo_codes("measure")
 # Verbs that code only when they hand something over: "returned the paintings to Brazil"
 # gives them back (0842), "returned to Baghdad" comes back and does nothing to Iraq.
 HANDING_VERBS = words("handing verb")
+# what a verb acts on: its object, or the subject of its passive
+OBJECT_DEPS = ("dobj", "nsubjpass")
 
 
 def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
@@ -54,8 +56,11 @@ def verb_entries(lexicon: Lexicon, verb: Token) -> Entries:
 def _handed(verb: Token) -> bool:
     """Whether the verb has a thing it acts on: an object, a passive subject, or the noun
     a participle after it describes ("artifacts returned to Peru")."""
-    return any(child.dep_ in ("dobj", "nsubjpass") for child in verb.children) or \
-        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    return _has_object(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _has_object(verb: Token) -> bool:
+    return any(child.dep_ in OBJECT_DEPS for child in verb.children)
 
 
 def word_entries(context: SentenceContext, token: Token) -> Entries:
@@ -86,7 +91,7 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
     # every key starts with the verb's lemma (its particle, if any, after a space)
     if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
         return None
-    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
+    objects = [child for child in verb.children if child.dep_ in OBJECT_DEPS]
     # "were taken hostage", "took them captive": what one is held as, however parsed
     objects += held_as(verb)
     # "a deal reached on Friday": a participle after its noun is done to the noun
@@ -131,7 +136,7 @@ def _moved(verb: Token, entries: Entries) -> bool:
     """Whether the verb's subject is what it moves where the entries' preposition says:
     "peacekeepers arrived in Darfur" as "sent peacekeepers to Darfur"; a verb with an
     object moves that, not its subject."""
-    return not any(child.dep_ in ("dobj", "nsubjpass") for child in verb.children) and \
+    return not _has_object(verb) and \
         any(True for prep in entries if prep for _ in verb_prep_objects(verb, prep))
 
 

@@ -52,8 +52,11 @@ CONFRONTING_VERBS = words("confronting verb")
 # "signed it despite objections from the US": the objections are told as made, beside
 # the act, not as its content
 CONCESSION_PREPOSITIONS = words("concession preposition")
-# the prepositions that may name whom an act comes from, or whom it is asked of
-OWNER_PREPOSITIONS = ("from", "of")
+# the prepositions that may name whom a demand comes from, or whom it is asked of
+ASKER_PREPOSITIONS = ("from", "of")
+# force a confronting verb's object names: made by another (its phrase names who, and
+# the verb tells it as done), or only confronted
+MADE, CONFRONTED = "made", "confronted"
 
 
 def noun_triggers(context: SentenceContext, trigger: Token,
@@ -72,16 +75,16 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
         return  # "discussed sanctions", "will reconsider its intervention": talked of
     confronted = _confronted(noun, governor, entries)
-    if confronted == MADE:
-        pass  # "ended a siege by former soldiers": their siege, not its lifting
-    elif governor is not None and verb_lemma(governor) in REVERSING_VERBS:
-        # "lifted sanctions against X" is no sanction but easing them; "halted aid to
-        # X" reduces aid. Where the verb codes itself, it alone speaks.
-        if codes_itself(lexicon, governor) or noun.head.i != governor.i:
-            return
-        entries = _reversed(lexicon, entries)
-    elif governor is not None and _left(noun, governor):
-        entries = _reversed(lexicon, entries)
+    # "ended a siege by former soldiers": their siege, not its lifting
+    if confronted != MADE and governor is not None:
+        if verb_lemma(governor) in REVERSING_VERBS:
+            # "lifted sanctions against X" is no sanction but easing them; "halted aid
+            # to X" reduces aid. Where the verb codes itself, it alone speaks.
+            if codes_itself(lexicon, governor) or noun.head.i != governor.i:
+                return
+            entries = _reversed(lexicon, entries)
+        elif _left(noun, governor):
+            entries = _reversed(lexicon, entries)
     light = _light_verb(lexicon, noun, governor)
     framed = list(_noun_framed(trigger, noun, entries, light))
     if not framed:
@@ -98,8 +101,6 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     yield from (found for found in framed if not (judged and found.inherited_source)
                 and not _awaited(context, found))
 
-
-MADE, CONFRONTED = "made", "confronted"
 
 
 def _confronted(noun: Token, governor: Token | None, entries: Entries) -> str | None:
@@ -218,7 +219,7 @@ def _noun_framed(trigger: Token, noun: Token, entries: Entries,
         if not targets:
             continue
         sources, inherited = noun_sources(noun, prep)
-        if prep in OWNER_PREPOSITIONS and relation.root in ADDRESSED_ROOTS and \
+        if prep in ASKER_PREPOSITIONS and relation.root in ADDRESSED_ROOTS and \
                 (inherited or not sources):
             # "accepted demands from the rebels", "the demands of the inmates": with no
             # other doer named, whom a demand or request comes from made it ("Iraq's
@@ -355,7 +356,7 @@ def _owned_force(trigger: Token, entries: Entries,
         targets += [obj for obj in phrase_objects(confronter) if obj.i != trigger.i]
     targets = list(not_dates(targets))
     if targets:
-        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+        yield Trigger(trigger, relation, tuple(sources), tuple(targets),
                       False, nominal=True, loose=True)
 
 
