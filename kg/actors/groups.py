@@ -157,15 +157,19 @@ def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | No
     named whose name and mention have the head word and either has all the others
     ("the Syrian Coalition", "the US-led international coalition"), not another of
     the kind."""
-    wanted = {token.lower_ for token in phrase if token.i <= head.i and token.dep_ != "det"
-              and token.is_alpha}
+    at, word = head.i, head.lower_
+    wanted: set[str] | None = None  # read only once a candidate shares the head word
     for index, mention, _ in reversed(actors.history):
         actor = mention.actor
-        if index >= head.i or head.i - index > REFERENCE_WINDOW or \
-                actor.type in ("state", "person"):
+        if index >= at or at - index > REFERENCE_WINDOW or actor.type in ("state", "person"):
             continue
         named, said = _name_words(actor.name), _name_words(mention.text)
-        if head.lower_ in named & said and wanted <= named | said:
+        if word not in named or word not in said:
+            continue
+        if wanted is None:
+            wanted = {token.lower_ for token in phrase if token.i <= at
+                      and token.dep_ != "det" and token.is_alpha}
+        if wanted <= named | said:
             return actor
     return None
 

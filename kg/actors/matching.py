@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 
 from spacy.tokens import Doc
 
@@ -181,14 +182,48 @@ def _count_countries(actors: ActorContext) -> Counter[str]:
     return +counts
 
 
+class StoryStates(dict[tuple[int, int], "str | None"]):
+    """The states a story names, by the words (start, end) that name them. The town
+    look-ups ask, name by name, which states the story names elsewhere and most often;
+    for a name that is not one of these words the answer is the story's, read once."""
+
+    def elsewhere(self, start: int, end: int) -> set[str | None]:
+        """The states the story names other than at ``start:end``."""
+        if (start, end) in self:
+            return {country for span, country in self.items() if span != (start, end)}
+        return self._all
+
+    def most_named(self, start: int, end: int) -> list[str]:
+        """The states the story names most often other than at ``start:end``."""
+        if (start, end) in self:
+            return _most_often(country for span, country in self.items()
+                               if span != (start, end))
+        return self._most
+
+    @cached_property
+    def _all(self) -> set[str | None]:
+        return set(self.values())
+
+    @cached_property
+    def _most(self) -> list[str]:
+        return _most_often(self.values())
+
+
+def _most_often(countries: Iterable[str | None]) -> list[str]:
+    named = Counter(country for country in countries if country)
+    most = max(named.values(), default=0)
+    return [country for country, times in named.items() if times == most]
+
+
 def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]:
     """Town names among the proper nouns that name no person ("Split" the verb and
     "Hamilton" the person are no towns). A name several states share goes to one the
     story names ("Tripoli, the north Lebanese port"), else to the most populous."""
     doc, gazetteer = actors.doc, actors.gazetteer
-    states_at = {(match.start, match.end): match.entry.actor.country
-                 for match in named_matches
-                 if match.entry.actor is not None and match.entry.actor.type == "state"}
+    states_at = StoryStates({(match.start, match.end): match.entry.actor.country
+                             for match in named_matches
+                             if match.entry.actor is not None
+                             and match.entry.actor.type == "state"})
     # "Tripoli" is Libya's capital, but in a story about Lebanon it is Lebanon's town.
     capitals = {(match.start, match.end) for match in named_matches
                 if gazetteer.is_capital(token_table(doc).span_text(match.start, match.end))}
@@ -222,7 +257,7 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
             states = _town_states(actors, start, end, name, states_at, any(people[start:end]))
             if not states or stance(actors, start, end):
                 continue
-            elsewhere = _elsewhere(states_at, start, end)
+            elsewhere = states_at.elsewhere(start, end)
             chosen = next((state for state in states if state.country in elsewhere), None)
             if (start, end) not in taken:
                 yield Match(start, end, Entry("actor", chosen or states[0], town=True))
@@ -236,21 +271,16 @@ def _places(actors: ActorContext, named_matches: list[Match]) -> Iterator[Match]
 def _place_reach(doc: Doc, start: int) -> int:
     """Where a town name from ``start`` may end: three words, the hyphens between them
     not counted ("Deir ez-Zor")."""
+    texts = token_table(doc).text
     end, words = start, 0
-    while end < len(doc) and words < MAX_PLACE_TOKENS:
-        words += doc[end].text != "-"
+    while end < len(texts) and words < MAX_PLACE_TOKENS:
+        words += texts[end] != "-"
         end += 1
     return end
 
 
-def _elsewhere(states_at: dict[tuple[int, int], str | None], start: int,
-               end: int) -> set[str | None]:
-    """The states the story names other than at ``start:end``."""
-    return {country for span, country in states_at.items() if span != (start, end)}
-
-
 def _town_states(actors: ActorContext, start: int, end: int, name: str,
-                 states_at: dict[tuple[int, int], str | None],
+                 states_at: StoryStates,
                  person: bool) -> tuple[Actor, ...]:
     """The states with a town of this name. A smaller town's other spelling ("Douma",
     "Palmyra") is a town only of a state the story names; so is a name the tagger reads
@@ -271,23 +301,23 @@ def _town_states(actors: ActorContext, start: int, end: int, name: str,
         _settlement(actors, start, end, person, states_at)
     if not candidates:
         return ()
-    elsewhere = _elsewhere(states_at, start, end)
+    elsewhere = states_at.elsewhere(start, end)
     return tuple(state for state in candidates if state.country in elsewhere)
 
 
 def _transliterated(actors: ActorContext, start: int, end: int, name: str, person: bool,
-                    states_at: dict[tuple[int, int], str | None]) -> tuple[Actor, ...]:
+                    states_at: StoryStates) -> tuple[Actor, ...]:
     """The towns another transliteration of ``name`` names ("Raqa" for Raqqa, "Deir
     el-Zour" for Deir ez-Zor), of the state the story names most; never a person's
     name, nor the end of a longer name ("Ahrar al-Sham" is a group, not Damascus)."""
     if person or (start > 0 and actors.doc[start - 1].pos_ == "PROPN"):
         return ()
-    return tuple(state for country in _most_named(states_at, start, end)
+    return tuple(state for country in states_at.most_named(start, end)
                  for state in actors.gazetteer.transliterated_places(name, country))
 
 
 def _settlement(actors: ActorContext, start: int, end: int, person: bool,
-                states_at: dict[tuple[int, int], str | None]) -> tuple[Actor, ...]:
+                states_at: StoryStates) -> tuple[Actor, ...]:
     """A name the gazetteer lacks that a settlement's word calls one ("the towns of
     Mesraba and Harasta", "Jarez village"): a place of the state the story names most."""
     doc = actors.doc
@@ -308,16 +338,7 @@ def _settlement(actors: ActorContext, start: int, end: int, person: bool,
             (noun.dep_ == "pobj" and noun.head.lower_ in LOCATION_PREPOSITIONS):
         return ()
     return tuple(actors.gazetteer.state(country)
-                 for country in _most_named(states_at, start, end))
-
-
-def _most_named(states_at: dict[tuple[int, int], str | None], start: int,
-                end: int) -> list[str]:
-    """The states the story names most often other than at ``start:end``."""
-    named = Counter(country for span, country in states_at.items()
-                    if span != (start, end) and country)
-    most = max(named.values(), default=0)
-    return [country for country, times in named.items() if times == most]
+                 for country in states_at.most_named(start, end))
 
 
 def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:

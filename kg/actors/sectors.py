@@ -19,15 +19,15 @@ def terms(phrase: Span, ends: set[str] | None = None) -> Iterable[tuple[int, str
     ``ends``, only the n-grams that end in a word or lemma among ``ends`` (or in a word
     holding a space, whose n-grams end otherwise)."""
     table = token_table(phrase.doc)
-    words = table.lower[phrase.start:phrase.end]
-    lemmas = table.lemma[phrase.start:phrase.end]
-    for end in range(len(words), 0, -1):
-        if ends is not None and not any(word in ends or " " in word
-                                        for word in (words[end - 1], lemmas[end - 1])):
+    words, lemmas, start = table.lower, table.lemma, phrase.start
+    for end in range(phrase.end, start, -1):
+        word, lemma = words[end - 1], lemmas[end - 1]
+        if ends is not None and word not in ends and lemma not in ends and \
+                " " not in word and " " not in lemma:
             continue
-        for size in range(min(MAX_TERM_WORDS, end), 0, -1):
-            yield phrase.start + end, " ".join(words[end - size:end])
-            yield phrase.start + end, " ".join([*words[end - size:end - 1], lemmas[end - 1]])
+        for size in range(min(MAX_TERM_WORDS, end - start), 0, -1):
+            yield end, " ".join(words[end - size:end])
+            yield end, " ".join([*words[end - size:end - 1], lemma])
 
 
 def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:

@@ -91,28 +91,29 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
     # every key starts with the verb's lemma (its particle, if any, after a space)
     if not any(form.split(" ", 1)[0] in lexicon.object_verbs for form in lemma_forms(lemma)):
         return None
-    objects = [child for child in verb.children if child.dep_ in OBJECT_DEPS]
+    children = list(verb.children)  # each pass over verb.children makes its tokens anew
+    objects = [child for child in children if child.dep_ in OBJECT_DEPS]
     # "were taken hostage", "took them captive": what one is held as, however parsed
     objects += held_as(verb)
     # "a deal reached on Friday": a participle after its noun is done to the noun
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
-            not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+            not any(child.dep_ in ("aux", "auxpass") for child in children):
         objects.append(verb.head)
-    objects += [obj for child in verb.children
+    objects += [obj for child in children
                 if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS
                 for obj in child.children if obj.dep_ == "pobj"]
     # what the act is about, after its preposition: "accused X of torture" (1122)
-    named = [(obj, f"{child.lower_} ") for child in verb.children if child.dep_ == "prep"
+    named = [(obj, f"{child.lower_} ") for child in children if child.dep_ == "prep"
              for obj in child.children if obj.dep_ == "pobj"]
     # "walked out of the talks", "walked away from the talks": a two-word preposition
     # hangs its object on its second word
-    named += [(obj, f"{child.lower_} {inner.lower_} ") for child in verb.children
+    named += [(obj, f"{child.lower_} {inner.lower_} ") for child in children
               if child.dep_ in ("prep", "prt", "advmod")
               for inner in child.children if inner.dep_ == "prep"
               for obj in inner.children if obj.dep_ == "pobj"]
     # what violence was done with, as its subject: "suicide bombers killed"; but the
     # subject of "forces reduced" is who reduces, not what is reduced
-    wielders = [(child, "") for child in verb.children if child.dep_ == "nsubj"]
+    wielders = [(child, "") for child in children if child.dep_ == "nsubj"]
     for obj, prep in [(obj, "") for obj in objects] + named + wielders:
         for name in object_names(obj):
             for form in lemma_forms(lemma):

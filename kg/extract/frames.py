@@ -27,6 +27,7 @@ from kg.extract.syntax import (
 )
 from kg.extract.triggers import disapproves
 from kg.extract.undergone import names_actor
+from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
 CONTENT_PREPOSITIONS = words("content preposition")
@@ -236,10 +237,11 @@ def answered_acts(context: SentenceContext, triggers: list[Trigger]) -> Iterator
     # "the commission will study a call by top leaders to delay the polls": one weighs
     # what was asked of it, so the asking was done, and the one weighing was asked
     answering = {trigger.token.i for trigger in triggers if not trigger.nominal}
+    sentence, table = context.sentence, token_table(context.sentence.doc)
     answers += [(tuple(subjects(verb, control=True)[0]), tuple(_objects(verb)))
-                for verb in context.sentence
-                if verb.pos_ == "VERB" and verb.lemma_.lower() in DELIBERATION_VERBS
-                and verb.i not in answering]
+                for verb in (sentence.doc[index] for index in range(sentence.start, sentence.end)
+                             if table.pos[index] == "VERB" and index not in answering
+                             and table.lemma[index] in DELIBERATION_VERBS)]
     for answerers, asked_nouns in answers:
         for asked in asked_nouns:
             relation = noun_entries(context.lexicon, asked).get("to") \

@@ -144,23 +144,29 @@ def _relation(entries: Entries, target: Token) -> Relation:
 def _own_agent(head: Token, token: Token) -> bool:
     """Whether ``head`` is in the word's own by-phrase ("were killed by US-led air strikes",
     "a deal brokered by Iran and Qatar", "a visit by Arafat"): its doer, not its target."""
-    current = head
-    while current.head.i != token.i:
-        if current.head.i == current.i:
+    table = token_table(head.doc)
+    heads = table.head
+    current = head.i
+    while heads[current] != token.i:
+        if heads[current] == current:
             return False
-        current = current.head
-    return current.dep_ == "agent" or (current.dep_ == "prep" and current.lower_ == "by")
+        current = heads[current]
+    return table.dep[current] == "agent" or \
+        (table.dep[current] == "prep" and table.lower[current] == "by")
 
 
 def _side_clause(head: Token, token: Token) -> bool:
     """Whether ``head`` is in a clause that "as", "while", "after" set beside the word's
     ("shelled the town while Turkey held talks with Russia"): another act's actors."""
-    current = head
-    while current.i != token.i and current.head.i != current.i:
-        if current.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in
-                                           SIDE_CLAUSE_MARKS for child in current.children):
+    table = token_table(head.doc)
+    heads, deps, lowers = table.head, table.dep, table.lower
+    current = head.i
+    while current != token.i and heads[current] != current:
+        if deps[current] == "advcl" and any(deps[child] == "mark" and lowers[child] in
+                                            SIDE_CLAUSE_MARKS
+                                            for child in table.children[current]):
             return True
-        current = current.head
+        current = heads[current]
     return False
 
 
