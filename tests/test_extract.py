@@ -147,6 +147,26 @@ def test_would_in_a_reported_statement_is_an_intent(
     assert {event.modality for event in result.events} == {"future"}
 
 
+def _codes(result: DocumentResult) -> set[str]:
+    return {event.relation.cameo for event in result.events}
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched an offensive to retake the town of Idlib from the rebels.",
+    "The rebels are attempting to capture the city of Homs from government troops.",
+    "Rebels are fighting to recapture Homs from government troops.",
+])
+def test_a_capture_only_sought_is_the_fight_for_it(
+        extract_text: ExtractText, text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert "190" in codes and "192" not in codes, codes
+
+
+def test_a_capture_made_is_a_capture(extract_text: ExtractText) -> None:
+    codes = _codes(extract_text("The army captured the town of Idlib from the rebels."))
+    assert "192" in codes, codes
+
+
 def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))

@@ -279,10 +279,11 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
             (relation.cameo in CAPTURE_CODES and _people(context, target)):
         rule = "irregular detention"
     elif relation.root in MILITARY_ROOTS and relation.cameo not in CONVENTIONAL_CODES and \
+            relation is not context.lexicon.rules["attempted force"] and \
             not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None \
             and not armed_with(trigger) and not military_combat(context, trigger, source, target):
-        # a siege, shelling or an air strike, and a battle fought on both sides, are
-        # military force whoever uses it
+        # a siege, shelling or an air strike, a battle fought on both sides and the
+        # fight for a town ("an offensive to retake X") are military force whoever uses it
         rule = "irregular violence"
     else:
         return relation
