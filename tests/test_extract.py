@@ -167,6 +167,13 @@ def test_a_capture_made_is_a_capture(extract_text: ExtractText) -> None:
     assert "192" in codes, codes
 
 
+def test_the_phrase_naming_the_bomber_names_no_armed_target(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Six people were wounded in a terrorist bombing in Homs.")
+    assert not any(event.target.actor.sector in ("IMG", "REB", "UAF")
+                   for event in result.events), [event.to_dict() for event in result.events]
+
+
 def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))
