@@ -174,6 +174,16 @@ def test_the_phrase_naming_the_bomber_names_no_armed_target(
                    for event in result.events), [event.to_dict() for event in result.events]
 
 
+@pytest.mark.parametrize("text", [
+    "Moscow declared a three-day pause in strikes on rebel districts.",
+    "Damascus announced a moratorium on air strikes against rebel towns.",
+])
+def test_an_attack_a_noun_halts_is_a_deescalation(extract_text: ExtractText,
+                                                  text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert "087" in codes and not any(code.startswith("19") for code in codes), codes
+
+
 def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))
