@@ -184,6 +184,16 @@ def test_an_attack_a_noun_halts_is_a_deescalation(extract_text: ExtractText,
     assert "087" in codes and not any(code.startswith("19") for code in codes), codes
 
 
+def test_a_speech_act_joined_to_what_was_said_is_the_speakers(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Jordan said the militants had attacked a border post and "
+                          "urged Syria to close the crossing.")
+    appeals = {(event.source.actor.id, event.target.actor.id) for event in result.events
+               if event.relation.root == "02"}
+    assert appeals == {("JOR", "SYR")}, appeals
+    assert not any(event.negated for event in result.events if event.relation.root == "02")
+
+
 def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))

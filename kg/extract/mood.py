@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import ancestors, condition_clause, to_infinitive
+from kg.extract.syntax import ancestors, condition_clause, speakers_act, to_infinitive
 from kg.lexicon import Lexicon
 from kg.model import Modality, Relation
 from kg.tokens import token_table
@@ -51,6 +51,11 @@ def is_negated(trigger: Token) -> bool:
     if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
         return True
     below = trigger
+    speech = speakers_act(trigger)
+    if speech is not None:
+        # "said it was not responsible and accused Britain": the speaker's act, not
+        # denied by what they said
+        return is_negated(speech)
     for ancestor in ancestors(trigger):
         if _own_clause(below):
             # "won't be cool when Bush visits Canada": a clause of time or reason with

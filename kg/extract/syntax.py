@@ -27,9 +27,23 @@ CONDITIONAL_MARKS = words("conditional mark")
 LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 REPORTING_VERBS = words("reporting verb")
+# what a speaker does in the breath they report with: "said ... and accused X of ..."
+SPEAKER_ACTS = words("speaker act")
 # "killed by shells", "injured in a blast", "armed with knives": what an act is done with
 INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 WHERE_PREPOSITIONS = words("where preposition")
+
+
+def speakers_act(verb: Token) -> Token | None:
+    """The reporting verb whose speaker does the verb: "Israel said Syrian forces had used
+    gas and accused the world of ...", where the parser joins the accusation to what was
+    said, is Israel's accusation; the verb must have no subject of its own."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEAKER_ACTS or \
+            clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS or \
+            any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return None
+    return clause.head
 
 
 def not_dates(tokens: Iterable[Token]) -> tuple[Token, ...]:
