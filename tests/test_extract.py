@@ -184,9 +184,10 @@ def test_an_attack_a_noun_halts_is_a_deescalation(extract_text: ExtractText,
     assert "087" in codes and not any(code.startswith("19") for code in codes), codes
 
 
+@pytest.mark.parametrize("said", ["said", "said it believed"])
 def test_a_speech_act_joined_to_what_was_said_is_the_speakers(
-        extract_text: ExtractText) -> None:
-    result = extract_text("Jordan said the militants had attacked a border post and "
+        extract_text: ExtractText, said: str) -> None:
+    result = extract_text(f"Jordan {said} the militants had attacked a border post and "
                           "urged Syria to close the crossing.")
     appeals = {(event.source.actor.id, event.target.actor.id) for event in result.events
                if event.relation.root == "02"}
