@@ -195,6 +195,16 @@ def test_a_speech_act_joined_to_what_was_said_is_the_speakers(
     assert not any(event.negated for event in result.events if event.relation.root == "02")
 
 
+@pytest.mark.parametrize("text", [
+    "Rebel fighters breached Syrian army lines north of Hama.",
+    "Government troops broke the defence lines of the militants near Idlib.",
+])
+def test_a_broken_front_line_is_an_attack_on_who_holds_it(extract_text: ExtractText,
+                                                         text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert "190" in codes and not codes & {"128", "052"}, codes
+
+
 def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))
