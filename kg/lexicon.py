@@ -33,11 +33,12 @@ HOME = "*"
 # charged, and an arrest for spying or treason the accusation of it; a bombing a state
 # does is from the air (195), one an armed group does a bombing (183); to claim an attack
 # ("the bombing was claimed by IS") is to claim responsibility for it; a state's troops
-# that arrive abroad to join a force or help are sent there (074, "sent peacekeepers").
+# that arrive abroad to join a force or help are sent there (074, "sent peacekeepers");
+# a capture or siege only sought ("an offensive to retake X") is the fight for it (190).
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
          "aerial bombing", "irregular bombing",
          "accusation", "criticism", "refusal", "hosting", "trial",
-         "treason", "claim", "force sent")
+         "treason", "claim", "force sent", "attempted force")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")

@@ -147,6 +147,64 @@ def test_would_in_a_reported_statement_is_an_intent(
     assert {event.modality for event in result.events} == {"future"}
 
 
+def _codes(result: DocumentResult) -> set[str]:
+    return {event.relation.cameo for event in result.events}
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched an offensive to retake the town of Idlib from the rebels.",
+    "The rebels are attempting to capture the city of Homs from government troops.",
+    "Rebels are fighting to recapture Homs from government troops.",
+])
+def test_a_capture_only_sought_is_the_fight_for_it(
+        extract_text: ExtractText, text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert "190" in codes and "192" not in codes, codes
+
+
+def test_a_capture_made_is_a_capture(extract_text: ExtractText) -> None:
+    codes = _codes(extract_text("The army captured the town of Idlib from the rebels."))
+    assert "192" in codes, codes
+
+
+def test_the_phrase_naming_the_bomber_names_no_armed_target(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Six people were wounded in a terrorist bombing in Homs.")
+    assert not any(event.target.actor.sector in ("IMG", "REB", "UAF")
+                   for event in result.events), [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow declared a three-day pause in strikes on rebel districts.",
+    "Damascus announced a moratorium on air strikes against rebel towns.",
+])
+def test_an_attack_a_noun_halts_is_a_deescalation(extract_text: ExtractText,
+                                                  text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert "087" in codes and not any(code.startswith("19") for code in codes), codes
+
+
+@pytest.mark.parametrize("said", ["said", "said it believed"])
+def test_a_speech_act_joined_to_what_was_said_is_the_speakers(
+        extract_text: ExtractText, said: str) -> None:
+    result = extract_text(f"Jordan {said} the militants had attacked a border post and "
+                          "urged Syria to close the crossing.")
+    appeals = {(event.source.actor.id, event.target.actor.id) for event in result.events
+               if event.relation.root == "02"}
+    assert appeals == {("JOR", "SYR")}, appeals
+    assert not any(event.negated for event in result.events if event.relation.root == "02")
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel fighters breached Syrian army lines north of Hama.",
+    "Government troops broke the defence lines of the militants near Idlib.",
+])
+def test_a_broken_front_line_is_an_attack_on_who_holds_it(extract_text: ExtractText,
+                                                         text: str) -> None:
+    codes = _codes(extract_text(text))
+    assert "190" in codes and not codes & {"128", "052"}, codes
+
+
 def test_people_from_a_named_body_act_for_it(extract_text: ExtractText) -> None:
     dyads = _dyads(extract_text("Members of parliament from Kenya's ruling party criticized "
                                 "Uganda."))

@@ -14,6 +14,7 @@ from kg.extract.syntax import (
     lemma_in,
     not_dates,
     prep_objects,
+    speakers_act,
 )
 from kg.words import ordered_words, words
 
@@ -53,6 +54,9 @@ def subjects(verb: Token, *, control: bool, depth: int = 0) -> tuple[list[Token]
             return controllers, True
     if dep == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
         return [], False  # who reports an act is not who does it
+    speech = speakers_act(verb)
+    if speech is not None:
+        return subjects(speech, control=control, depth=depth + 1)
     if dep == "xcomp" and head.pos_ == "VERB" and head.lemma_.lower() in FUTURE_HEADS:
         # "Kenya's president is expected to meet ...", "is scheduled to visit": the
         # subject of the passive verb is who is to act

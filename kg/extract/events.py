@@ -18,7 +18,7 @@ from kg.extract.forceclass import armed_with, bombing_class, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
-from kg.extract.sides import own_forces, same_side, speaks_for, takes_sides
+from kg.extract.sides import one_phrase, own_forces, same_side, speaks_for, takes_sides
 from kg.extract.syntax import ASIDE_DEPS, purpose_clauses
 from kg.model import Event, Mention, Modality, Relation
 from kg.tokens import token_table
@@ -137,6 +137,7 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
         actable = [target for target in targets
                    if not (same_side(source.actor, target.actor) or
                            own_forces(context, source, target) or
+                           one_phrase(source, target) or
                            target.text.lower() in REFLEXIVE_PRONOUNS)]  # "blew themselves up"
         for rank, target in enumerate(actable):
             moved = _force_moved(context, trigger, relation, mood, source, target)
@@ -279,10 +280,11 @@ def _by_whom(context: SentenceContext, trigger: Trigger, relation: Relation,
             (relation.cameo in CAPTURE_CODES and _people(context, target)):
         rule = "irregular detention"
     elif relation.root in MILITARY_ROOTS and relation.cameo not in CONVENTIONAL_CODES and \
+            relation is not context.lexicon.rules["attempted force"] and \
             not trigger.reciprocal and object_entries(context.lexicon, trigger.token) is None \
             and not armed_with(trigger) and not military_combat(context, trigger, source, target):
-        # a siege, shelling or an air strike, and a battle fought on both sides, are
-        # military force whoever uses it
+        # a siege, shelling or an air strike, a battle fought on both sides and the
+        # fight for a town ("an offensive to retake X") are military force whoever uses it
         rule = "irregular violence"
     else:
         return relation

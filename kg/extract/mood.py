@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.syntax import ancestors, condition_clause, to_infinitive
+from kg.extract.syntax import ancestors, condition_clause, speakers_act, to_infinitive
 from kg.lexicon import Lexicon
 from kg.model import Modality, Relation
 from kg.tokens import token_table
@@ -37,6 +37,10 @@ PLANNED_DEPS = ("xcomp", "ccomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp"
 THREAT_ROOTS = cameo_codes("threat")
 # Verbal protest and demand (11x, 10x): carried out in deeds, they are demonstrations.
 PROTEST_ROOTS = cameo_codes("protest")
+# A town taken or besieged (192, 191) is a result of force; what is only tried for it
+# ("an offensive to retake Aleppo", "attempting to capture al-Bab") is the fight (190).
+FOUGHT_FOR = cameo_codes("fought for")
+ATTEMPT_HEADS = words("attempt head")
 
 
 def is_negated(trigger: Token) -> bool:
@@ -47,6 +51,11 @@ def is_negated(trigger: Token) -> bool:
     if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
         return True
     below = trigger
+    speech = speakers_act(trigger)
+    if speech is not None:
+        # "said it was not responsible and accused Britain": the speaker's act, not
+        # denied by what they said
+        return is_negated(speech)
     for ancestor in ancestors(trigger):
         if _own_clause(below):
             # "won't be cool when Bush visits Canada": a clause of time or reason with
@@ -177,6 +186,8 @@ def _reported(verb: Token) -> bool:
 def coded_relation(lexicon: Lexicon, relation: Relation, modality: Modality,
                    trigger: Token) -> Relation:
     """What an act codes as in its mood: the intent to act, a threat, a demonstration."""
+    if relation.cameo in FOUGHT_FOR and modality == "asserted" and _attempted(trigger):
+        return lexicon.rules["attempted force"]
     coded = _intent(lexicon, relation, modality, trigger)
     if coded.root in PROTEST_ROOTS and _acted_out(trigger):
         # "started a hunger strike to protest X", "demonstrators protesting X",
@@ -184,6 +195,13 @@ def coded_relation(lexicon: Lexicon, relation: Relation, modality: Modality,
         # demonstration, not a statement.
         return lexicon.rules["demonstration"]
     return coded
+
+
+def _attempted(trigger: Token) -> bool:
+    """"launched an offensive to retake X", "in a bid to capture X", "fighting to
+    recapture X": the act is the aim of an effort or an operation, not yet its result."""
+    return any(token.lemma_.lower() in ATTEMPT_HEADS
+               for token in _planned_by([trigger, *ancestors(trigger)]))
 
 
 def _intent(lexicon: Lexicon, relation: Relation, modality: Modality,

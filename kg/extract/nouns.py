@@ -47,6 +47,9 @@ DELIBERATION_VERBS = words("deliberation verb")
 # undoing (talks left are negotiations halted, 164)
 LEAVING_VERBS = words("leaving verb")
 LEAVING_PREPOSITIONS = ("from", "of")
+# "a pause in strikes", "a moratorium on air strikes", "the lifting of sanctions": an
+# act named as what a noun and its preposition halt is undone, as by a reversing verb
+REVERSING_NOUNS = words("reversing noun")
 # "repelled an attack by IS", "ended a siege by former soldiers": force another made
 CONFRONTING_VERBS = words("confronting verb")
 # "signed it despite objections from the US": the objections are told as made, beside
@@ -74,6 +77,8 @@ def noun_triggers(context: SentenceContext, trigger: Token,
     governor = governing_verb(noun)
     if governor is not None and verb_lemma(governor) in DELIBERATION_VERBS:
         return  # "discussed sanctions", "will reconsider its intervention": talked of
+    if _halted(noun):
+        entries = _reversed(lexicon, entries)
     confronted = _confronted(noun, governor, entries)
     # "ended a siege by former soldiers": their siege, not its lifting
     if confronted != MADE and governor is not None:
@@ -178,6 +183,14 @@ def _same_actor(context: SentenceContext, some: list[Token],
 def _reversed(lexicon: Lexicon, entries: Entries) -> Entries:
     return {prep: lexicon.reversals[relation.root] for prep, relation in entries.items()
             if relation.root in lexicon.reversals}
+
+
+def _halted(noun: Token) -> bool:
+    """Whether the noun names what another noun halts: "a halt to Moscow's bombing",
+    "declared a pause in strikes"."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.head.pos_ == "NOUN" and \
+        f"{prep.head.lemma_.lower()} {prep.lower_}" in REVERSING_NOUNS
 
 
 def _left(noun: Token, governor: Token) -> bool:

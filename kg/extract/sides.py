@@ -8,6 +8,9 @@ from kg.model import Actor, Mention
 from kg.words import words
 
 OWN_POSSESSIVES = words("own possessive")
+ARMED_SECTORS = words("armed sector")
+# what joins the sides one phrase may name: "Syrian and Lebanese forces"
+COORDINATORS = ("and", "or")
 
 
 def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bool:
@@ -17,6 +20,16 @@ def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bo
     return bool(words_) and words_[0] in OWN_POSSESSIVES and \
         target.actor.sector in context.gazetteer.state_sectors and \
         target.actor.state_country == source.actor.state_country
+
+
+def one_phrase(source: Mention, target: Mention) -> bool:
+    """"eight killed in a terrorist bombing": the phrase that names who acted does not
+    name an armed group they acted on, unless it names coordinated sides ("clashes
+    between rebel and regime fighters"). (A place's phrase may name both its armed
+    groups and its people: "a bomber killed ten outside a Moscow station".)"""
+    return (source.start, source.end) == (target.start, target.end) and \
+        target.actor.sector in ARMED_SECTORS and \
+        not any(word in COORDINATORS for word in source.text.lower().split())
 
 
 def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:

@@ -27,9 +27,27 @@ CONDITIONAL_MARKS = words("conditional mark")
 LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 REPORTING_VERBS = words("reporting verb")
+# what a speaker does in the breath they report with: "said ... and accused X of ..."
+SPEAKER_ACTS = words("speaker act")
 # "killed by shells", "injured in a blast", "armed with knives": what an act is done with
 INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 WHERE_PREPOSITIONS = words("where preposition")
+
+
+def speakers_act(verb: Token) -> Token | None:
+    """The reporting verb whose speaker does the verb: "Israel said it believed Syrian
+    forces had used gas and accused the world of ...", where the parser joins the
+    accusation to what was said, is Israel's accusation; the verb must have no subject
+    of its own."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in SPEAKER_ACTS or \
+            any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ == "ccomp" and clause.head.i != clause.i:
+        if clause.head.lemma_.lower() in REPORTING_VERBS:
+            return clause.head
+        clause = clause.head  # "said it believed X had used": what the speaker believes
+    return None
 
 
 def not_dates(tokens: Iterable[Token]) -> tuple[Token, ...]:
