@@ -1350,6 +1350,18 @@ def test_hemming_in_and_a_counteroffensive_are_force(extract_text: ExtractText,
     assert ("UKR", "19", "RUS") in _dyads(extract_text(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters launched an anti-ISIS offensive near Raqqa.",
+    "Syrian rebels began a big anti-ISIS offensive in the north.",
+])
+def test_an_anti_prefix_names_whom_force_is_aimed_at(extract_text: ExtractText,
+                                                      text: str) -> None:
+    # the stance word is no member of the side it names, but the side force is against
+    result = extract_text(text)
+    assert [(event.relation.root, event.target.actor.id) for event in result.events] == \
+        [("19", "ISIS")], [event.to_dict() for event in result.events]
+
+
 def test_dealing_a_blow_to_an_enemy_is_an_assault(extract_text: ExtractText) -> None:
     result = extract_text("Turkey's army dealt a heavy blow to PKK militants.")
     assert [(event.relation.root, event.target.actor.id) for event in result.events] == \
