@@ -127,7 +127,7 @@ def phrase_objects(verb: Token) -> Iterator[Token]:
 
 def opposed_names(noun: Token) -> Iterator[Token]:
     """The words an "anti-" or "counter-" prefix before ``noun`` sets it against ("an
-    anti-ISIS offensive": ISIS), however the parser splits the hyphenated word."""
+    anti-ISIS offensive": ISIS), read where the tokenizer splits the hyphen off."""
     modifiers = [child for child in noun.children
                  if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i]
     for prefix in modifiers:
