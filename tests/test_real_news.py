@@ -1350,6 +1350,31 @@ def test_hemming_in_and_a_counteroffensive_are_force(extract_text: ExtractText,
     assert ("UKR", "19", "RUS") in _dyads(extract_text(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Kurdish fighters launched an anti-ISIS offensive near Raqqa.",
+    "Syrian rebels began a big anti-ISIS offensive in the north.",
+])
+def test_an_anti_prefix_names_whom_force_is_aimed_at(extract_text: ExtractText,
+                                                      text: str) -> None:
+    # the stance word is no member of the side it names, but the side force is against
+    result = extract_text(text)
+    assert [(event.relation.root, event.target.actor.id) for event in result.events] == \
+        [("19", "ISIS")], [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Clashes went on in Yemen. Regime shelling killed four fighters near Taiz.", "YEM"),
+    ("Fighting continued in Syria. Regime shelling killed two civilians in Douma.", "SYR"),
+])
+def test_a_bare_government_word_before_its_force_is_the_government(
+        extract_text: ExtractText, text: str, country: str) -> None:
+    # the parser reads "shelling" as a verb hung on "Regime", which has no article
+    result = extract_text(text)
+    assert [(event.source.actor.state_country, event.source.actor.sector, event.relation.root)
+            for event in result.events] == [(country, "GOV", "19")], \
+        [event.to_dict() for event in result.events]
+
+
 def test_dealing_a_blow_to_an_enemy_is_an_assault(extract_text: ExtractText) -> None:
     result = extract_text("Turkey's army dealt a heavy blow to PKK militants.")
     assert [(event.relation.root, event.target.actor.id) for event in result.events] == \

@@ -11,7 +11,7 @@ and supplies ``resolve``, which the steps call back for the phrases inside a phr
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -54,6 +54,8 @@ class ActorContext:
         self.people: dict[str, Actor] = {}
         self.unresolved: dict[int, Unresolved] = {}
         self.stances: set[int] = set()  # tokens of names used as a stance: "US-backed"
+        # the gazetteer names used as a stance, by token: whom "anti-ISIS" is against
+        self.stance_matches: dict[int, Match] = {}
         # doc.ents builds new Span objects on every access; look them up once.
         self.entities: dict[int, Span] = {index: entity for entity in doc.ents
                                           for index in range(entity.start, entity.end)}
@@ -70,11 +72,21 @@ class ActorContext:
         """The actors a phrase headed by ``head`` stands for."""
         raise NotImplementedError
 
-    def resolve_each(self, heads: Iterable[Token],
-                     exclude_country: str | None = None) -> list[Mention]:
-        """The actors of several phrases and of every phrase coordinated with them."""
+    def resolve_each(self, heads: Iterable[Token], exclude_country: str | None = None,
+                     opposed: Collection[int] = ()) -> list[Mention]:
+        """The actors of several phrases and of every phrase coordinated with them;
+        ``opposed``: the heads that are names a stance is against (``resolve_opposed``)."""
         return [mention for head in heads for token in self.conjuncts(head)
-                for mention in self.resolve(token, exclude_country)]
+                for mention in (self.resolve_opposed(token) if token.i in opposed
+                                else self.resolve(token, exclude_country))]
+
+    def resolve_opposed(self, name: Token) -> list[Mention]:
+        """Whom a stance word stands against ("an anti-ISIS offensive": ISIS), though
+        a stance is never a member of the side it names."""
+        match = self.stance_matches.get(name.i)
+        if match is None or match.entry.actor is None:
+            return self.resolve(name)
+        return [self.mention(self.doc[match.start:match.end], match.entry.actor)]
 
     def conjuncts(self, token: Token) -> list[Token]:
         """Coordinated heads, also where the parser hangs "and Y" inside a name

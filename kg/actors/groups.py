@@ -77,6 +77,11 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         country = _governed(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
     definite = _definite(head)
+    if sector and lemma in GOVERNMENT_ANAPHORS and not definite and _bare_modifier(head):
+        # "regime shelling killed ten": the parser reads the force noun as a verb on the
+        # bare word, which still names the story's government, as "regime forces" does
+        country = _governed(actors, head, exclude_country)
+        return actors.gazetteer.state(country, sector) if country else None
     if not definite and not local:
         # "an international rights group warns": a body of its kind named with no state
         # is the kind's own, a non-governmental body of no state
@@ -367,6 +372,15 @@ def _government_owned(phrase: Span, head: Token) -> bool:
     words_ = [token.lower_ for token in phrase if token.i < head.i]
     return any(word in GOVERNMENT_OWNERS for word in words_) and \
         not any(word in OPPOSING_PREFIXES for word in words_)
+
+
+def _bare_modifier(head: Token) -> bool:
+    """Whether a word with no determiner has the gerund after it hung on it ("regime
+    shelling", "government shelling"): it modifies what follows, it acts through it."""
+    following = head.i + 1
+    return following < len(head.doc) and head.doc[following].head.i == head.i and \
+        head.doc[following].dep_ == "acl" and head.doc[following].tag_ == "VBG" and \
+        not any(child.dep_ in ("det", "poss") for child in head.children)
 
 
 def _definite(head: Token) -> bool:

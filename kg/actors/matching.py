@@ -77,7 +77,10 @@ def find_matches(actors: ActorContext, candidates: Iterable[tuple[int, int, list
         entry = _choose(actors, entries)
         if entry is None or _sector_body(actors, entry) or \
                 _inside_person_name(actors, start, end, entry) or \
-                _inside_landmark(actors, start, end, entry) or stance(actors, start, end):
+                _inside_landmark(actors, start, end, entry):
+            continue
+        if stance(actors, start, end):
+            actors.stance_matches.update(dict.fromkeys(range(start, end), Match(start, end, entry)))
             continue
         found.append(Match(start, end, entry))
     towns = list(_places(actors, found))

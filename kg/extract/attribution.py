@@ -30,6 +30,7 @@ from kg.extract.syntax import (
     journey_ends,
     listed_speakers,
     not_dates,
+    opposed_names,
     passive_instruments,
     phrase_head,
     phrase_objects,
@@ -195,7 +196,9 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
     heads = tuple(_served(context, trigger, head) or _doer(context, head) or head
                   for head in trigger.targets
                   if not (measuring and measure_aims(context.lexicon, head) is not None))
-    targets = [mention for mention in context.actors.resolve_each(heads, exclude)
+    # "an anti-ISIS offensive": the name a stance prefix sets force against
+    opposed = {name.i for name in opposed_names(trigger.token)} if trigger.nominal else set()
+    targets = [mention for mention in context.actors.resolve_each(heads, exclude, opposed)
                if not any(own_forces(context, source, mention) for source in sources)]
     if not trigger.statement:
         targets += proposal_owners(context, heads, exclude, sources, targets)

@@ -23,6 +23,7 @@ from kg.extract.syntax import (
     light_verb_targets,
     marked_clause_subjects,
     not_dates,
+    opposed_names,
     phrase_objects,
     prep_objects,
     purpose_clauses,
@@ -327,18 +328,22 @@ def _shared_by_subjects(noun: Token, governor: Token) -> bool:
 
 def _carried_force(trigger: Token, entries: Entries, light: Token) -> Iterator[Trigger]:
     """"launched an offensive in the Gaza Strip", "continued their crackdown in Iraq":
-    force carried out with no target of its own is aimed at the nearest actor the
-    noun's phrases, its verb's or what it is done for name (a loose target)."""
+    force carried out with no target of its own is aimed at whom an "anti-" prefix sets
+    it against, else at the nearest actor the noun's phrases, its verb's or what it is
+    done for name (a loose target)."""
     relation = next((relation for relation in entries.values()
                      if relation.root in VIOLENT_ROOTS), None)
     if relation is None:
         return
+    opposed = tuple(opposed_names(trigger))
     targets = [*phrase_objects(trigger),
                *(obj for obj in phrase_objects(light) if obj.i != trigger.i),
                *(obj for clause in purpose_clauses(light) for obj in phrase_objects(clause))]
     sources, inherited = noun_sources(trigger, "")
-    if sources and targets:
-        yield Trigger(trigger, relation, tuple(sources), tuple(not_dates(targets)),
+    if sources and (opposed or targets):
+        # "launched an anti-ISIS offensive in Anbar": whom the prefix sets it against
+        # comes before the place
+        yield Trigger(trigger, relation, tuple(sources), opposed + not_dates(targets),
                       inherited, nominal=True, loose=True)
 
 
@@ -367,9 +372,10 @@ def _owned_force(trigger: Token, entries: Entries,
         # "ended a siege by former soldiers in a southern town": the parser may hang
         # where the force was on the verb that ends it
         targets += [obj for obj in phrase_objects(confronter) if obj.i != trigger.i]
+    opposed = tuple(opposed_names(trigger))
     targets = list(not_dates(targets))
-    if targets:
-        yield Trigger(trigger, relation, tuple(sources), tuple(targets),
+    if opposed or targets:
+        yield Trigger(trigger, relation, tuple(sources), opposed + tuple(targets),
                       False, nominal=True, loose=True)
 
 

@@ -16,6 +16,8 @@ from kg.words import words
 TIME_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", *TIME_ENTITIES}
 ASIDE_DEPS = {"appos", "parataxis"}
+# "an anti-ISIS offensive", "counter-insurgency operations": force set against a side
+OPPOSING_PREFIXES = words("opposing prefix")
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "appos"}
 # How far up the tree a word looks for a subject, a negation or a modal.
 MAX_CLIMB = 6
@@ -139,6 +141,18 @@ def phrase_objects(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in LOOSE_PREPOSITIONS:
             yield from (obj for obj in child.children if obj.dep_ == "pobj")
+
+
+def opposed_names(noun: Token) -> Iterator[Token]:
+    """The words an "anti-" or "counter-" prefix before ``noun`` sets it against ("an
+    anti-ISIS offensive": ISIS), read where the tokenizer splits the hyphen off."""
+    modifiers = [child for child in noun.children
+                 if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i]
+    for prefix in modifiers:
+        after = prefix.i + 1
+        if prefix.lower_ in OPPOSING_PREFIXES and after + 1 < noun.i and \
+                prefix.doc[after].text == "-":
+            yield prefix.doc[after + 1]
 
 
 def light_verb_targets(verb: Token, prep: str) -> Iterator[Token]:
