@@ -499,6 +499,16 @@ def test_handing_over_people_or_goods(extract_text: ExtractText, text: str,
     assert expected in _dyads(extract_text(text))
 
 
+@pytest.mark.parametrize("text", [
+    "Norway gave medical equipment to Chad.",
+    "Norway gave $4 million to Chad.",
+    "Norway gave Chad $4 million.",
+    "Norway handed over 20 ambulances to Chad.",
+])
+def test_goods_or_money_given_are_aid(extract_text: ExtractText, text: str) -> None:
+    assert ("NOR", "07", "TCD") in _dyads(extract_text(text))
+
+
 def test_a_town_spelt_with_other_spaces_and_hyphens_is_found(extract_text: ExtractText) -> None:
     # GeoNames writes "Deir ez-Zor"
     assert ("USA", "19", "SYR") in _dyads(extract_text("American jets bombed Deir Ezzor."))
