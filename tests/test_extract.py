@@ -623,3 +623,10 @@ def test_the_judgement_weighs_what_kind_of_name_each_side_is(rules: DepVerbExtra
     features = [found for _, found in rules.candidates(rules.nlp(text),
                                                        Document(id="t", text=text))]
     assert {"source_ent:GPE", "target_ent:GPE"} <= set().union(*features)
+
+
+def test_actors_coordinated_with_a_guessed_target_share_its_place(
+        extract_text: ExtractText) -> None:
+    # the first of a loose act's targets is the rules' choice, and so is each named with it
+    dyads = _dyads(extract_text("Canada suspended aid to Chad, Mali and Niger."))
+    assert {("CAN", "16", "TCD"), ("CAN", "16", "MLI"), ("CAN", "16", "NER")} <= dyads
