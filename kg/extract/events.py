@@ -18,7 +18,14 @@ from kg.extract.forceclass import armed_with, bombing_class, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import coded_relation, is_negated, modality_of
-from kg.extract.sides import one_phrase, own_forces, same_side, speaks_for, takes_sides
+from kg.extract.sides import (
+    guess_ranks,
+    one_phrase,
+    own_forces,
+    same_side,
+    speaks_for,
+    takes_sides,
+)
 from kg.extract.syntax import ASIDE_DEPS, purpose_clauses
 from kg.model import Event, Mention, Modality, Relation
 from kg.tokens import token_table
@@ -139,18 +146,19 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
                            own_forces(context, source, target) or
                            one_phrase(source, target) or
                            target.text.lower() in REFLEXIVE_PRONOUNS)]  # "blew themselves up"
-        for rank, target in enumerate(actable):
+        ranks = guess_ranks(context, actable) if guessed else [0] * len(actable)
+        for rank, target in zip(ranks, actable, strict=True):
             moved = _force_moved(context, trigger, relation, mood, source, target)
             if moved is None:
                 continue
             event = coded_event(context, trigger, evidence, source, target,
                                 moved, mood, extractor)
-            yield Candidate(event, trigger, rank if guessed else 0)
+            yield Candidate(event, trigger, rank)
             back = returned(context, trigger, relation, mood, source, target)
             if back is not None:
                 event = coded_event(context, trigger, evidence, target, source,
                                     back, mood, extractor)
-                yield Candidate(event, trigger, rank if guessed else 0)
+                yield Candidate(event, trigger, rank)
 
 
 def returned(context: SentenceContext, trigger: Trigger, relation: Relation, mood: Mood,

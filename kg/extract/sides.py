@@ -38,6 +38,22 @@ def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:
             if not any(same_side(source.actor, mention.actor) for source in sources)]
 
 
+def guess_ranks(context: SentenceContext, guesses: list[Mention]) -> list[int]:
+    """Each guessed target's place among the guesses, the actors coordinated with the
+    first sharing its place: "suspended aid to El Salvador, Guatemala and Honduras" is
+    aimed at all three, as "to El Salvador" alone would be at the one."""
+    if not guesses:
+        return []
+    doc = context.sentence.doc
+    first = doc.char_span(guesses[0].start, guesses[0].end, alignment_mode="expand")
+    joined = {token.i for token in first.root.conjuncts} if first is not None else set()
+    ranks = []
+    for rank, mention in enumerate(guesses):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        ranks.append(0 if span is not None and span.root.i in joined else rank)
+    return ranks
+
+
 def same_side(source: Actor, target: Actor) -> bool:
     """An actor and itself, or a person and the body they speak for: no dyad between
     them. Two actors of one country are a dyad (a government and its parliament, police

@@ -349,6 +349,8 @@ def object_names(obj: Token) -> Iterator[str]:
         if modifier.dep_ in ("compound", "amod"):
             yield f"{modifier.lemma_.lower()} {lemma}"
     yield lemma
+    if obj.ent_type_ == "MONEY":  # "gave $2 million to X" hands over money
+        yield "money"
 
 
 def lemma_forms(lemma: str) -> tuple[str, str]:
