@@ -377,10 +377,12 @@ def _government_owned(phrase: Span, head: Token) -> bool:
 def _bare_modifier(head: Token) -> bool:
     """Whether a word with no determiner has the gerund after it hung on it ("regime
     shelling", "government shelling"): it modifies what follows, it acts through it."""
-    following = head.i + 1
-    return following < len(head.doc) and head.doc[following].head.i == head.i and \
-        head.doc[following].dep_ == "acl" and head.doc[following].tag_ == "VBG" and \
-        not any(child.dep_ in ("det", "poss") for child in head.children)
+    if head.i + 1 >= len(head.doc):
+        return False
+    following = head.doc[head.i + 1]
+    return following.head.i == head.i and following.dep_ == "acl" and \
+        following.tag_ == "VBG" and not any(child.dep_ in ("det", "poss")
+                                            for child in head.children)
 
 
 def _definite(head: Token) -> bool:

@@ -185,7 +185,7 @@ def _count_countries(actors: ActorContext) -> Counter[str]:
     return +counts
 
 
-class StoryStates(dict[tuple[int, int], "str | None"]):
+class StoryStates(dict[tuple[int, int], str | None]):
     """The states a story names, by the words (start, end) that name them. The town
     look-ups ask, name by name, which states the story names elsewhere and most often;
     for a name that is not one of these words the answer is the story's, read once."""

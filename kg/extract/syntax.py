@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.actors.groups import OPPOSING_PREFIXES
 from kg.tokens import token_table
 from kg.words import words
 
@@ -16,8 +17,6 @@ from kg.words import words
 TIME_ENTITIES = {"DATE", "TIME"}
 AMOUNT_ENTITIES = {"MONEY", "QUANTITY", "CARDINAL", "PERCENT", *TIME_ENTITIES}
 ASIDE_DEPS = {"appos", "parataxis"}
-# "an anti-ISIS offensive", "counter-insurgency operations": force set against a side
-OPPOSING_PREFIXES = words("opposing prefix")
 CLAUSE_DEPS = {"acl", "relcl", "advcl", "xcomp", "ccomp", "appos"}
 # How far up the tree a word looks for a subject, a negation or a modal.
 MAX_CLIMB = 6
