@@ -46,6 +46,18 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def set_aside_from_collector() -> None:
+    """Take every object alive now out of the cyclic collector's reach, once a process.
+
+    Once the model and the data are loaded, they are most of the objects in the process
+    and live as long as it does; the collector's full passes, which a long run makes
+    every so often, would walk all of them each time and free none (BENCHMARKS.md).
+    Only the first extractor of a process is set aside: a later one (a test's, a
+    notebook's) may be dropped, and what is set aside is never collected."""
+    if not gc.get_freeze_count():
+        gc.freeze()
+
+
 def read_rows(path: Path, required: Sequence[str]) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) of a CSV data file, checking its header first.
 

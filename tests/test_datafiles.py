@@ -11,6 +11,7 @@ import pytest
 from conftest import build, write_file
 
 from kg.actors.gazetteer import Gazetteer
+from kg.datafiles import set_aside_from_collector
 from kg.errors import DataError
 from kg.extract.depverb import DepVerbExtractor
 from kg.lexicon import KINDS, Lexicon
@@ -147,3 +148,16 @@ def test_the_collector_paused_while_the_gazetteer_loads_runs_again_after_a_bad_f
     assert gc.isenabled()
     _gazetteer(tmp_path, "")
     assert gc.isenabled()
+
+
+def test_the_first_extractor_is_set_aside_from_the_collector_and_no_later_one(
+        extractor: DepVerbExtractor) -> None:
+    # The model and the data outlive every document: the collector's full passes need
+    # not walk them. What is set aside is never collected, so only the first extractor
+    # of a process is; one made later may be dropped and must stay collectable.
+    set_aside = gc.get_freeze_count()
+    assert set_aside > 0
+    made_since = [[index] for index in range(1000)]  # a second setting aside would take them
+    set_aside_from_collector()
+    assert gc.get_freeze_count() == set_aside
+    assert made_since

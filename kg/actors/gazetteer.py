@@ -143,8 +143,11 @@ class Gazetteer:
         """``country``'s actor where one of its towns is another transliteration of
         ``name`` ("Raqa", "Deir el-Zour" in Syria); () where none is."""
         if self._loose_places is None:
-            self._loose_places = TransliteratedTowns(
-                [*self.places.items(), *self.local_places.items()])
+            # made on the first look-up, in the middle of a run, where the collector's
+            # passes over its hundred thousand pairs cost ten times their making
+            with collector_paused():
+                self._loose_places = TransliteratedTowns(
+                    [*self.places.items(), *self.local_places.items()])
         return self._loose_places.states(name, country)
 
     def with_sector(self, actor: Actor, sector: str | None) -> Actor:

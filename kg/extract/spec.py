@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg import __version__
 from kg.actors.gazetteer import Gazetteer
-from kg.datafiles import builtin_path, fingerprint
+from kg.datafiles import builtin_path, fingerprint, set_aside_from_collector
 from kg.extract.base import JUDGEMENT, Extractor, extractors
 from kg.lexicon import Lexicon
 from kg.nlp import default_model
@@ -59,6 +59,7 @@ class ExtractorSpec:
         extractor: Extractor = factory(load_model(self.model), Lexicon.load(self.relations),
                                        gazetteer or Gazetteer.load(self.actors),
                                        batch_size=self.batch_size, **judging)
+        set_aside_from_collector()
         return extractor
 
     def fingerprint(self) -> str:
