@@ -153,6 +153,23 @@ def test_an_act_one_is_unable_to_do_did_not_happen(extract_text: ExtractText) ->
     assert result.events and all(event.negated for event in result.events)
 
 
+@pytest.mark.parametrize(("text", "alleged"), [
+    ("The Libyan government has been accused of arming militias in Chad.", "07"),
+    ("Venezuela stands accused of sheltering Colombian rebels.", "07"),
+    ("Eritrea, suspected of bombing Ethiopian towns, denied it.", "19"),
+    ("Kenya believes Somali militants attacked the refugee camp.", "18"),
+])
+def test_an_act_alleged_is_not_told_as_done(extract_text: ExtractText, text: str,
+                                             alleged: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not any(root == alleged for _, root, _ in dyads), dyads
+
+
+def test_an_accuser_named_still_accuses(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Ethiopia accused Eritrea of arming Somali insurgents."))
+    assert ("ETH", "11", "ERI") in dyads and not any(root == "07" for _, root, _ in dyads)
+
+
 @pytest.mark.parametrize("text", [
     "The European Union discussed sanctions against Belarus.",
     "France will reconsider its military intervention in Mali.",

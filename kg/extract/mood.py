@@ -5,7 +5,7 @@ deeds a demonstration."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.syntax import ancestors, condition_clause, speakers_act, to_infinitive
 from kg.lexicon import Lexicon
@@ -41,6 +41,9 @@ PROTEST_ROOTS = cameo_codes("protest")
 # ("an offensive to retake Aleppo", "attempting to capture al-Bab") is the fight (190).
 FOUGHT_FOR = cameo_codes("fought for")
 ATTEMPT_HEADS = words("attempt head")
+# "accused of releasing", "suspected of arming", "believes X struck": what one alleges
+ALLEGING_VERBS = words("alleging verb")
+CHARGE_PREPOSITIONS = ("of", "for")
 
 
 def is_negated(trigger: Token) -> bool:
@@ -81,6 +84,25 @@ def is_negated(trigger: Token) -> bool:
         if ancestor.lower_ in NEGATING_PREPOSITIONS and ancestor.dep_ == "prep":
             return True
     return False
+
+
+def alleging(sentence: Span) -> set[int]:
+    """The words of what is alleged, not told as done: the charge one is accused,
+    suspected or blamed "of" or "for" ("Assad accused of releasing extremist
+    prisoners"), and the clause one alleges or believes ("Russia believes the depot was
+    struck by Syrian bombs"), even where nobody is named as alleging it, so that no
+    accusation is coded. Not a verb joined to it, nor what the writer says "is believed
+    to have been" (the writer's own account, hedged)."""
+    table = token_table(sentence.doc)
+    alleged: set[int] = set()
+    for index in range(sentence.start, sentence.end):
+        if table.pos[index] != "VERB" or table.lemma[index] not in ALLEGING_VERBS:
+            continue
+        for child in table.children[index]:
+            if table.dep[child] == "ccomp" or (
+                    table.dep[child] == "prep" and table.lower[child] in CHARGE_PREPOSITIONS):
+                alleged.update(token.i for token in sentence.doc[child].subtree)
+    return alleged
 
 
 def _own_clause(clause: Token) -> bool:
