@@ -153,6 +153,15 @@ def test_an_act_one_is_unable_to_do_did_not_happen(extract_text: ExtractText) ->
     assert result.events and all(event.negated for event in result.events)
 
 
+@pytest.mark.parametrize("text", [
+    "Serbia has yet to hand over the suspects to Croatia.",
+    "The junta is yet to free the jailed Thai journalists.",
+])
+def test_an_act_one_has_yet_to_do_did_not_happen(extract_text: ExtractText, text: str) -> None:
+    result = extract_text(text)
+    assert result.events and all(event.negated for event in result.events)
+
+
 @pytest.mark.parametrize(("text", "alleged"), [
     ("The Libyan government has been accused of arming militias in Chad.", "07"),
     ("Venezuela stands accused of sheltering Colombian rebels.", "07"),

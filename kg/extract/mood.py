@@ -43,6 +43,8 @@ FOUGHT_FOR = cameo_codes("fought for")
 ATTEMPT_HEADS = words("attempt head")
 # "accused of releasing", "suspected of arming", "believes X struck": what one alleges
 ALLEGING_VERBS = words("alleging verb")
+# "has yet to accede", "is yet to give permission": not done so far
+PENDING_ADVERBS = words("pending adverb")
 CHARGE_PREPOSITIONS = ("of", "for")
 
 
@@ -52,6 +54,8 @@ def is_negated(trigger: Token) -> bool:
     if any(child.dep_ == "neg" for child in trigger.children):
         return True
     if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
+        return True
+    if _pending(trigger):
         return True
     below = trigger
     speech = speakers_act(trigger)
@@ -84,6 +88,14 @@ def is_negated(trigger: Token) -> bool:
         if ancestor.lower_ in NEGATING_PREPOSITIONS and ancestor.dep_ == "prep":
             return True
     return False
+
+
+def _pending(verb: Token) -> bool:
+    """"has yet to accede to demands", "is yet to give permission": an act still awaited
+    has not happened."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
+        child.dep_ == "advmod" and child.lower_ in PENDING_ADVERBS for child in head.children)
 
 
 def alleging(sentence: Span) -> set[int]:
