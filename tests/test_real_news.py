@@ -736,6 +736,17 @@ def test_a_not_is_not_that_of_the_verb_joined_to_it_by_but(extract_text: Extract
     assert ("TUR", "19", "SYR") in _dyads(result), [e.to_dict() for e in result.events]
 
 
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Sudan denied arming the militias, accusing Chad of backing the rebels.",
+     ("SDN", "11", "TCD")),
+    ("Iran denied the report and warned Israel.", ("IRN", "13", "ISR")),
+])
+def test_a_denial_does_not_deny_an_act_joined_to_it_or_done_beside_it(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    assert dyad in _dyads(result), [e.to_dict() for e in result.events]
+
+
 def test_a_not_still_denies_a_verb_it_governs(extract_text: ExtractText) -> None:
     result = extract_text("Turkey did not attack Syria.")
     assert result.events and all(event.negated for event in result.events)

@@ -75,8 +75,14 @@ def is_negated(trigger: Token) -> bool:
             any(child.dep_ == "cc" and child.lower_ in CONTRASTING_CONJUNCTIONS
                 for child in ancestor.children) or
             any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in below.children))
+        # "denied using gas, accusing the rebels", "denied it and warned the US": a
+        # denial denies what it governs, not an act joined to it or done beside it (but
+        # "rejected appeals to release her", an infinitive the parser hangs on the verb)
+        beside = below.head.i == ancestor.i and (below.dep_ == "conj" or (
+            below.dep_ == "advcl" and not to_infinitive(below)))
         below = ancestor
-        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB" and not joined:
+        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB" and \
+                not (joined or beside):
             return True
         if ancestor.lower_ in NEGATING_ADJECTIVES and ancestor.pos_ == "ADJ":
             return True  # "has been unable to regain control"
