@@ -154,6 +154,20 @@ def test_an_act_one_is_unable_to_do_did_not_happen(extract_text: ExtractText) ->
 
 
 @pytest.mark.parametrize("text", [
+    "Analysts said the militants could attack Kenyan border towns.",
+    "Lebanese officials fear their villages would be targeted by Israeli troops.",
+])
+def test_force_that_only_could_be_used_is_no_act(extract_text: ExtractText, text: str) -> None:
+    dyads = _dyads(extract_text(text))
+    assert not any(root in ("18", "19") for _, root, _ in dyads), dyads
+
+
+def test_the_month_of_may_is_no_modal(extract_text: ExtractText) -> None:
+    result = extract_text("Kenyan air strikes since 21 May have killed 40 Somali militants.")
+    assert result.events and all(event.modality == "asserted" for event in result.events)
+
+
+@pytest.mark.parametrize("text", [
     "Serbia has yet to hand over the suspects to Croatia.",
     "The junta is yet to free the jailed Thai journalists.",
 ])

@@ -17,7 +17,7 @@ from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.forceclass import armed_with, bombing_class, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
-from kg.extract.mood import alleging, coded_relation, is_negated, modality_of
+from kg.extract.mood import alleging, coded_relation, is_negated, modality_of, speculated
 from kg.extract.sides import (
     guess_ranks,
     one_phrase,
@@ -404,6 +404,7 @@ def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidat
             not _told_captivity(trigger) and not (
                 judging(trigger.relation) and introduced_thing(trigger.token) is not None) and (
             trigger.token.i in said or trigger.token.i in alleged or
+            speculated(candidate.event for candidate in candidates) or
             _embedded(trigger.token, acting, said, planning, judged))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate

@@ -5,11 +5,13 @@ deeds a demonstration."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from kg.extract.syntax import ancestors, condition_clause, speakers_act, to_infinitive
 from kg.lexicon import Lexicon
-from kg.model import Modality, Relation
+from kg.model import Event, Modality, Relation
 from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
@@ -123,6 +125,14 @@ def alleging(sentence: Span) -> set[int]:
     return alleged
 
 
+def speculated(events: Iterable[Event]) -> bool:
+    """"IS could launch attacks on Aleppo", "feared they would be targeted by rebels":
+    force or coercion that only could, might or would be used, on no condition, is
+    speculation, not an act told (on a condition it is a threat, 13x)."""
+    return any(event.modality == "hedged" and not event.negated and
+               event.relation.quad == "material conflict" for event in events)
+
+
 def _own_clause(clause: Token) -> bool:
     """An adverbial clause that has its own subject and a subordinating word ("since",
     "when"; not "if" or "unless": a condition is not told as done)."""
@@ -151,7 +161,9 @@ def modality_of(trigger: Token) -> Modality:
         if any(table.dep[child] == "mark" and table.lower[child] in CONDITIONAL_MARKS
                for child in table.children[token.i]):
             return "conditional"
-    auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"}
+    # ("since 21 May have killed": the month the parser takes for "may" is no modal)
+    auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"
+                   and not (child.text == "May" and child.i > child.sent.start)}
     if auxiliaries & FUTURE_AUXILIARIES:
         return "future"
     if "would" in auxiliaries and _reported(trigger):
