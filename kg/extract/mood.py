@@ -112,7 +112,8 @@ def alleging(sentence: Span) -> set[int]:
     prisoners"), and the clause one alleges or believes ("Russia believes the depot was
     struck by Syrian bombs"), even where nobody is named as alleging it, so that no
     accusation is coded. Not a verb joined to it, nor what the writer says "is believed
-    to have been" (the writer's own account, hedged)."""
+    to have been" (the writer's own account, hedged), nor the speaker's own act the
+    parser joins to what they believe."""
     table = token_table(sentence.doc)
     alleged: set[int] = set()
     for index in range(sentence.start, sentence.end):
@@ -122,6 +123,12 @@ def alleging(sentence: Span) -> set[int]:
             if table.dep[child] == "ccomp" or (
                     table.dep[child] == "prep" and table.lower[child] in CHARGE_PREPOSITIONS):
                 alleged.update(token.i for token in sentence.doc[child].subtree)
+    # "said it believed X had attacked and urged Syria to ...": the speaker's own act,
+    # which the parser joins to what is believed
+    spoken = [sentence.doc[index] for index in alleged if table.dep[index] == "conj"]
+    for verb in spoken:
+        if speakers_act(verb) is not None:
+            alleged -= {token.i for token in verb.subtree}
     return alleged
 
 
