@@ -17,7 +17,7 @@ from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.forceclass import armed_with, bombing_class, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
-from kg.extract.mood import coded_relation, is_negated, modality_of
+from kg.extract.mood import alleging, coded_relation, is_negated, modality_of, speculated
 from kg.extract.sides import (
     guess_ranks,
     one_phrase,
@@ -390,6 +390,7 @@ def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidat
     acting |= {index for index in range(sentence.start, sentence.end)
                if frames_an_act(context.lexicon, lemmas[index], tags[index])}
     acting |= {trigger.token.i for trigger, _ in coded if _turns_down_an_appeal(context, trigger)}
+    alleged = alleging(sentence)  # "Assad accused of releasing prisoners": not told as done
     # "Mexico and Canada agreed to lift tariffs on American products": what is agreed or
     # promised is the act, an intent of each who agrees, even where the agreeing codes
     # an agreement between them; what is sought or asked for stays framed
@@ -402,7 +403,8 @@ def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidat
         embedded = not trigger.presupposed and not _charged_crime(trigger) and \
             not _told_captivity(trigger) and not (
                 judging(trigger.relation) and introduced_thing(trigger.token) is not None) and (
-            trigger.token.i in said or
+            trigger.token.i in said or trigger.token.i in alleged or
+            speculated(candidate.event for candidate in candidates) or
             _embedded(trigger.token, acting, said, planning, judged))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate

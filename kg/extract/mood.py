@@ -5,11 +5,13 @@ deeds a demonstration."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
 
 from kg.extract.syntax import ancestors, condition_clause, speakers_act, to_infinitive
 from kg.lexicon import Lexicon
-from kg.model import Modality, Relation
+from kg.model import Event, Modality, Relation
 from kg.tokens import token_table
 from kg.words import cameo_codes, words
 
@@ -41,6 +43,11 @@ PROTEST_ROOTS = cameo_codes("protest")
 # ("an offensive to retake Aleppo", "attempting to capture al-Bab") is the fight (190).
 FOUGHT_FOR = cameo_codes("fought for")
 ATTEMPT_HEADS = words("attempt head")
+# "accused of releasing", "suspected of arming", "believes X struck": what one alleges
+ALLEGING_VERBS = words("alleging verb")
+# "has yet to accede", "is yet to give permission": not done so far
+PENDING_ADVERBS = words("pending adverb")
+CHARGE_PREPOSITIONS = ("of", "for")
 
 
 def is_negated(trigger: Token) -> bool:
@@ -49,6 +56,8 @@ def is_negated(trigger: Token) -> bool:
     if any(child.dep_ == "neg" for child in trigger.children):
         return True
     if _has_negating_determiner(trigger) or trigger.head.lower_ in NEGATING_PREPOSITIONS:
+        return True
+    if _pending(trigger):
         return True
     below = trigger
     speech = speakers_act(trigger)
@@ -68,8 +77,14 @@ def is_negated(trigger: Token) -> bool:
             any(child.dep_ == "cc" and child.lower_ in CONTRASTING_CONJUNCTIONS
                 for child in ancestor.children) or
             any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in below.children))
+        # "denied using gas, accusing the rebels", "denied it and warned the US": a
+        # denial denies what it governs, not an act joined to it or done beside it (but
+        # "rejected appeals to release her", an infinitive the parser hangs on the verb)
+        beside = below.head.i == ancestor.i and (below.dep_ == "conj" or (
+            below.dep_ == "advcl" and not to_infinitive(below)))
         below = ancestor
-        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB" and not joined:
+        if ancestor.lemma_.lower() in DENIAL_VERBS and ancestor.pos_ == "VERB" and \
+                not (joined or beside):
             return True
         if ancestor.lower_ in NEGATING_ADJECTIVES and ancestor.pos_ == "ADJ":
             return True  # "has been unable to regain control"
@@ -81,6 +96,48 @@ def is_negated(trigger: Token) -> bool:
         if ancestor.lower_ in NEGATING_PREPOSITIONS and ancestor.dep_ == "prep":
             return True
     return False
+
+
+def _pending(verb: Token) -> bool:
+    """"has yet to accede to demands", "is yet to give permission": an act still awaited
+    has not happened."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ("have", "be") and any(
+        child.dep_ == "advmod" and child.lower_ in PENDING_ADVERBS for child in head.children)
+
+
+def alleging(sentence: Span) -> set[int]:
+    """The words of what is alleged, not told as done: the charge one is accused,
+    suspected or blamed "of" or "for" ("Assad accused of releasing extremist
+    prisoners"), and the clause one alleges or believes ("Russia believes the depot was
+    struck by Syrian bombs"), even where nobody is named as alleging it, so that no
+    accusation is coded. Not a verb joined to it, nor what the writer says "is believed
+    to have been" (the writer's own account, hedged), nor the speaker's own act the
+    parser joins to what they believe."""
+    table = token_table(sentence.doc)
+    alleged: set[int] = set()
+    for index in range(sentence.start, sentence.end):
+        if table.pos[index] != "VERB" or table.lemma[index] not in ALLEGING_VERBS:
+            continue
+        for child in table.children[index]:
+            if table.dep[child] == "ccomp" or (
+                    table.dep[child] == "prep" and table.lower[child] in CHARGE_PREPOSITIONS):
+                alleged.update(token.i for token in sentence.doc[child].subtree)
+    # "said it believed X had attacked and urged Syria to ...": the speaker's own act,
+    # which the parser joins to what is believed
+    spoken = [sentence.doc[index] for index in alleged if table.dep[index] == "conj"]
+    for verb in spoken:
+        if speakers_act(verb) is not None:
+            alleged -= {token.i for token in verb.subtree}
+    return alleged
+
+
+def speculated(events: Iterable[Event]) -> bool:
+    """"IS could launch attacks on Aleppo", "feared they would be targeted by rebels":
+    force or coercion that only could, might or would be used, on no condition, is
+    speculation, not an act told (on a condition it is a threat, 13x)."""
+    return any(event.modality == "hedged" and not event.negated and
+               event.relation.quad == "material conflict" for event in events)
 
 
 def _own_clause(clause: Token) -> bool:
@@ -111,7 +168,9 @@ def modality_of(trigger: Token) -> Modality:
         if any(table.dep[child] == "mark" and table.lower[child] in CONDITIONAL_MARKS
                for child in table.children[token.i]):
             return "conditional"
-    auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"}
+    # ("since 21 May have killed": the month the parser takes for "may" is no modal)
+    auxiliaries = {child.lower_ for child in trigger.children if child.dep_ == "aux"
+                   and not (child.text == "May" and child.i > child.sent.start)}
     if auxiliaries & FUTURE_AUXILIARIES:
         return "future"
     if "would" in auxiliaries and _reported(trigger):
