@@ -1065,6 +1065,51 @@ def test_the_coalition_is_the_coalition_last_named(extract_text: ExtractText, te
         [event.to_dict() for event in result.events]
 
 
+@pytest.mark.parametrize(("text", "said", "actor"), [
+    ("Islamic State fighters stormed a village in Syria. Militants shelled Aleppo on Monday. "
+     "The group later attacked Syrian army positions.", "group", "ISIS"),
+    ("Islamic State fighters stormed a village near Raqqa in Syria. The extremist group later "
+     "attacked Syrian army positions near the town.", "extremist group", "ISIS"),
+    ("Jaish al-Islam fighters fought Islamic State militants in Syria. The opposition group "
+     "later attacked Syrian army positions near the town.", "opposition group", "JAISH_AL_ISLAM"),
+])
+def test_the_group_is_the_group_of_its_kind_last_named_by_name(
+        extract_text: ExtractText, text: str, said: str, actor: str) -> None:
+    result = extract_text(text)
+    assert _actors_of(result, said) == {actor}, [event.to_dict() for event in result.events]
+
+
+def test_the_groups_are_no_one_group_named_before(extract_text: ExtractText) -> None:
+    result = extract_text("Islamic State fighters stormed a village near Raqqa in Syria. The "
+                          "terrorist groups later attacked Syrian army positions near the town.")
+    assert "ISIS" not in _actors_of(result, "terrorist groups"), \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_group_named_in_the_phrase_is_the_group(extract_text: ExtractText) -> None:
+    result = extract_text("Russian jets pounded positions of the Daesh terror group in Syria.")
+    assert _actors_of(result, "Daesh terror group") == {"ISIS"}, \
+        [event.to_dict() for event in result.events]
+
+
+def test_a_groups_word_beside_the_groups_name_is_the_group(extract_text: ExtractText) -> None:
+    result = extract_text("The Takfiri group ISIL attacked Syrian army positions in Deir Ezzor.")
+    assert {event.source.actor.id for event in result.events} == {"ISIS"}, \
+        [event.to_dict() for event in result.events]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("The Syrian Observatory for Human Rights said 20 people died in Syria. The monitor also "
+     "said Russia must stop bombing Idlib.", "monitor"),
+    ("The Syrian Observatory for Human Rights said rebel shelling killed two civilians in "
+     "Aleppo. It also said Russia must stop bombing Idlib.", "It"),
+])
+def test_who_reports_again_is_who_reported_before(extract_text: ExtractText, text: str,
+                                                   said: str) -> None:
+    result = extract_text(text)
+    assert _actors_of(result, said) == {"SOHR"}, [event.to_dict() for event in result.events]
+
+
 def test_a_place_captured_by_the_doer_is_not_held_by_another(
         extract_text: ExtractText) -> None:
     result = extract_text("They lie in an area of Syria captured by government forces in a "

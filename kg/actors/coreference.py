@@ -87,9 +87,9 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
                   and _one_person(actors, actors.doc[index], mention.actor) ==
                   (wanted == "person") and _agrees(head, actors.doc[index])]
     if head.dep_ in ("nsubj", "nsubjpass", "poss"):
-        for _, mention, subject in reversed(candidates):
+        for index, mention, subject in reversed(candidates):
             if subject:
-                return mention.actor
+                return _reporter(actors, head, candidates, index) or mention.actor
         return candidates[-1][1].actor if candidates else None
     # "Syria, Britain and France have informed it": none of the clause's own subjects
     clause = head.head.head if head.dep_ == "pobj" else head.head  # "called on it"
@@ -100,6 +100,28 @@ def _antecedent(actors: ActorContext, head: Token, wanted: str) -> Actor | None:
         if index not in own_subjects:
             return mention.actor
     return None
+
+
+def _reporter(actors: ActorContext, head: Token,
+              candidates: list[tuple[int, Mention, bool]], nearest: int) -> Actor | None:
+    """Who reported the clause the nearest subject acts in, when the pronoun reports
+    too: "The monitor said rebel shelling killed two. It also said ..." is the
+    monitor's saying, not the rebels'."""
+    if head.dep_ != "nsubj" or not _reports(head):
+        return None
+    subject = actors.doc[nearest]
+    if _reports(subject):
+        return None
+    for index, mention, _ in reversed(candidates):
+        token = actors.doc[index]
+        if subject.sent.start <= index < nearest and token.dep_ == "nsubj" and \
+                _reports(token) and token.head.i in {ancestor.i for ancestor in subject.ancestors}:
+            return mention.actor
+    return None
+
+
+def _reports(subject: Token) -> bool:
+    return subject.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _agrees(pronoun: Token, named: Token) -> bool:

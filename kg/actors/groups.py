@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.actors.context import ActorContext
-from kg.actors.coreference import REFERENCE_WINDOW, recent
+from kg.actors.coreference import PLURAL_TAGS, REFERENCE_WINDOW, recent
 from kg.actors.descriptions import described_state
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.sectors import group_sector, terms
@@ -41,6 +41,12 @@ LOCATING_PREPOSITIONS = words("locating preposition")
 # in Afghanistan", "refugees in Lebanon"), nor a state's envoys ("diplomats in Damascus")
 PLACED_SECTORS = words("placed sector")
 POSTED_WORDS = words("posted word")
+# The named groups a group of a sector's word may be: "the opposition group" is no
+# jihadist group, and "the extremist group" no rebel group named beside it ("FSA
+# rebels were executed by the extremist group"), though rebels are called so too.
+JIHADIST_KINDS = ("IMG", "RAD")
+GROUP_KINDS = {"OPP": ("OPP", "REB"), "REB": ("REB", "INS"), "INS": ("REB", "INS"),
+               "IMG": JIHADIST_KINDS, "RAD": JIHADIST_KINDS, "UAF": (*JIHADIST_KINDS, "UAF")}
 
 
 def group_phrase(actors: ActorContext, head: Token, phrase: Span,
@@ -87,7 +93,7 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         # is the kind's own, a non-governmental body of no state
         return sector_body(actors, phrase)
     # "a rival extremist organisation" is a new actor, not the one last named
-    referred = (_named_before(actors, head, phrase) or
+    referred = (_named_within(actors, head, phrase) or _named_before(actors, head, phrase) or
                 _back_reference(actors, head, phrase, sector, exclude_country)) \
         if definite else None
     if referred is not None:
@@ -179,6 +185,19 @@ def _named_before(actors: ActorContext, head: Token, phrase: Span) -> Actor | No
     return None
 
 
+def _named_within(actors: ActorContext, head: Token, phrase: Span) -> Actor | None:
+    """"The Daesh terror group": a group named in the phrase of a group anaphor, whose
+    name the gazetteer does not hold with the words around it."""
+    if head.lemma_.lower() not in GROUP_ANAPHORS:
+        return None
+    for token in phrase:
+        match = actors.matches.get(token.i)
+        actor = match.entry.actor if match is not None and match.end <= head.i else None
+        if actor is not None and actor.type == "group" and not sector_only(actor):
+            return actor
+    return None
+
+
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> frozenset[str]:
     # asked of every name in the reference window, for every phrase resolved
@@ -191,14 +210,31 @@ def _back_reference(actors: ActorContext, head: Token, phrase: Span, sector: str
     lemma = head.lemma_.lower()
     if lemma in ORGANISATION_ANAPHORS:
         return recent(actors, lambda actor: actor.type in ("igo", "ngo"), head)
+    # one group is one named ("the groups" may be the story's "militants")
+    one = head.tag_ not in PLURAL_TAGS
     if lemma in GROUP_ANAPHORS and sector is None:
         # "the Islamic group renewed its threats", "the rights group said": the
-        # non-state group last named
-        return recent(actors, lambda actor: actor.type in ("group", "ngo"), head)
+        # non-state group last named, by its name ("militants" name no group)
+        return recent(actors, lambda actor: actor.type in ("group", "ngo") and
+                      not (one and sector_only(actor)), head)
+    kinds = GROUP_KINDS.get(sector or "", ())
+    if lemma in GROUP_ANAPHORS and one and kinds:
+        # "the terrorist group", "the rebel group": the armed group of the kind last
+        # named by its name ("Daesh"), else the story's armed groups of the kind
+        named = recent(actors, lambda actor: actor.type == "group" and
+                       actor.sector in kinds and not sector_only(actor), head)
+        if named is not None:
+            return named
     if lemma in ALLIANCE_ANAPHORS:
         # an alliance fights or votes: a bloc, an organisation of states, an armed group
         return recent(actors, lambda actor: actor.type in ("igo", "bloc", "group"), head)
     return described_state(actors, head, phrase, exclude_country)
+
+
+def sector_only(actor: Actor) -> bool:
+    """Whether an actor is a sector with no name of its own: "Syrian militants"
+    ("militants"), "human rights groups"; not "the Nusra Front"."""
+    return actor.sector is not None and actor.id == f"{actor.country or ''}{actor.sector}"
 
 
 def _governed(actors: ActorContext, head: Token, exclude_country: str | None) -> str | None:

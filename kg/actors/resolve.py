@@ -22,11 +22,13 @@ from kg.actors.context import ActorContext, Match
 from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.groups import (
+    GROUP_ANAPHORS,
     coordinated_owners,
     coordinated_sectors,
     group_phrase,
     located_group,
     right_attachment,
+    sector_only,
 )
 from kg.actors.matching import NameIndex, find_matches
 from kg.actors.people import CALENDAR, introduce, names_a_place, person
@@ -139,6 +141,9 @@ class DocumentActors(ActorContext):
             # "rebel backer Qatar", "Syria's ally": a patron is neither what it backs nor
             # whose it is, only the actor its apposition names
             return self._apposition(head)
+        beside = self._named_beside(head, phrase)
+        if beside:
+            return beside
         group = group_phrase(self, head, phrase, exclude_country)
         if group is not None:
             partners = coordinated_owners(self, head, phrase, group) or \
@@ -178,6 +183,18 @@ class DocumentActors(ActorContext):
         return [mention for child in head.children
                 if child.dep_ == "appos" and child.pos_ == "PROPN"
                 for mention in self.resolve(child)]
+
+    def _named_beside(self, head: Token, phrase: Span) -> list[Mention]:
+        """"The rebel group Jaish al-Islam", "the terrorist Jabhat al-Nusra": a group's
+        word with the group's name in apposition is the group named, not the story's
+        armed groups."""
+        if head.lemma_.lower() not in GROUP_ANAPHORS and \
+                group_sector(self.gazetteer, phrase) not in self.gazetteer.local_sectors:
+            return []
+        named = self._apposition(head)
+        return named if named and all(mention.actor.type == "group" and
+                                      not sector_only(mention.actor)
+                                      for mention in named) else []
 
     def _matched(self, head: Token, phrase: Span, match: Match) -> list[Mention]:
         """A gazetteer name, as where and how it is named makes it."""
