@@ -12,6 +12,7 @@ from kg.extract.syntax import (
     could_name_actor,
     governing_verb,
     lemma_in,
+    misread_main_verb,
     not_dates,
     prep_objects,
     speakers_act,
@@ -126,6 +127,8 @@ def _participle_subjects(verb: Token, head: Token, depth: int) -> tuple[list[Tok
               for obj in child.children if obj.dep_ == "pobj"]
     if verb.tag_ == "VBN" and agents:
         return agents, True  # "a demonstration staged by students": the students
+    if misread_main_verb(verb):
+        return [head], False
     if verb.tag_ == "VBG" and not any(child.dep_ == "aux" for child in verb.children):
         issuer = head.head
         if head.lemma_.lower() in ISSUED_MESSAGES and head.dep_ == "dobj" and \
@@ -157,7 +160,8 @@ def _undergone_in(governor: Token) -> bool:
     what the noun underwent in the act, not who did it (the clause above it, "the
     group has reported", names no doer)."""
     return governor.dep_ == "acl" and governor.tag_ == "VBN" and \
-        not any(child.dep_ == "agent" for child in governor.children)
+        not any(child.dep_ == "agent" for child in governor.children) and \
+        not misread_main_verb(governor)
 
 
 def _could_own(owner: Token) -> bool:

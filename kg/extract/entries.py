@@ -11,6 +11,7 @@ from kg.extract.syntax import (
     INSTRUMENT_PREPOSITIONS,
     lemma_forms,
     lemma_in,
+    misread_main_verb,
     object_names,
     prep_objects,
     verb_lemma,
@@ -97,7 +98,8 @@ def _object_entries(lexicon: Lexicon, verb: Token, lemma: str) -> Entries | None
     objects += held_as(verb)
     # "a deal reached on Friday": a participle after its noun is done to the noun
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
-            not any(child.dep_ in ("aux", "auxpass") for child in children):
+            not any(child.dep_ in ("aux", "auxpass") for child in children) and \
+            not misread_main_verb(verb):
         objects.append(verb.head)
     objects += [obj for child in children
                 if child.dep_ in ("agent", "prep") and child.lower_ in INSTRUMENT_PREPOSITIONS

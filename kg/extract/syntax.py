@@ -84,6 +84,20 @@ def to_infinitive(clause: Token) -> bool:
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
 
 
+def misread_main_verb(verb: Token) -> bool:
+    """"The Iraqi air force carried out air strikes", "A car bomb killed 26 people": the
+    parser may read a sentence's main verb as a participle describing the noun before it,
+    leaving the sentence headed by that noun. A participle done to its noun takes no
+    object of its own; one with an object, and no agent or auxiliary, is the noun's own
+    act."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT" or \
+            head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
+        return False
+    deps = {child.dep_ for child in verb.children}
+    return "dobj" in deps and deps.isdisjoint(("agent", "aux", "auxpass"))
+
+
 def is_below(token: Token, top: Token) -> bool:
     """Whether ``token`` is ``top`` or below it: ``token.i in subtree_indices(top)``, by a
     walk up from the one token instead of gathering the whole subtree."""

@@ -27,6 +27,7 @@ from kg.extract.entries import (
 from kg.extract.syntax import (
     clause_subjects,
     governing_verb,
+    misread_main_verb,
     not_dates,
     phrase_objects,
     prep_objects,
@@ -190,7 +191,8 @@ def verb_shape(verb: Token) -> VerbShape:
     # "athletes killed at the Games": a participle after its noun is passive, and the
     # noun is who it was done to.
     reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and \
-        not any(child.dep_ in ("aux", "auxpass") for child in verb.children)
+        not any(child.dep_ in ("aux", "auxpass") for child in verb.children) and \
+        not misread_main_verb(verb)
     # "were attacked and killed by gunmen": a participle joined to a passive verb is
     # passive too; the two share their subject and their agent
     joined = verb.dep_ == "conj" and verb.tag_ == "VBN" and \
