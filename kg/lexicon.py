@@ -31,12 +31,13 @@ HOME = "*"
 # rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed"); a
 # visit made is hosted by the place visited; to go on trial or face charges is to be
 # charged, and an arrest for spying or treason the accusation of it; a bombing a state
-# does is from the air (195), one an armed group does a bombing (183); to claim an attack
+# does is from the air (195), one an armed group does a bombing (183), and force dealt
+# with artillery, rockets or mortars shelling (194) whoever deals it; to claim an attack
 # ("the bombing was claimed by IS") is to claim responsibility for it; a state's troops
 # that arrive abroad to join a force or help are sent there (074, "sent peacekeepers");
 # a capture or siege only sought ("an offensive to retake X") is the fight for it (190).
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
-         "aerial bombing", "irregular bombing",
+         "aerial bombing", "irregular bombing", "shelling",
          "accusation", "criticism", "refusal", "hosting", "trial",
          "treason", "claim", "force sent", "attempted force")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).

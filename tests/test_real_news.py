@@ -841,6 +841,19 @@ def test_shelling_sieges_and_air_strikes_are_military_force_whoever_uses_them(
     assert roots == {root}, roots
 
 
+@pytest.mark.parametrize(("text", "shelling"), [
+    ("Insurgents fired mortar rounds at the market in Homs, wounding six people.", True),
+    ("Militants hit the port of Aden with rockets, killing two dockers.", True),
+    ("Syrian rebel shelling killed nine villagers near Idlib.", True),
+    # a phrase that also names aircraft tells of air strikes too
+    ("Syrian army warplanes and artillery killed nine villagers near Idlib.", False),
+])
+def test_force_dealt_with_artillery_rockets_or_mortars_is_shelling(
+        extract_text: ExtractText, text: str, shelling: bool) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert codes and (codes == {"194"}) == shelling, codes
+
+
 def test_people_killed_by_a_foreign_force_are_of_the_storys_country(
         extract_text: ExtractText) -> None:
     result = extract_text("Syrian forces shelled Aleppo on Monday. Russian air strikes killed "

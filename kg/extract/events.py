@@ -14,7 +14,7 @@ from kg.actors.people import names_a_place
 from kg.extract.attribution import source_mentions, target_mentions
 from kg.extract.context import Evidence, SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
-from kg.extract.forceclass import armed_with, bombing_class, military_combat
+from kg.extract.forceclass import armed_with, bombing_class, by_weapon, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
 from kg.extract.mood import alleging, coded_relation, is_negated, modality_of, speculated
@@ -259,7 +259,8 @@ def coded_event(context: SentenceContext, trigger: Trigger, evidence: Evidence,
         source=source,
         target=target,
         relation=accused_of_treason(context, trigger, _welcomed(
-            context, trigger, _by_whom(context, trigger, relation, source, target))),
+            context, trigger, by_weapon(context, trigger, _by_whom(
+                context, trigger, relation, source, target)))),
         negated=mood.negated,
         modality=mood.modality,
         date=context.document.date,

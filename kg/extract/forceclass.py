@@ -14,7 +14,7 @@ from kg.extract.context import SentenceContext, Trigger
 from kg.extract.sides import speaks_for
 from kg.extract.syntax import passive_instruments, phrase_head
 from kg.model import Mention, Relation
-from kg.words import words
+from kg.words import cameo_codes, words
 
 MILITARY_WEAPONS = words("military weapon")
 # the acts of organised armed combat: whoever fights them uses military force
@@ -31,6 +31,15 @@ BOMBING_WORDS = words("bombing word")
 BOMB_CARRIERS = words("bomb carrier")
 # the verb's doer and the phrases of its means: "killed by rocket shells", "with mortars"
 FIRING_DEPS = ("nsubj", "agent", "prep")
+# the weapons of artillery, rocket and tank fire: force dealt with them is shelling (194)
+SHELLING_WEAPONS = words("shelling weapon")
+# what aircraft fire or drop: a phrase that names them tells of air strikes as well
+AIR_WEAPONS = words("air weapon")
+# verbs whose object is what they fire: "fired rocket shells at the town"
+FIRING_VERBS = words("firing verb")
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "xcomp", "ccomp")
+# the codes of force that say nothing of its means, which its weapon makes precise
+GENERAL_FORCE = cameo_codes("general force")
 
 
 def armed_with(trigger: Trigger) -> bool:
@@ -120,3 +129,55 @@ def _names_weapon(head: Token) -> bool:
     """Whether a phrase ("by rocket shells fired by terrorists", "with mortar shells",
     "in shelling") names a military weapon or military fire."""
     return _names(head, MILITARY_WEAPONS) or _names(head, MILITARY_FIRE)
+
+
+def by_weapon(context: SentenceContext, trigger: Trigger, relation: Relation) -> Relation:
+    """The code of force its weapon makes precise: shelling (194) where ``_shelled``."""
+    return context.lexicon.rules["shelling"] if _shelled(trigger, relation) else relation
+
+
+def _shelled(trigger: Trigger, relation: Relation) -> bool:
+    """Whether force told in general terms ("killed", "targeted", "injuring", "an attack")
+    was dealt with artillery, rockets, mortars or tanks, which CAMEO codes shelling (194)
+    whoever fires them ("launched artillery, mortar, and rocket fire against", "a mortar
+    bomb slammed into a house, killing a woman"); a phrase that also names aircraft
+    ("air strikes and artillery fire killed 16") keeps its code."""
+    if relation.cameo not in GENERAL_FORCE:
+        return False
+    named = {lemma for phrase in _means(trigger) for lemma in _weapon_words(phrase)}
+    return bool(named & SHELLING_WEAPONS) and not named & AIR_WEAPONS
+
+
+def _means(trigger: Trigger) -> list[Token]:
+    """The phrases that may name what force was dealt with: an act noun and its
+    modifiers ("rebel mortar attacks"), a verb's doer and the phrases of its means
+    ("with rocket shells", "by the terrorists' shelling"), what a firing verb fires,
+    and these of the act a participle tells the outcome of ("fired shells, killing")."""
+    verb = trigger.token
+    if trigger.nominal:
+        return [verb]
+    # "were killed and injured by rocket shells": coordinated verbs share their means
+    means = [phrase for act in (verb, *verb.conjuncts) for phrase in _means_of(act)]
+    governor = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else \
+        verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else None
+    if governor is not None and governor.pos_ == "VERB":
+        means += _means_of(governor)
+    return means
+
+
+def _weapon_words(phrase: Token) -> set[str]:
+    """The words of a phrase that may name a weapon ("with rocket and mortar shells",
+    "by shells fired by terrorists"), not those of a clause in it ("in a bid to halt
+    rocket fire" is no means of the fighting); the parser reads "rebel shelling
+    killed" as a clause (shelling done by rebels), which still names the weapon."""
+    found = {phrase.lemma_.lower()}
+    for child in phrase.children:
+        if child.dep_ not in CLAUSE_DEPS or child.lemma_.lower() in SHELLING_WEAPONS:
+            found |= _weapon_words(child)
+    return found
+
+
+def _means_of(verb: Token) -> list[Token]:
+    firing = verb.lemma_.lower() in FIRING_VERBS
+    return [child for child in verb.children
+            if child.dep_ in FIRING_DEPS or (firing and child.dep_ == "dobj")]
