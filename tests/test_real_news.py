@@ -2927,3 +2927,15 @@ def test_an_office_named_in_a_place_serves_its_state(
     sources = {(event.source.actor.state_country, event.source.actor.sector)
                for event in extract_text(text).events if not event.negated}
     assert source in sources, sources
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Lebanon's war has killed more than 100,000 people.", None),
+    ("Yemen's civil conflict has left 20,000 people dead since 2015.", None),
+    # aimed somewhere, a war is its owner's
+    ("Britain's war in Iraq killed thousands of civilians.", ("GBR", "19", "IRQ")),
+])
+def test_a_war_aimed_nowhere_is_fought_in_its_owners_land(
+        extract_text: ExtractText, text: str, dyad: tuple[str, str, str] | None) -> None:
+    dyads = _dyads(extract_text(text))
+    assert dyads == ({dyad} if dyad else set()), dyads

@@ -19,7 +19,14 @@ from kg.actors.coreference import REFERENCE_WINDOW
 from kg.extract.context import SentenceContext, Trigger
 from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, noun_entries
 from kg.extract.judged import inquired_doers, judged_targets
-from kg.extract.ownership import agents_of, names_holder, owner_modifiers, thing_owners
+from kg.extract.ownership import (
+    agents_of,
+    in_owner,
+    names_holder,
+    owned_as_land,
+    owner_modifiers,
+    thing_owners,
+)
 from kg.extract.proposals import asked_for, proposal_owners
 from kg.extract.sides import others, own_forces, speaks_for
 from kg.extract.syntax import (
@@ -227,7 +234,7 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
         # the act is done to
         inside = [token for head in trigger.targets for token in not_dates(asked_for(head))
                   if token.pos_ in ("PROPN", "NOUN", "ADJ")
-                  and not (measuring and _owns(head, token))]
+                  and not (measuring and in_owner(head, token))]
         targets = _first_target(context, inside, exclude, sources)[:1]
     if not others(targets, sources) and (trigger.relation.root in VIOLENT_ROOTS or
                                          trigger.relation.cameo in PEOPLE_ACTS):
@@ -354,7 +361,7 @@ def _source_owners(context: SentenceContext, heads: tuple[Token, ...]) -> list[M
         if head.pos_ != "NOUN":
             continue
         for token in context.actors.conjuncts(head):
-            if token.lemma_.lower() in RELATIONAL_NOUNS:
+            if token.lemma_.lower() in RELATIONAL_NOUNS or owned_as_land(token):
                 continue
             direct, named = _people_owners(context, token)
             for index, owner in enumerate(named):
@@ -479,7 +486,7 @@ def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude
             owners: Iterable[Token] = thing_owners(token)
             aimed = measure_aims(context.lexicon, token) if measuring else None
             if aimed is not None:
-                owners = aimed or [owner for owner in owners if not _owns(token, owner)]
+                owners = aimed or [owner for owner in owners if not in_owner(token, owner)]
             for owner in owners:
                 if any(source.start <= owner.idx < source.end for source in sources):
                     continue  # "an area captured by government forces": the doer itself
@@ -488,8 +495,3 @@ def _owner_targets(context: SentenceContext, targets: tuple[Token, ...], exclude
                     return found
     return []
 
-
-def _owns(measure: Token, token: Token) -> bool:
-    """Whether ``token`` is in the measure's owner ("the EU sanctions", "Israel's ban")."""
-    return any(token.i in {inner.i for inner in owner.subtree}
-               for owner in owner_modifiers(measure))

@@ -23,6 +23,10 @@ LEADING_PARTICIPLES = words("leading participle")
 # "a plan proposed by Egypt", "a step EU diplomats are proposing": who put a thing forward
 PROPOSING_VERBS = words("proposing verb")
 RELATIVE_WORDS = pronouns("relative")
+# "Syria's war", "Iraq's conflict": a state of strife its owner is the land of
+STRIFE_NOUNS = words("strife noun")
+# "Russia's war in Ukraine", "the US war on terror": a strife aimed somewhere is its owner's
+STRIFE_AIMS = ("in", "on", "against", "with")
 
 
 def leaders(noun: Token) -> Iterator[Token]:
@@ -34,6 +38,20 @@ def leaders(noun: Token) -> Iterator[Token]:
             yield from (child for child in participle.children
                         if child.dep_ in ("npadvmod", "compound", "nmod")
                         and child.pos_ in ("PROPN", "ADJ"))
+
+
+def owned_as_land(noun: Token) -> bool:
+    """Whether a noun's owner names where it happens, not who does it: a war or conflict
+    aimed nowhere ("Syria's war has killed 280,000", "Iraq's civil war") is fought in
+    its owner's land, by nobody the sentence names."""
+    return noun.lemma_.lower() in STRIFE_NOUNS and not any(
+        child.dep_ == "prep" and child.lower_ in STRIFE_AIMS for child in noun.children)
+
+
+def in_owner(thing: Token, token: Token) -> bool:
+    """Whether ``token`` is in the thing's owner ("the EU sanctions", "Israel's ban")."""
+    return any(token.i in {inner.i for inner in owner.subtree}
+               for owner in owner_modifiers(thing))
 
 
 def proposers(thing: Token) -> Iterator[Token]:
