@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from kg import tokens
+from kg.actors.sectors import agent_sector, group_sector, title_sector
 from kg.extract.depverb import DepVerbExtractor
+from kg.model import Document
 from kg.tokens import token_table
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_691ff97bae76b2d3.txt"
@@ -71,3 +74,25 @@ def test_strings_stay_right_when_the_kept_strings_are_dropped(
         table = token_table(doc)
         assert table.text == [token.text for token in doc]
         assert table.lemma == [token.lemma_.lower() for token in doc]
+
+
+def test_a_phrases_sector_is_its_own_documents(extractor: DepVerbExtractor) -> None:
+    """The sectors kept for the document being read are never another document's."""
+    gazetteer = extractor.gazetteer
+    rebels, army = extractor.nlp("The rebels fled."), extractor.nlp("The army fled.")
+    assert group_sector(gazetteer, rebels[0:2]) == "REB"
+    assert group_sector(gazetteer, army[0:2]) == "MIL"
+    assert group_sector(gazetteer, rebels[0:2]) == "REB"
+    assert agent_sector(gazetteer, army[0:2]) == "MIL"
+    assert title_sector(gazetteer, army[0:2]) is None
+
+
+def test_the_rules_leave_the_collector_as_they_found_it(extractor: DepVerbExtractor) -> None:
+    doc, document = next(extractor.parse([Document(id="t", text="Russia urged Syria.")]))
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            assert extractor.extract_doc(doc, document).events
+            assert gc.isenabled() is enabled
+        finally:
+            gc.enable()

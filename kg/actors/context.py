@@ -177,7 +177,7 @@ class ActorContext:
         match = self.matches.get(head.i)
         if match is not None:
             start, end = min(start, match.start), max(end, match.end)
-        return self.doc[start:end]
+        return Span(self.doc, start, end)  # (slicing the document checks bounds anew)
 
     @staticmethod
     def mention(phrase: Span, actor: Actor) -> Mention:

@@ -3,9 +3,9 @@ MIL, "rebels" REB) or a title's ("Foreign Minister" GOV)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.actors.gazetteer import Gazetteer
 from kg.tokens import token_table
@@ -30,7 +30,28 @@ def terms(phrase: Span, ends: set[str] | None = None) -> Iterable[tuple[int, str
             yield end, " ".join([*words[end - size:end - 1], lemma])
 
 
+# A phrase's sector is asked for again and again as its words are resolved (about twice
+# a phrase on FA-KES); the answers of the document being read are kept.
+_known: dict[tuple[str, int, int, int], str | None] = {}
+_known_doc: list[Doc] = []
+
+
+def _remembered(kind: str, find: Callable[[Gazetteer, Span], str | None],
+                gazetteer: Gazetteer, phrase: Span) -> str | None:
+    if not _known_doc or _known_doc[0] is not phrase.doc:
+        _known.clear()
+        _known_doc[:] = [phrase.doc]
+    key = (kind, id(gazetteer), phrase.start, phrase.end)
+    if key not in _known:
+        _known[key] = find(gazetteer, phrase)
+    return _known[key]
+
+
 def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    return _remembered("agent", _agent_sector, gazetteer, phrase)
+
+
+def _agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     agents = gazetteer.agents
     for _, term in terms(phrase, gazetteer.sector_ends):
         if term in agents:
@@ -53,6 +74,10 @@ def _named_plural(gazetteer: Gazetteer, phrase: Span) -> str | None:
 def group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     """The sector of the longest agent word or title that ends the phrase: "rebel
     leaders" are rebels (the title "rebel leader") before they are leaders (GOV)."""
+    return _remembered("group", _group_sector, gazetteer, phrase)
+
+
+def _group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     agents, titles = gazetteer.agents, gazetteer.titles
     for _, term in terms(phrase, gazetteer.sector_ends):
         sector = agents.get(term) or titles.get(term)
@@ -62,6 +87,10 @@ def group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
 
 
 def title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
+    return _remembered("title", _title_sector, gazetteer, phrase)
+
+
+def _title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     for _, term in terms(phrase, gazetteer.sector_ends):
         if term in gazetteer.titles:
             return gazetteer.titles[term]

@@ -31,6 +31,7 @@ _NOT_ALPHA = re.compile(r"[^a-z]")
 _DOUBLED = re.compile(r"([a-z])\1+")
 # below this many letters a key is a syllable, and matches words as often as towns
 MIN_KEY_LENGTH = 4
+MAX_NAMES_KEYED = 100_000  # names of a corpus whose keys are kept
 
 
 # a story names the same few towns over and over
@@ -60,6 +61,8 @@ class TransliteratedTowns:
             for state in states:
                 self._by_state.setdefault(state.country or "", []).append((town, state))
         self._keyed: dict[str, dict[str, tuple[Actor, ...]]] = {}
+        # a story names the same few towns again and again
+        self._keys_of_names: dict[str, str] = {}
 
     def states(self, name: str, country: str) -> tuple[Actor, ...]:
         """``country``'s actors with a town ``name`` is another spelling of."""
@@ -72,4 +75,9 @@ class TransliteratedTowns:
                     found.setdefault(key, {})[state] = None
             keyed = self._keyed[country] = {key: tuple(states)
                                             for key, states in found.items()}
-        return keyed.get(transliteration_key(name), ())
+        key = self._keys_of_names.get(name)
+        if key is None:
+            if len(self._keys_of_names) > MAX_NAMES_KEYED:
+                self._keys_of_names.clear()
+            key = self._keys_of_names[name] = transliteration_key(name)
+        return keyed.get(key, ())

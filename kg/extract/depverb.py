@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actors.gazetteer import Gazetteer
 from kg.actors.resolve import ActorResolver, DocumentActors
+from kg.datafiles import collector_paused
 from kg.extract.base import extractors
 from kg.extract.claims import claimed_acts
 from kg.extract.context import Evidence, SentenceContext, Trigger
@@ -118,6 +119,12 @@ class DepVerbExtractor:
         return doc
 
     def extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
+        # The rules make hundreds of thousands of short-lived objects that hold no
+        # cycles; the collector's passes among them free nothing (BENCHMARKS.md).
+        with collector_paused():
+            return self._extract_doc(doc, document)
+
+    def _extract_doc(self, doc: Doc, document: Document) -> DocumentResult:
         events: dict[str, Event] = {}
         sentences = readable(doc)
         actors = self._actors(doc, document)
