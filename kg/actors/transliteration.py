@@ -75,9 +75,13 @@ class TransliteratedTowns:
                     found.setdefault(key, {})[state] = None
             keyed = self._keyed[country] = {key: tuple(states)
                                             for key, states in found.items()}
-        key = self._keys_of_names.get(name)
-        if key is None:
-            if len(self._keys_of_names) > MAX_NAMES_KEYED:
-                self._keys_of_names.clear()
-            key = self._keys_of_names[name] = transliteration_key(name)
-        return keyed.get(key, ())
+        return keyed.get(self._key_of(name), ())
+
+    def _key_of(self, name: str) -> str:
+        known = self._keys_of_names.get(name)
+        if known is not None:
+            return known
+        if len(self._keys_of_names) > MAX_NAMES_KEYED:
+            self._keys_of_names.clear()
+        key = self._keys_of_names[name] = transliteration_key(name)
+        return key
