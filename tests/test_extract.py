@@ -712,3 +712,14 @@ def test_actors_coordinated_with_a_guessed_target_share_its_place(
     # the first of a loose act's targets is the rules' choice, and so is each named with it
     dyads = _dyads(extract_text("Canada suspended aid to Chad, Mali and Niger."))
     assert {("CAN", "16", "TCD"), ("CAN", "16", "MLI"), ("CAN", "16", "NER")} <= dyads
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Government forces took control of farms in northern Iraq state media said.", "IRQMED"),
+    ("Russian air strikes killed ten children in a village in eastern Ukraine the United "
+     "Nations childrens agency (UNICEF) has said.", "UN"),
+])
+def test_a_speaker_the_parser_lost_the_comma_before_is_no_target(
+        extract_text: ExtractText, text: str, speaker: str) -> None:
+    result = extract_text(text)
+    assert not any(event.target.actor.id == speaker for event in result.events), result.events
