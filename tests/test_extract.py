@@ -723,3 +723,14 @@ def test_a_speaker_the_parser_lost_the_comma_before_is_no_target(
         extract_text: ExtractText, text: str, speaker: str) -> None:
     result = extract_text(text)
     assert not any(event.target.actor.id == speaker for event in result.events), result.events
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iraqi air force bombers pounded Islamic State positions near Mosul.", "IRQMIL"),
+    ("Four long-range bombers from Britain struck Islamic State positions in Iraq.", "GBR"),
+    ("A suicide bomber killed ten people at a market in Baghdad.", "IRQIMG"),
+])
+def test_a_bomber_named_as_an_aircraft_is_an_air_force(
+        extract_text: ExtractText, text: str, source: str) -> None:
+    result = extract_text(text)
+    assert source in {event.source.actor.id for event in result.events}, result.events
