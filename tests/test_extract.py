@@ -734,3 +734,10 @@ def test_a_bomber_named_as_an_aircraft_is_an_air_force(
         extract_text: ExtractText, text: str, source: str) -> None:
     result = extract_text(text)
     assert source in {event.source.actor.id for event in result.events}, result.events
+
+
+def test_one_who_speaks_in_an_absolute_clause_is_no_target(extract_text: ExtractText) -> None:
+    result = extract_text("Iran stood by its ally with President Rouhani warning against "
+                          "hasty steps.")
+    assert not any(event.target.actor.type == "person" for event in result.events), \
+        result.events

@@ -6,6 +6,8 @@ object or a preposition's, and the act seems aimed at whoever told of it. A fini
 reporting verb with no subject of its own has its speaker beside it, just before it
 or, with no object before its own, just after it; that speaker tells of the acts and is
 aimed at by none of them ("the Observatory told AFP": the one told is no speaker).
+Nor is one who speaks in an absolute clause "with" opens ("stood by its ally with
+Putin warning against ...", "met to address the fighting with France demanding ...").
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from kg.model import Mention
 from kg.words import words
 
 REPORTING_VERBS = words("reporting verb")
+# what one says in an absolute clause: "with X warning", "with X demanding"
+SPEAKING_VERBS = REPORTING_VERBS | words("speaker act")
 # "told AFP", "informed reporters": their object is the one told, never the speaker
 ADDRESSING_VERBS = words("addressing verb")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -73,10 +77,20 @@ def trailing_speakers(sentence: Span) -> list[Token]:
     return speakers
 
 
+def absolute_speakers(sentence: Span) -> list[Token]:
+    """The objects of "with" a speaking participle follows: "with X demanding"."""
+    doc = sentence.doc
+    return [obj for token in sentence if token.lower_ == "with" and token.dep_ == "prep"
+            for obj in token.children if obj.dep_ == "pobj"
+            and obj.right_edge.i + 1 < sentence.end
+            and doc[obj.right_edge.i + 1].tag_ == "VBG"
+            and doc[obj.right_edge.i + 1].lemma_.lower() in SPEAKING_VERBS]
+
+
 def unspoken(sentence: Span, mentions: list[Mention]) -> list[Mention]:
-    """The mentions that are not a reporting verb's lost speaker."""
+    """The mentions that are not a speaker who tells of the acts beside them."""
     phrases = [(speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge))
-               for speaker in trailing_speakers(sentence)]
+               for speaker in (*trailing_speakers(sentence), *absolute_speakers(sentence))]
     return [mention for mention in mentions
             if not any(start <= mention.start < end or mention.start <= start < mention.end
                        for start, end in phrases)]
