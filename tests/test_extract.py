@@ -741,3 +741,11 @@ def test_one_who_speaks_in_an_absolute_clause_is_no_target(extract_text: Extract
                           "hasty steps.")
     assert not any(event.target.actor.type == "person" for event in result.events), \
         result.events
+
+
+def test_a_town_an_effort_is_carried_out_to_retake_is_fought_for(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The Kenyan army stepped up its campaign to retake the town from "
+                          "the Shabaab.")
+    codes = {event.relation.cameo for event in result.events}
+    assert "190" in codes and "192" not in codes, result.events
