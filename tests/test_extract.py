@@ -749,3 +749,11 @@ def test_a_town_an_effort_is_carried_out_to_retake_is_fought_for(
                           "the Shabaab.")
     codes = {event.relation.cameo for event in result.events}
     assert "190" in codes and "192" not in codes, result.events
+
+
+def test_the_casualties_of_a_strike_are_the_striker_s_not_the_object_s(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Yemeni officials said at the time that the drone strike hit an "
+                          "al-Qaida convoy killing ten militants.")
+    assert not any(event.source.actor.id == "AL_QAEDA" for event in result.events), \
+        result.events
