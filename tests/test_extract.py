@@ -712,3 +712,48 @@ def test_actors_coordinated_with_a_guessed_target_share_its_place(
     # the first of a loose act's targets is the rules' choice, and so is each named with it
     dyads = _dyads(extract_text("Canada suspended aid to Chad, Mali and Niger."))
     assert {("CAN", "16", "TCD"), ("CAN", "16", "MLI"), ("CAN", "16", "NER")} <= dyads
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Government forces took control of farms in northern Iraq state media said.", "IRQMED"),
+    ("Russian air strikes killed ten children in a village in eastern Ukraine the United "
+     "Nations childrens agency (UNICEF) has said.", "UN"),
+])
+def test_a_speaker_the_parser_lost_the_comma_before_is_no_target(
+        extract_text: ExtractText, text: str, speaker: str) -> None:
+    result = extract_text(text)
+    assert not any(event.target.actor.id == speaker for event in result.events), result.events
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iraqi air force bombers pounded Islamic State positions near Mosul.", "IRQMIL"),
+    ("Four long-range bombers from Britain struck Islamic State positions in Iraq.", "GBR"),
+    ("A suicide bomber killed ten people at a market in Baghdad.", "IRQIMG"),
+])
+def test_a_bomber_named_as_an_aircraft_is_an_air_force(
+        extract_text: ExtractText, text: str, source: str) -> None:
+    result = extract_text(text)
+    assert source in {event.source.actor.id for event in result.events}, result.events
+
+
+def test_one_who_speaks_in_an_absolute_clause_is_no_target(extract_text: ExtractText) -> None:
+    result = extract_text("Iran stood by its ally with President Rouhani warning against "
+                          "hasty steps.")
+    assert not any(event.target.actor.type == "person" for event in result.events), \
+        result.events
+
+
+def test_a_town_an_effort_is_carried_out_to_retake_is_fought_for(
+        extract_text: ExtractText) -> None:
+    result = extract_text("The Kenyan army stepped up its campaign to retake the town from "
+                          "the Shabaab.")
+    codes = {event.relation.cameo for event in result.events}
+    assert "190" in codes and "192" not in codes, result.events
+
+
+def test_the_casualties_of_a_strike_are_the_striker_s_not_the_object_s(
+        extract_text: ExtractText) -> None:
+    result = extract_text("Yemeni officials said at the time that the drone strike hit an "
+                          "al-Qaida convoy killing ten militants.")
+    assert not any(event.source.actor.id == "AL_QAEDA" for event in result.events), \
+        result.events

@@ -9,9 +9,15 @@ from spacy.tokens import Doc, Span
 
 from kg.actors.gazetteer import Gazetteer
 from kg.tokens import token_table
+from kg.words import words
 
 MAX_TERM_WORDS = 3
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# "bombers" carry a bomb by hand or fly one: the aircraft are an air force's
+AIRCRAFT_AGENTS = words("aircraft agent")
+# what names a bomber as an aircraft: "long-range", "strategic", "air force", "jet"
+AIRCRAFT_WORDS = words("aircraft word") | words("air weapon")
+AIR_FORCE = "MIL"
 
 
 def terms(phrase: Span, ends: set[str] | None = None) -> Iterable[tuple[int, str]]:
@@ -55,8 +61,21 @@ def _agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     agents = gazetteer.agents
     for _, term in terms(phrase, gazetteer.sector_ends):
         if term in agents:
-            return agents[term]
+            return _aircraft(phrase) or agents[term]
     return _named_plural(gazetteer, phrase)
+
+
+def _aircraft(phrase: Span) -> str | None:
+    """"long-range Tu-22M3 bombers", "Syrian air force bombers": a bomber named by an
+    aircraft's word or by a model's designation (letters and digits) is an aircraft,
+    flown by an air force, not a bomb carried by a militant ("a suicide bomber")."""
+    if not len(phrase) or phrase[-1].lemma_.lower() not in AIRCRAFT_AGENTS:
+        return None
+    named = any(token.lower_ in AIRCRAFT_WORDS or token.lemma_.lower() in AIRCRAFT_WORDS or
+                (any(char.isdigit() for char in token.text) and
+                 any(char.isalpha() for char in token.text))
+                for token in phrase[:-1])
+    return AIR_FORCE if named else None
 
 
 def _named_plural(gazetteer: Gazetteer, phrase: Span) -> str | None:
@@ -82,7 +101,7 @@ def _group_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     for _, term in terms(phrase, gazetteer.sector_ends):
         sector = agents.get(term) or titles.get(term)
         if sector:
-            return sector
+            return _aircraft(phrase) or sector
     return _named_plural(gazetteer, phrase)
 
 

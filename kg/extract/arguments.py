@@ -28,6 +28,9 @@ WITNESS_VERBS = words("witness verb")
 # not who does it
 ESCAPING_VERBS = words("escaping verb")
 CASUALTY_VERBS = words("casualty verb")
+# "hit a gathering killing dozens", "repelled an offensive killing 40 attackers": force
+# dealt to what their object names, whose casualties are the verb's doer's
+DEALING_VERBS = words("confronting verb") | words("striking verb")
 AGENT_MODIFIERS = words("agent modifier")
 # "could respond to an attack", "retaliated for the bombing": the act one reacts to is
 # another's; what one responds with is one's own
@@ -131,6 +134,10 @@ def _participle_subjects(verb: Token, head: Token, depth: int) -> tuple[list[Tok
         return [head], False
     if verb.tag_ == "VBG" and not any(child.dep_ == "aux" for child in verb.children):
         issuer = head.head
+        if verb.lemma_.lower() in CASUALTY_VERBS and head.dep_ == "dobj" and \
+                issuer.lemma_.lower() in DEALING_VERBS:
+            # the casualties a blow or a repulse caused, however the parser hangs them
+            return subjects(issuer, control=False, depth=depth + 1)
         if head.lemma_.lower() in ISSUED_MESSAGES and head.dep_ == "dobj" and \
                 issuer.lemma_.lower() in ISSUING_VERBS and not owners(head):
             # "France issued a statement urging Iran": France urges

@@ -29,6 +29,7 @@ from kg.extract.ownership import (
 )
 from kg.extract.proposals import asked_for, proposal_owners
 from kg.extract.sides import others, own_forces, speaks_for
+from kg.extract.speakers import unspoken
 from kg.extract.syntax import (
     AMOUNT_ENTITIES,
     between_sides,
@@ -188,7 +189,7 @@ def target_mentions(context: SentenceContext, trigger: Trigger,
                    if not _helped(context, trigger.token, mention)]
     if trigger.home:
         targets = _home_targets(context, trigger, targets, sources, exclude)
-    return targets
+    return unspoken(context.sentence, targets)
 
 
 def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Mention],
@@ -205,8 +206,9 @@ def _named_targets(context: SentenceContext, trigger: Trigger, sources: list[Men
                   if not (measuring and measure_aims(context.lexicon, head) is not None))
     # "an anti-ISIS offensive": the name a stance prefix sets force against
     opposed = {name.i for name in opposed_names(trigger.token)} if trigger.nominal else set()
-    targets = [mention for mention in context.actors.resolve_each(heads, exclude, opposed)
-               if not any(own_forces(context, source, mention) for source in sources)]
+    targets = [mention for mention in unspoken(context.sentence, context.actors.resolve_each(
+               heads, exclude, opposed)) if not any(own_forces(context, source, mention)
+                                                    for source in sources)]
     if not trigger.statement:
         targets += proposal_owners(context, heads, exclude, sources, targets)
     if not targets and not trigger.statement:
@@ -441,7 +443,8 @@ def _first_target(context: SentenceContext, heads: list[Token], exclude: str | N
                   sources: list[Mention]) -> list[Mention]:
     """The actors of the first phrase that names any, itself or by its owners."""
     for head in heads:
-        found = others(context.actors.resolve_each((head,), exclude), sources)
+        found = unspoken(context.sentence, others(context.actors.resolve_each((head,), exclude),
+                                                  sources))
         found = found or _owner_targets(context, (head,), exclude, sources)
         if found:
             return found

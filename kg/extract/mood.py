@@ -258,8 +258,12 @@ def coded_relation(lexicon: Lexicon, relation: Relation, modality: Modality,
 
 def _attempted(trigger: Token) -> bool:
     """"launched an offensive to retake X", "in a bid to capture X", "fighting to
-    recapture X": the act is the aim of an effort or an operation, not yet its result."""
-    return any(token.lemma_.lower() in ATTEMPT_HEADS
+    recapture X": the act is the aim of an effort or an operation, not yet its result,
+    also where the parser hangs the aim on the verb that carries the effort ("launched
+    their assault to recapture X", "stepped up its campaign to retake X")."""
+    return any(token.lemma_.lower() in ATTEMPT_HEADS or
+               any(child.dep_ == "dobj" and child.lemma_.lower() in ATTEMPT_HEADS
+                   for child in token.children)
                for token in _planned_by([trigger, *ancestors(trigger)]))
 
 
