@@ -712,3 +712,24 @@ def test_actors_coordinated_with_a_guessed_target_share_its_place(
     # the first of a loose act's targets is the rules' choice, and so is each named with it
     dyads = _dyads(extract_text("Canada suspended aid to Chad, Mali and Niger."))
     assert {("CAN", "16", "TCD"), ("CAN", "16", "MLI"), ("CAN", "16", "NER")} <= dyads
+
+
+def test_violence_told_in_a_clause_of_time_is_an_act_of_its_own(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text(
+        "Egypt condemned Israel as Israeli warplanes struck targets in Lebanon."))
+    assert {("EGY", "11", "ISR"), ("ISR", "19", "LBN")} <= dyads
+
+
+def test_violence_told_beside_a_threat_is_no_part_of_it(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Syria threatened to shoot down Turkish planes after "
+                                "Turkish jets raided villages in northern Syria."))
+    assert ("TUR", "19", "SYR") in dyads
+    assert ("TUR", "13", "SYR") not in dyads
+
+
+def test_violence_in_a_clause_of_what_came_later_is_not_told_as_done(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text(
+        "Egypt condemned Israel before Israeli warplanes struck targets in Lebanon."))
+    assert ("ISR", "19", "LBN") not in dyads
