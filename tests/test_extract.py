@@ -757,3 +757,24 @@ def test_the_casualties_of_a_strike_are_the_striker_s_not_the_object_s(
                           "al-Qaida convoy killing ten militants.")
     assert not any(event.source.actor.id == "AL_QAEDA" for event in result.events), \
         result.events
+
+
+def test_violence_told_in_a_clause_of_time_is_an_act_of_its_own(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text(
+        "Egypt condemned Israel as Israeli warplanes struck targets in Lebanon."))
+    assert {("EGY", "11", "ISR"), ("ISR", "19", "LBN")} <= dyads
+
+
+def test_violence_told_beside_a_threat_is_no_part_of_it(extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text("Syria threatened to shoot down Turkish planes after "
+                                "Turkish jets raided villages in northern Syria."))
+    assert ("TUR", "19", "SYR") in dyads
+    assert ("TUR", "13", "SYR") not in dyads
+
+
+def test_violence_in_a_clause_of_what_came_later_is_not_told_as_done(
+        extract_text: ExtractText) -> None:
+    dyads = _dyads(extract_text(
+        "Egypt condemned Israel before Israeli warplanes struck targets in Lebanon."))
+    assert ("ISR", "19", "LBN") not in dyads

@@ -17,7 +17,14 @@ from kg.extract.entries import STATEMENT_ROOTS, frames_an_act, object_entries
 from kg.extract.forceclass import armed_with, bombing_class, by_weapon, military_combat
 from kg.extract.judged import introduced_thing, judging
 from kg.extract.judicial import accused_of_treason
-from kg.extract.mood import alleging, coded_relation, is_negated, modality_of, speculated
+from kg.extract.mood import (
+    alleging,
+    coded_relation,
+    is_negated,
+    modality_of,
+    speculated,
+    told_violence,
+)
 from kg.extract.sides import (
     guess_ranks,
     one_phrase,
@@ -26,7 +33,13 @@ from kg.extract.sides import (
     speaks_for,
     takes_sides,
 )
-from kg.extract.syntax import ASIDE_DEPS, purpose_clauses
+from kg.extract.syntax import (
+    ASIDE_DEPS,
+    purpose_clauses,
+    set_off_participle,
+    set_off_relative,
+    told_beside,
+)
 from kg.model import Event, Mention, Modality, Relation
 from kg.tokens import token_table
 from kg.words import cameo_codes, pronouns, words
@@ -406,7 +419,8 @@ def main_acts(context: SentenceContext, coded: list[tuple[Trigger, list[Candidat
                 judging(trigger.relation) and introduced_thing(trigger.token) is not None) and (
             trigger.token.i in said or trigger.token.i in alleged or
             speculated(candidate.event for candidate in candidates) or
-            _embedded(trigger.token, acting, said, planning, judged))
+            _embedded(trigger.token, acting, said, planning, judged,
+                      told_violence(trigger.relation, (c.event for c in candidates))))
         for candidate in candidates:
             yield replace(candidate, embedded=embedded) if embedded else candidate
 
@@ -453,15 +467,16 @@ def _told_captivity(trigger: Trigger) -> bool:
 
 
 def _embedded(token: Token, acting: set[int], said: set[int], planning: set[int],
-              judged: set[int]) -> bool:
+              judged: set[int], violence: bool) -> bool:
     """Whether ``token`` sits below another word that codes an event, other than in an
-    aside ("..., one of the factors behind Russia's veto") or in what is said below it
+    aside ("..., one of the factors behind Russia's veto"), in what is said below it
     ("are targeting them, adding that they massacred dozens": the saying gives way to
-    what it tells, wherever the parser hangs it)."""
+    what it tells, wherever the parser hangs it) or, for ``violence`` told as done, in a
+    clause of time ("pulled out after Turkish jets raided villages")."""
     current = token
     while current.head.i != current.i:
-        if current.dep_ in ASIDE_DEPS or _set_off_participle(current) or \
-                _set_off_relative(current) or \
+        if current.dep_ in ASIDE_DEPS or set_off_participle(current) or \
+                set_off_relative(current) or (violence and told_beside(current)) or \
                 (current.dep_ == "xcomp" and current.head.i in planning):
             return False
         current = current.head
@@ -478,22 +493,3 @@ def _calls_it(clause: Token) -> bool:
     return clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBG" and \
         any(child.dep_ in ("dobj", "dative") and child.tag_ == "PRP"
             for child in clause.children)
-
-
-def _set_off_participle(token: Token) -> bool:
-    """"Merkel, touring a camp in Chad, urged ...": a participle set off by a comma
-    between a subject and its verb tells an act of the subject's own, not what the verb
-    says."""
-    noun = token.head
-    return token.dep_ in ("acl", "advcl") and token.tag_ in ("VBG", "VBN") and \
-        noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass") and \
-        noun.i < token.i < noun.head.i and token.doc[token.i - 1].text == ","
-
-
-def _set_off_relative(token: Token) -> bool:
-    """"greeted Chavez, who paid a visit to Cuba": a relative clause set off by a comma
-    whose subject is the noun it describes adds an act of the noun's own, not what the
-    verb above it says."""
-    start = token.left_edge.i
-    return token.dep_ == "relcl" and start > 0 and token.doc[start - 1].text == "," and \
-        any(child.dep_ == "nsubj" and child.tag_ in ("WP", "WDT") for child in token.children)

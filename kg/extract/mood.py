@@ -9,7 +9,13 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.syntax import ancestors, condition_clause, speakers_act, to_infinitive
+from kg.extract.syntax import (
+    ancestors,
+    condition_clause,
+    speakers_act,
+    to_infinitive,
+    told_beside,
+)
 from kg.lexicon import Lexicon
 from kg.model import Event, Modality, Relation
 from kg.tokens import token_table
@@ -42,6 +48,7 @@ PROTEST_ROOTS = cameo_codes("protest")
 # A town taken or besieged (192, 191) is a result of force; what is only tried for it
 # ("an offensive to retake Aleppo", "attempting to capture al-Bab") is the fight (190).
 FOUGHT_FOR = cameo_codes("fought for")
+VIOLENT_ROOTS = cameo_codes("violence")
 ATTEMPT_HEADS = words("attempt head")
 # "accused of releasing", "suspected of arming", "believes X struck": what one alleges
 ALLEGING_VERBS = words("alleging verb")
@@ -138,6 +145,14 @@ def speculated(events: Iterable[Event]) -> bool:
     speculation, not an act told (on a condition it is a threat, 13x)."""
     return any(event.modality == "hedged" and not event.negated and
                event.relation.quad == "material conflict" for event in events)
+
+
+def told_violence(relation: Relation, events: Iterable[Event]) -> bool:
+    """Whether an act is violence told as done ("after Turkish jets raided villages";
+    not "as they prepared to open fire"): told in a clause of time beside another act,
+    it is news of its own, not that act's content."""
+    return relation.root in VIOLENT_ROOTS and \
+        all(event.modality == "asserted" for event in events)
 
 
 def _own_clause(clause: Token) -> bool:
@@ -294,6 +309,10 @@ def _under_threat(trigger: Token) -> bool:
     hangs from a threatening verb (through a light verb for a noun)."""
     reach = 3 if trigger.pos_ in ("NOUN", "PROPN") else 2
     path = [trigger, *list(ancestors(trigger))[:reach]]
+    # "threatened sanctions after its parliament called on US troops to leave": an act
+    # told beside the threat is no part of it
+    beside = next((index for index, token in enumerate(path) if told_beside(token)), None)
+    path = path if beside is None else path[:beside + 1]
     return any((token.lemma_.lower() in THREAT_HEADS and token.pos_ == "VERB") or
                (token.lemma_.lower() in THREAT_NOUNS and token.pos_ == "NOUN") or
                (below.dep_ in ("advcl", "xcomp", "acl") and to_infinitive(below)

@@ -28,11 +28,42 @@ CONDITIONAL_MARKS = words("conditional mark")
 LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
 REPORTING_VERBS = words("reporting verb")
+# "withdrew after Turkish jets raided villages": a clause these bring in tells an act
+# done beside the verb's ("before" brings in one not yet done, "since" the background)
+TOLD_CLAUSE_MARKS = words("told clause mark")
 # what a speaker does in the breath they report with: "said ... and accused X of ..."
 SPEAKER_ACTS = words("speaker act")
 # "killed by shells", "injured in a blast", "armed with knives": what an act is done with
 INSTRUMENT_PREPOSITIONS = words("instrument preposition")
 WHERE_PREPOSITIONS = words("where preposition")
+
+
+def set_off_participle(token: Token) -> bool:
+    """"Merkel, touring a camp in Chad, urged ...": a participle set off by a comma
+    between a subject and its verb tells an act of the subject's own, not what the verb
+    says."""
+    noun = token.head
+    return token.dep_ in ("acl", "advcl") and token.tag_ in ("VBG", "VBN") and \
+        noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("nsubj", "nsubjpass") and \
+        noun.i < token.i < noun.head.i and token.doc[token.i - 1].text == ","
+
+
+def set_off_relative(token: Token) -> bool:
+    """"greeted Chavez, who paid a visit to Cuba": a relative clause set off by a comma
+    whose subject is the noun it describes adds an act of the noun's own, not what the
+    verb above it says."""
+    start = token.left_edge.i
+    return token.dep_ == "relcl" and start > 0 and token.doc[start - 1].text == "," and \
+        any(child.dep_ == "nsubj" and child.tag_ in ("WP", "WDT") for child in token.children)
+
+
+def told_beside(clause: Token) -> bool:
+    """Whether ``clause`` is one of time with a subject of its own ("withdrew after
+    Turkish jets raided villages"), which tells an act beside the verb's."""
+    return clause.dep_ == "advcl" and \
+        any(child.dep_ == "mark" and child.lower_ in TOLD_CLAUSE_MARKS
+            for child in clause.children) and \
+        any(child.dep_ in ("nsubj", "nsubjpass") for child in clause.children)
 
 
 def speakers_act(verb: Token) -> Token | None:
