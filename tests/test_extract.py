@@ -778,3 +778,17 @@ def test_violence_in_a_clause_of_what_came_later_is_not_told_as_done(
     dyads = _dyads(extract_text(
         "Egypt condemned Israel before Israeli warplanes struck targets in Lebanon."))
     assert ("ISR", "19", "LBN") not in dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad received a team of observers from the European Union.", ("TCD", "08", "EU")),
+    ("Peru let in a mission of inspectors from Brazil.", ("PER", "08", "BRA")),
+    ("Canada pulled out its peacekeepers from Haiti.", ("CAN", "16", "HTI")),
+    ("Belgium will withdraw its monitors from Chad.", ("BEL", "13", "TCD")),
+])
+def test_an_international_presence_let_in_or_withdrawn_is_involvement(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    # CAMEO 086 and 166: observers received are no visit (043), peacekeepers withdrawn
+    # no military retreat (087)
+    assert expected in _dyads(extract_text(text))
+
