@@ -792,3 +792,13 @@ def test_an_international_presence_let_in_or_withdrawn_is_involvement(
     # no military retreat (087)
     assert expected in _dyads(extract_text(text))
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militias forced thousands of Syrians out of their homes.", "201"),
+    ("Israeli troops forced out hundreds of Palestinians from their homes.", "201"),
+    ("Sudan forced the Norwegian aid workers out of the country.", "166"),
+])
+def test_forcing_people_out_is_expulsion_not_coercion(
+        extract_text: ExtractText, text: str, expected: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert expected in codes and "170" not in codes, codes
