@@ -802,3 +802,13 @@ def test_forcing_people_out_is_expulsion_not_coercion(
         extract_text: ExtractText, text: str, expected: str) -> None:
     codes = {event.relation.cameo for event in extract_text(text).events}
     assert expected in codes and "170" not in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "France sent investigators to Mali.",
+    "The IAEA has dispatched a team of inspectors to Iran.",
+])
+def test_inspectors_sent_investigate_they_are_no_aid(
+        extract_text: ExtractText, text: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert "090" in codes and "070" not in codes, codes
