@@ -812,3 +812,20 @@ def test_inspectors_sent_investigate_they_are_no_aid(
         extract_text: ExtractText, text: str) -> None:
     codes = {event.relation.cameo for event in extract_text(text).events}
     assert "090" in codes and "070" not in codes, codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Turkish army prepared to resume shelling Kurdish rebels.", "150"),
+    ("Islamic State militants were preparing to attack Turkey.", "150"),
+    ("Syria will attack Turkey.", "138"),
+])
+def test_forces_readied_to_strike_show_force_not_a_threat(
+        extract_text: ExtractText, text: str, expected: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert expected in codes, codes
+
+
+def test_one_prepared_to_act_still_promises(extract_text: ExtractText) -> None:
+    codes = {event.relation.cameo for event in extract_text(
+        "President Putin said he is prepared to lift the ban on Georgia.").events}
+    assert "150" not in codes and any(code.startswith("03") for code in codes), codes
