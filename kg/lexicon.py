@@ -39,7 +39,7 @@ HOME = "*"
 RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
          "aerial bombing", "irregular bombing", "shelling",
          "accusation", "criticism", "refusal", "hosting", "trial",
-         "treason", "claim", "force sent", "attempted force")
+         "treason", "claim", "force sent", "attempted force", "readied force")
 # The word that introduces the target ("call on"), HOME, or nothing (the direct object).
 PREPOSITION = re.compile(rf"({re.escape(HOME)}|[a-z]+(?: [a-z]+)*)?")
 CAMEO_ROOT = re.compile(r"\d\d")

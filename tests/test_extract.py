@@ -778,3 +778,54 @@ def test_violence_in_a_clause_of_what_came_later_is_not_told_as_done(
     dyads = _dyads(extract_text(
         "Egypt condemned Israel before Israeli warplanes struck targets in Lebanon."))
     assert ("ISR", "19", "LBN") not in dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chad received a team of observers from the European Union.", ("TCD", "08", "EU")),
+    ("Peru let in a mission of inspectors from Brazil.", ("PER", "08", "BRA")),
+    ("Canada pulled out its peacekeepers from Haiti.", ("CAN", "16", "HTI")),
+    ("Belgium will withdraw its monitors from Chad.", ("BEL", "13", "TCD")),
+])
+def test_an_international_presence_let_in_or_withdrawn_is_involvement(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    # CAMEO 086 and 166: observers received are no visit (043), peacekeepers withdrawn
+    # no military retreat (087)
+    assert expected in _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militias forced thousands of Syrians out of their homes.", "201"),
+    ("Israeli troops forced out hundreds of Palestinians from their homes.", "201"),
+    ("Sudan forced the Norwegian aid workers out of the country.", "166"),
+])
+def test_forcing_people_out_is_expulsion_not_coercion(
+        extract_text: ExtractText, text: str, expected: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert expected in codes and "170" not in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "France sent investigators to Mali.",
+    "The IAEA has dispatched a team of inspectors to Iran.",
+])
+def test_inspectors_sent_investigate_they_are_no_aid(
+        extract_text: ExtractText, text: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert "090" in codes and "070" not in codes, codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Turkish army prepared to resume shelling Kurdish rebels.", "150"),
+    ("Islamic State militants were preparing to attack Turkey.", "150"),
+    ("Syria will attack Turkey.", "138"),
+])
+def test_forces_readied_to_strike_show_force_not_a_threat(
+        extract_text: ExtractText, text: str, expected: str) -> None:
+    codes = {event.relation.cameo for event in extract_text(text).events}
+    assert expected in codes, codes
+
+
+def test_one_prepared_to_act_still_promises(extract_text: ExtractText) -> None:
+    codes = {event.relation.cameo for event in extract_text(
+        "President Putin said he is prepared to lift the ban on Georgia.").events}
+    assert "150" not in codes and any(code.startswith("03") for code in codes), codes

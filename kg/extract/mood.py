@@ -50,6 +50,8 @@ PROTEST_ROOTS = cameo_codes("protest")
 FOUGHT_FOR = cameo_codes("fought for")
 VIOLENT_ROOTS = cameo_codes("violence")
 ATTEMPT_HEADS = words("attempt head")
+# "the army prepared to resume shelling": forces readied for violence, not a promise
+READYING_VERBS = words("readying verb")
 # "accused of releasing", "suspected of arming", "believes X struck": what one alleges
 ALLEGING_VERBS = words("alleging verb")
 # "has yet to accede", "is yet to give permission": not done so far
@@ -262,6 +264,10 @@ def coded_relation(lexicon: Lexicon, relation: Relation, modality: Modality,
     """What an act codes as in its mood: the intent to act, a threat, a demonstration."""
     if relation.cameo in FOUGHT_FOR and modality == "asserted" and _attempted(trigger):
         return lexicon.rules["attempted force"]
+    if relation.root in VIOLENT_ROOTS and modality == "future" and _readied(trigger):
+        # CAMEO codes forces made ready to strike as a show of force (150), not a
+        # threat (138): nobody is told anything; "is prepared to" stays a promise
+        return lexicon.rules["readied force"]
     coded = _intent(lexicon, relation, modality, trigger)
     if coded.root in PROTEST_ROOTS and _acted_out(trigger):
         # "started a hunger strike to protest X", "demonstrators protesting X",
@@ -269,6 +275,13 @@ def coded_relation(lexicon: Lexicon, relation: Relation, modality: Modality,
         # demonstration, not a statement.
         return lexicon.rules["demonstration"]
     return coded
+
+
+def _readied(trigger: Token) -> bool:
+    """"prepared to resume shelling", "were preparing to attack": violence planned by a
+    verb of readying (the adjective of "is prepared to" is willingness, not readiness)."""
+    return any(token.pos_ == "VERB" and token.lemma_.lower() in READYING_VERBS
+               for token in _planned_by([trigger, *ancestors(trigger)]))
 
 
 def _attempted(trigger: Token) -> bool:
