@@ -30,3 +30,12 @@ def _dyads(result: DocumentResult) -> set[tuple[str, str, str]]:
 def test_dictionary_acts_kg_lacked(extract_text: ExtractText, text: str,
                                    expected: tuple[str, str, str]) -> None:
     assert expected in _dyads(extract_text(text)), _dyads(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Germany gave the green light to Poland on Tuesday.",
+    "Poland received a green light from Germany to build the pipeline.",
+    "Germany gave its blessing to Poland.",
+])
+def test_a_green_light_given_is_an_endorsement(extract_text: ExtractText, text: str) -> None:
+    assert ("DEU", "05", "POL") in _dyads(extract_text(text)), _dyads(extract_text(text))
