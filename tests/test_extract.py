@@ -778,3 +778,29 @@ def test_violence_in_a_clause_of_what_came_later_is_not_told_as_done(
     dyads = _dyads(extract_text(
         "Egypt condemned Israel before Israeli warplanes struck targets in Lebanon."))
     assert ("ISR", "19", "LBN") not in dyads
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause that describes a noun tells it as it is
+    ("Aid trucks have not been allowed to reach the villagers besieged by Sudanese troops.",
+     ("SDN", "19", "SDN")),
+    # what a denied verb is about is not denied
+    ("Spain and Portugal did not comment on Morocco's attack on Algerian border posts.",
+     ("MAR", "19", "DZA")),
+    # a restraint denied is the act affirmed
+    ("Chadian soldiers did not hesitate to shell the Libyan border posts.",
+     ("TCD", "19", "LBY")),
+])
+def test_a_negation_stops_at_what_it_does_not_deny(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    dyads = {(event.source.actor.state_country or event.source.actor.id, event.relation.root,
+              event.target.actor.state_country or event.target.actor.id, event.negated)
+             for event in result.events}
+    assert (*expected, False) in dyads, dyads
+
+
+def test_a_real_denial_stays_negated(extract_text: ExtractText) -> None:
+    result = extract_text("Greece said its navy was not responsible for the shelling of "
+                          "the Turkish island and did not attack Turkish ships.")
+    assert result.events and all(event.negated for event in result.events)
