@@ -804,3 +804,18 @@ def test_a_real_denial_stays_negated(extract_text: ExtractText) -> None:
     result = extract_text("Greece said its navy was not responsible for the shelling of "
                           "the Turkish island and did not attack Turkish ships.")
     assert result.events and all(event.negated for event in result.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pro-government fighters shelled a rebel-held village in Yemen.", ("YEMMIL", "YEMREB")),
+    ("Pro-Gaddafi gunmen attacked protesters in the Libyan city of Misrata.",
+     ("LBYMIL", "LBYOPP")),
+    ("Pro-Tripoli militiamen fired on rebel fighters near Benghazi in Libya.",
+     ("LBYMIL", "LBYREB")),
+    ("Anti-government fighters ambushed a Yemeni army convoy.", ("YEMREB", "YEMMIL")),
+])
+def test_armed_men_backing_a_government_are_its_forces(
+        extract_text: ExtractText, text: str, expected: tuple[str, str]) -> None:
+    pairs = {(event.source.actor.id, event.target.actor.id)
+             for event in extract_text(text).events}
+    assert expected in pairs, pairs
