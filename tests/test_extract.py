@@ -813,6 +813,9 @@ def test_a_real_denial_stays_negated(extract_text: ExtractText) -> None:
     ("Pro-Tripoli militiamen fired on rebel fighters near Benghazi in Libya.",
      ("LBYMIL", "LBYREB")),
     ("Anti-government fighters ambushed a Yemeni army convoy.", ("YEMREB", "YEMMIL")),
+    # backing a government abroad makes no man its soldier
+    ("Pro-Moscow rebels shelled Ukrainian troops near Donetsk in eastern Ukraine.",
+     ("UKRREB", "UKRMIL")),
 ])
 def test_armed_men_backing_a_government_are_its_forces(
         extract_text: ExtractText, text: str, expected: tuple[str, str]) -> None:

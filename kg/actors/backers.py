@@ -38,13 +38,23 @@ def _government_country(actors: ActorContext, head: Token, backed: Token,
                         exclude_country: str | None) -> str | None:
     """Whose government a word names: "government" or "regime" that of the story, a
     capital ("Damascus") its state's, a head of state or government ("Assad") the state
-    he governs."""
+    he governs; but those two only in that state's own story, since men abroad backing
+    it ("pro-Moscow rebels" in Ukraine, "pro-Tehran militias" in Iraq) are no part of
+    its forces."""
+    governed = governed_country(actors, head, exclude_country)
     if backed.lower_ in GOVERNMENT_OWNERS:
-        return governed_country(actors, head, exclude_country)
+        return governed
+    country = _capital_country(actors, backed) or _leader_country(actors, backed)
+    return country if country is not None and country == governed else None
+
+
+def _capital_country(actors: ActorContext, backed: Token) -> str | None:
     gazetteer = actors.gazetteer
-    if gazetteer.is_capital(backed.text):
-        return gazetteer.country_of_place(backed.text)
-    for entry in gazetteer.aliases.get(backed.text, []):
+    return gazetteer.country_of_place(backed.text) if gazetteer.is_capital(backed.text) else None
+
+
+def _leader_country(actors: ActorContext, backed: Token) -> str | None:
+    for entry in actors.gazetteer.aliases.get(backed.text, []):
         body = entry.actor.member_of if entry.actor is not None else None
         if entry.kind == "person" and body is not None and body.type == "state" and \
                 body.sector in GOVERNING_SECTORS:
