@@ -790,6 +790,9 @@ def test_violence_in_a_clause_of_what_came_later_is_not_told_as_done(
     # a restraint denied is the act affirmed
     ("Chadian soldiers did not hesitate to shell the Libyan border posts.",
      ("TCD", "19", "LBY")),
+    # an act with its doer named was done, whatever it failed at
+    ("The offensive by Ethiopian troops against Eritrean positions failed to break the lines.",
+     ("ETH", "19", "ERI")),
 ])
 def test_a_negation_stops_at_what_it_does_not_deny(
         extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:

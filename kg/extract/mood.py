@@ -119,15 +119,25 @@ def _outside_negation(trigger: Token, below: Token, ancestor: Token) -> bool:
     guarantees needed to deliver aid", nor a clause with its own subject, "denied
     reports that its jets have hit X"); a topic is not the denied act ("do not see eye
     to eye on X's support"); and a restraint denied ("did not hesitate to strike") is an
-    act affirmed."""
+    act affirmed; an act whose doer is named is not denied by failing ("the assault by
+    the regime has failed to retake the city")."""
     if below.dep_ == "relcl" or (_participle_modifier(below) and not any(
             to_infinitive(token) for token in _path(trigger, below))):
+        return True
+    if below.dep_ == "nsubj" and ancestor.lemma_.lower() in DENIAL_VERBS and _doer_named(below):
         return True
     if below.dep_ == "prep" and below.lower_ in TOPIC_PREPOSITIONS and ancestor.pos_ == "VERB":
         return True
     # (by its form too: the parser's lemma of "spared" is "spar")
     return ancestor.pos_ == "VERB" and (
         ancestor.lemma_.lower() in RESTRAINT_VERBS or ancestor.lower_ in RESTRAINT_VERBS)
+
+
+def _doer_named(act: Token) -> bool:
+    """"Russia's offensive", "the assault by the regime": an act named with its doer,
+    which was done whatever it then failed at, unlike "the summit between them"."""
+    return any(child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by")
+               for child in act.children)
 
 
 def _participle_modifier(clause: Token) -> bool:
