@@ -829,3 +829,50 @@ def test_one_prepared_to_act_still_promises(extract_text: ExtractText) -> None:
     codes = {event.relation.cameo for event in extract_text(
         "President Putin said he is prepared to lift the ban on Georgia.").events}
     assert "150" not in codes and any(code.startswith("03") for code in codes), codes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a clause that describes a noun tells it as it is
+    ("Aid trucks have not been allowed to reach the villagers besieged by Sudanese troops.",
+     ("SDN", "19", "SDN")),
+    # what a denied verb is about is not denied
+    ("Spain and Portugal did not comment on Morocco's attack on Algerian border posts.",
+     ("MAR", "19", "DZA")),
+    # a restraint denied is the act affirmed
+    ("Chadian soldiers did not hesitate to shell the Libyan border posts.",
+     ("TCD", "19", "LBY")),
+    # an act with its doer named was done, whatever it failed at
+    ("The offensive by Ethiopian troops against Eritrean positions failed to break the lines.",
+     ("ETH", "19", "ERI")),
+])
+def test_a_negation_stops_at_what_it_does_not_deny(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    result = extract_text(text)
+    dyads = {(event.source.actor.state_country or event.source.actor.id, event.relation.root,
+              event.target.actor.state_country or event.target.actor.id, event.negated)
+             for event in result.events}
+    assert (*expected, False) in dyads, dyads
+
+
+def test_a_real_denial_stays_negated(extract_text: ExtractText) -> None:
+    result = extract_text("Greece said its navy was not responsible for the shelling of "
+                          "the Turkish island and did not attack Turkish ships.")
+    assert result.events and all(event.negated for event in result.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pro-government fighters shelled a rebel-held village in Yemen.", ("YEMMIL", "YEMREB")),
+    ("Pro-Gaddafi gunmen attacked protesters in the Libyan city of Misrata.",
+     ("LBYMIL", "LBYOPP")),
+    ("Pro-Tripoli militiamen fired on rebel fighters near Benghazi in Libya.",
+     ("LBYMIL", "LBYREB")),
+    ("Anti-government fighters ambushed a Yemeni army convoy.", ("YEMREB", "YEMMIL")),
+    # backing a government abroad makes no man its soldier
+    ("Pro-Moscow rebels shelled Ukrainian troops near Donetsk in eastern Ukraine.",
+     ("UKRREB", "UKRMIL")),
+])
+def test_armed_men_backing_a_government_are_its_forces(
+        extract_text: ExtractText, text: str, expected: tuple[str, str]) -> None:
+    pairs = {(event.source.actor.id, event.target.actor.id)
+             for event in extract_text(text).events}
+    assert expected in pairs, pairs

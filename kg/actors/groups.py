@@ -80,13 +80,13 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
             _government_owned(phrase, head):
         # "regime forces", "government troops", "pro-government forces": the forces of
         # the government the story is about, as "the regime" is that government
-        country = _governed(actors, head, exclude_country)
+        country = governed_country(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
     definite = _definite(head)
     if sector and lemma in GOVERNMENT_ANAPHORS and not definite and _bare_modifier(head):
         # "regime shelling killed ten": the parser reads the force noun as a verb on the
         # bare word, which still names the story's government, as "regime forces" does
-        country = _governed(actors, head, exclude_country)
+        country = governed_country(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
     if not definite and not local:
         # "an international rights group warns": a body of its kind named with no state
@@ -102,7 +102,7 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         country = _sibling_country(actors, head) or actors.focus_country()
         return actors.gazetteer.state(country, sector) if country else None
     if sector and lemma in GOVERNMENT_ANAPHORS:
-        country = _governed(actors, head, exclude_country)
+        country = governed_country(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
     return None
 
@@ -237,7 +237,7 @@ def sector_only(actor: Actor) -> bool:
     return actor.sector is not None and actor.id == f"{actor.country or ''}{actor.sector}"
 
 
-def _governed(actors: ActorContext, head: Token, exclude_country: str | None) -> str | None:
+def governed_country(actors: ActorContext, head: Token, exclude_country: str | None) -> str | None:
     """The country of "the regime", "the authorities": of the government last named
     (its body or one of its people, "in support of Assad, helping the regime"), else of
     the story, else of the state last named. A state named in passing ("the United States
@@ -367,7 +367,7 @@ def _modifier_side(actors: ActorContext, head: Token, phrase: Span, token: Token
              for actor in (actors.matches[other.i].entry.actor,) if actor is not None]
     country = (_sibling_country(actors, token) if local else None) or \
         (actors.focus_country() if local else
-         _governed(actors, head, next(filter(None, named), exclude_country)))
+         governed_country(actors, head, next(filter(None, named), exclude_country)))
     return gazetteer.state(country, sector) if country else None
 
 

@@ -18,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from kg.actors.backers import backed_government
 from kg.actors.context import ActorContext, Match
 from kg.actors.coreference import pronoun
 from kg.actors.gazetteer import Gazetteer
@@ -144,7 +145,8 @@ class DocumentActors(ActorContext):
         beside = self._named_beside(head, phrase)
         if beside:
             return beside
-        group = group_phrase(self, head, phrase, exclude_country)
+        group = backed_government(self, head, phrase, exclude_country) or \
+            group_phrase(self, head, phrase, exclude_country)
         if group is not None:
             partners = coordinated_owners(self, head, phrase, group) or \
                 coordinated_sectors(self, head, phrase, group, exclude_country) or \

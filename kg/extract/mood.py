@@ -56,6 +56,11 @@ READYING_VERBS = words("readying verb")
 ALLEGING_VERBS = words("alleging verb")
 # "has yet to accede", "is yet to give permission": not done so far
 PENDING_ADVERBS = words("pending adverb")
+# "did not hesitate to strike", "spared no effort to repel": held back from nothing,
+# the act was done
+RESTRAINT_VERBS = words("restraint verb")
+# "do not see eye to eye on X's support": what a denied verb is about is not denied
+TOPIC_PREPOSITIONS = words("topic preposition")
 CHARGE_PREPOSITIONS = ("of", "for")
 
 
@@ -75,6 +80,8 @@ def is_negated(trigger: Token) -> bool:
         # denied by what they said
         return is_negated(speech)
     for ancestor in ancestors(trigger):
+        if _outside_negation(trigger, below, ancestor):
+            return False
         if _own_clause(below):
             # "won't be cool when Bush visits Canada": a clause of time or reason with
             # its own subject is told as it is, whatever the main clause denies
@@ -105,6 +112,48 @@ def is_negated(trigger: Token) -> bool:
         if ancestor.lower_ in NEGATING_PREPOSITIONS and ancestor.dep_ == "prep":
             return True
     return False
+
+
+def _outside_negation(trigger: Token, below: Token, ancestor: Token) -> bool:
+    """Where a negation above stops: a participle or relative clause that describes a
+    noun ("civilians besieged by regime forces", "the government, which has called for
+    action, rejected ...") tells that noun as it is (not what a noun is needed for, "no
+    guarantees needed to deliver aid", nor a clause with its own subject, "denied
+    reports that its jets have hit X"); a topic is not the denied act ("do not see eye
+    to eye on X's support"); and a restraint denied ("did not hesitate to strike") is an
+    act affirmed; an act whose doer is named is not denied by failing ("the assault by
+    the regime has failed to retake the city")."""
+    if below.dep_ == "relcl" or (_participle_modifier(below) and not any(
+            to_infinitive(token) for token in _path(trigger, below))):
+        return True
+    if below.dep_ == "nsubj" and ancestor.lemma_.lower() in DENIAL_VERBS and _doer_named(below):
+        return True
+    if below.dep_ == "prep" and below.lower_ in TOPIC_PREPOSITIONS and ancestor.pos_ == "VERB":
+        return True
+    # (by its form too: the parser's lemma of "spared" is "spar")
+    return ancestor.pos_ == "VERB" and (
+        ancestor.lemma_.lower() in RESTRAINT_VERBS or ancestor.lower_ in RESTRAINT_VERBS)
+
+
+def _doer_named(act: Token) -> bool:
+    """"Russia's offensive", "the assault by the regime": an act named with its doer,
+    which was done whatever it then failed at, unlike "the summit between them"."""
+    return any(child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by")
+               for child in act.children)
+
+
+def _participle_modifier(clause: Token) -> bool:
+    return clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG") and not any(
+        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark")
+        for child in clause.children)
+
+
+def _path(trigger: Token, top: Token) -> list[Token]:
+    """The words from a trigger up to one of its ancestors, both included."""
+    path = [trigger]
+    while path[-1].i != top.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
 
 
 def _pending(verb: Token) -> bool:
