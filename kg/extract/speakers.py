@@ -12,7 +12,7 @@ Putin warning against ...", "met to address the fighting with France demanding .
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.model import Mention
 from kg.words import words
@@ -89,8 +89,26 @@ def absolute_speakers(sentence: Span) -> list[Token]:
 
 def unspoken(sentence: Span, mentions: list[Mention]) -> list[Mention]:
     """The mentions that are not a speaker who tells of the acts beside them."""
-    phrases = [(speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge))
-               for speaker in (*trailing_speakers(sentence), *absolute_speakers(sentence))]
+    if not mentions:
+        return mentions
+    phrases = _speaker_phrases(sentence)
     return [mention for mention in mentions
             if not any(start <= mention.start < end or mention.start <= start < mention.end
                        for start, end in phrases)]
+
+
+# the targets of every act of a sentence are sifted, one act after another: the
+# sentence's speakers are found once (those of the sentence read last are kept)
+_last_sentence: list[tuple[Doc, int, int, list[tuple[int, int]]]] = []
+
+
+def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
+    """Where the sentence's speakers' phrases start and end, in characters."""
+    if _last_sentence:
+        doc, start, end, phrases = _last_sentence[0]
+        if doc is sentence.doc and (start, end) == (sentence.start, sentence.end):
+            return phrases
+    phrases = [(speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge))
+               for speaker in (*trailing_speakers(sentence), *absolute_speakers(sentence))]
+    _last_sentence[:] = [(sentence.doc, sentence.start, sentence.end, phrases)]
+    return phrases
