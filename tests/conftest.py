@@ -71,6 +71,13 @@ def seed_result(extractor: DepVerbExtractor) -> DocumentResult:
 ExtractText = Callable[..., DocumentResult]
 
 
+def dyads_of(result: DocumentResult) -> set[tuple[str, str, str]]:
+    """(source country or id, CAMEO root, target country or id) of the asserted events."""
+    return {(event.source.actor.state_country or event.source.actor.id, event.relation.root,
+             event.target.actor.state_country or event.target.actor.id)
+            for event in result.events if not event.negated}
+
+
 @pytest.fixture
 def extract_text(rules: DepVerbExtractor) -> ExtractText:
     """Run the real parse and the rules on one text given inline."""

@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-
-from kg.model import DocumentResult
-
-ExtractText = Callable[..., DocumentResult]
-
-
-def _dyads(result: DocumentResult) -> set[tuple[str, str, str]]:
-    return {(event.source.actor.state_country or event.source.actor.id, event.relation.root,
-             event.target.actor.state_country or event.target.actor.id)
-            for event in result.events if not event.negated}
+from conftest import ExtractText, dyads_of
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -29,7 +18,7 @@ def _dyads(result: DocumentResult) -> set[tuple[str, str, str]]:
 ])
 def test_dictionary_acts_kg_lacked(extract_text: ExtractText, text: str,
                                    expected: tuple[str, str, str]) -> None:
-    assert expected in _dyads(extract_text(text)), _dyads(extract_text(text))
+    assert expected in dyads_of(extract_text(text)), dyads_of(extract_text(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -38,4 +27,4 @@ def test_dictionary_acts_kg_lacked(extract_text: ExtractText, text: str,
     "Germany gave its blessing to Poland.",
 ])
 def test_a_green_light_given_is_an_endorsement(extract_text: ExtractText, text: str) -> None:
-    assert ("DEU", "05", "POL") in _dyads(extract_text(text)), _dyads(extract_text(text))
+    assert ("DEU", "05", "POL") in dyads_of(extract_text(text)), dyads_of(extract_text(text))
