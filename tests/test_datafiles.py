@@ -11,10 +11,11 @@ import pytest
 from conftest import build, write_file
 
 from kg.actors.gazetteer import Gazetteer
-from kg.datafiles import set_aside_from_collector
+from kg.datafiles import builtin_path, read_rows, set_aside_from_collector
 from kg.errors import DataError
 from kg.extract.depverb import DepVerbExtractor
 from kg.lexicon import KINDS, Lexicon
+from kg.model import quad_class
 
 RELATIONS = "kind,lemma,prep,label,cameo\n"
 ACTORS = "alias,id,name,type,country,sector,valid_from,valid_to\n"
@@ -161,3 +162,14 @@ def test_the_first_extractor_is_set_aside_from_the_collector_and_no_later_one(
     set_aside_from_collector()
     assert gc.get_freeze_count() == set_aside
     assert made_since
+
+
+def test_each_shipped_label_names_acts_of_one_quadclass() -> None:
+    """A label is a relationship type in Neo4j and a colour in the map and in Browser's
+    style: acts of two QuadClasses under one label would be drawn as one kind."""
+    classes: dict[str, set[str]] = {}
+    for name in ("relations.csv", "cameo_verbs.csv"):
+        for _, row in read_rows(builtin_path(name), ("label", "cameo")):
+            if row["cameo"]:
+                classes.setdefault(row["label"], set()).add(quad_class(row["cameo"][:2]))
+    assert {label: found for label, found in classes.items() if len(found) > 1} == {}
