@@ -8,7 +8,9 @@ them here by index and make a ``Token`` only of the words they keep (BENCHMARKS.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from functools import cached_property
+from typing import TypeVar, cast
 
 from spacy.tokens import Doc
 
@@ -18,6 +20,7 @@ from spacy.tokens import Doc
 MAX_NAMES = 500_000
 _NAMES: dict[int, str] = {}
 _LOWERED_NAMES: dict[int, str] = {}  # lemmas, lower-cased
+Kept = TypeVar("Kept")
 
 
 class TokenTable:
@@ -26,6 +29,9 @@ class TokenTable:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # what the rules ask of the document again and again, worked out once
+        # (``remembered``)
+        self.kept: dict[tuple[Hashable, ...], object] = {}
 
     def _strings(self, attribute: str, lowered: bool = False) -> list[str]:
         keys = self.doc.to_array(attribute).tolist()
@@ -141,3 +147,12 @@ def token_table(doc: Doc) -> TokenTable:
     if _last is None or _last.doc is not doc:
         _last = TokenTable(doc)
     return _last
+
+
+def remembered(doc: Doc, key: tuple[Hashable, ...], work: Callable[[], Kept]) -> Kept:
+    """``work()``, done once for ``key`` while ``doc`` is the document being read: a
+    phrase's sector, a sentence's speakers."""
+    kept = token_table(doc).kept
+    if key not in kept:
+        kept[key] = work()
+    return cast(Kept, kept[key])

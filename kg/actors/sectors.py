@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from kg.actors.gazetteer import Gazetteer
-from kg.tokens import token_table
+from kg.tokens import remembered, token_table
 from kg.words import words
 
 MAX_TERM_WORDS = 3
@@ -36,21 +36,12 @@ def terms(phrase: Span, ends: set[str] | None = None) -> Iterable[tuple[int, str
             yield end, " ".join([*words[end - size:end - 1], lemma])
 
 
-# A phrase's sector is asked for again and again as its words are resolved (about twice
-# a phrase on FA-KES); the answers of the document being read are kept.
-_known: dict[tuple[str, int, int, int], str | None] = {}
-_known_doc: list[Doc] = []
-
-
 def _remembered(kind: str, find: Callable[[Gazetteer, Span], str | None],
                 gazetteer: Gazetteer, phrase: Span) -> str | None:
-    if not _known_doc or _known_doc[0] is not phrase.doc:
-        _known.clear()
-        _known_doc[:] = [phrase.doc]
-    key = (kind, id(gazetteer), phrase.start, phrase.end)
-    if key not in _known:
-        _known[key] = find(gazetteer, phrase)
-    return _known[key]
+    # a phrase's sector is asked for again and again as its words are resolved (about
+    # twice a phrase on FA-KES)
+    return remembered(phrase.doc, (kind, id(gazetteer), phrase.start, phrase.end),
+                      lambda: find(gazetteer, phrase))
 
 
 def agent_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:

@@ -12,9 +12,10 @@ Putin warning against ...", "met to address the fighting with France demanding .
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kg.model import Mention
+from kg.tokens import remembered
 from kg.words import words
 
 REPORTING_VERBS = words("reporting verb")
@@ -97,18 +98,9 @@ def unspoken(sentence: Span, mentions: list[Mention]) -> list[Mention]:
                        for start, end in phrases)]
 
 
-# the targets of every act of a sentence are sifted, one act after another: the
-# sentence's speakers are found once (those of the sentence read last are kept)
-_last_sentence: list[tuple[Doc, int, int, list[tuple[int, int]]]] = []
-
-
 def _speaker_phrases(sentence: Span) -> list[tuple[int, int]]:
-    """Where the sentence's speakers' phrases start and end, in characters."""
-    if _last_sentence:
-        doc, start, end, phrases = _last_sentence[0]
-        if doc is sentence.doc and (start, end) == (sentence.start, sentence.end):
-            return phrases
-    phrases = [(speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge))
-               for speaker in (*trailing_speakers(sentence), *absolute_speakers(sentence))]
-    _last_sentence[:] = [(sentence.doc, sentence.start, sentence.end, phrases)]
-    return phrases
+    """Where the sentence's speakers' phrases start and end, in characters: found once
+    a sentence, as the targets of every act of it are sifted one act after another."""
+    return remembered(sentence.doc, ("speakers", sentence.start, sentence.end), lambda: [
+        (speaker.left_edge.idx, speaker.right_edge.idx + len(speaker.right_edge))
+        for speaker in (*trailing_speakers(sentence), *absolute_speakers(sentence))])
