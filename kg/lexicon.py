@@ -9,6 +9,7 @@ come from ``kg/data/cameo.csv``.
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,9 @@ CAMEO_ROOT = re.compile(r"\d\d")
 # PETRARCH2's CAMEO verb dictionary as relation rows (scripts/convert-dictionaries); kg's
 # own relations.csv wins wherever both name a word.
 DICTIONARY_VERBS = "cameo_verbs.csv"
+# The kinds of rows whose labels name acts: a dictionary row takes the label kg gives most
+# often to its code, or to the nearest code above it (1122 -> 112 ACCUSES).
+LABELLED_KINDS = ("verb", "noun", "adj", "object")
 
 
 @dataclass
@@ -77,9 +81,10 @@ class Lexicon:
         lexicon._load_cameo(cameo)
         intents = builtin_path("intents.csv")
         lexicon._load_intents(intents)
-        lexicon._load_relations(builtin_path(DICTIONARY_VERBS))
         own = cls(cameo_names=lexicon.cameo_names, goldstein=lexicon.goldstein)
         own._load_relations(builtin_path("relations.csv"))
+        lexicon._load_relations(builtin_path(DICTIONARY_VERBS), kg_verbs(own),
+                                kg_labels([builtin_path("relations.csv"), intents]))
         missing = [rule for rule in RULES if rule not in own.rules]
         if missing:
             raise DataError(f"{builtin_path('relations.csv')}: no rule row for "
@@ -94,8 +99,8 @@ class Lexicon:
     def fingerprint(extra: Sequence[Path] = ()) -> str:
         """The lexicon version without loading it."""
         return fingerprint([builtin_path(name) for name in
-                            ("cameo.csv", "intents.csv", DICTIONARY_VERBS, "relations.csv")]
-                           + list(extra))
+                            ("cameo.csv", "intents.csv", DICTIONARY_VERBS, "relations.csv",
+                             "function_words.csv")] + list(extra))
 
     def _overlay(self, own: Lexicon) -> None:
         """kg's own rows over the dictionary's: a word kg's table has is kg's alone (its
@@ -128,9 +133,17 @@ class Lexicon:
             raise field_error(path, line, "cameo", f"unknown CAMEO code {code!r}")
         return Relation(label, code, self.goldstein[code])
 
-    def _load_relations(self, path: Path) -> None:
+    def _load_relations(self, path: Path, kg_verbs: frozenset[str] = frozenset(),
+                        kg_labels: dict[str, str] | None = None) -> None:
+        """A table's rows; for the dictionary's, ``kg_verbs`` are verbs kg alone codes
+        (no row of the dictionary's, nor any of its objects, is kept for them) and
+        ``kg_labels`` kg's label for each CAMEO code."""
         for line, row in read_rows(path, ("kind", "lemma", "prep", "label", "cameo")):
             kind, lemma = row["kind"], row["lemma"].lower()
+            if lemma.split(" ", 1)[0] in kg_verbs:
+                continue
+            if kg_labels is not None:
+                row["label"] = kg_label(kg_labels, row["cameo"]) or row["label"]
             if kind not in KINDS:
                 raise field_error(path, line, "kind",
                                   f"{kind!r} is not one of {', '.join(KINDS)}")
@@ -168,3 +181,29 @@ class Lexicon:
         return {relation.label for table in tables
                 for entries in table.values() for relation in entries.values()} | \
             {relation.label for relation in (*self.intents.values(), *self.rules.values())}
+
+
+def kg_verbs(own: Lexicon) -> frozenset[str]:
+    """The verbs kg codes with its own rows, tuned without the dictionary's patterns, and
+    the verbs its rules reason with ("threaten", "refuse"): no dictionary row recodes them."""
+    function_words = {row["word"].lower() for _, row in
+                      read_rows(builtin_path("function_words.csv"), ("role", "word"))}
+    return frozenset(own.verbs) | frozenset(own.light_verbs) | frozenset(function_words)
+
+
+def kg_labels(paths: Sequence[Path]) -> dict[str, str]:
+    """CAMEO code -> the label kg's rows give it most often (the first met on a tie)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in paths:
+        for _, row in read_rows(path, ("label", "cameo")):
+            if row.get("kind", "verb") in LABELLED_KINDS:
+                counts[row["cameo"]][row["label"]] += 1
+    return {code: labels.most_common(1)[0][0] for code, labels in counts.items()}
+
+
+def kg_label(labels: dict[str, str], code: str) -> str | None:
+    """kg's label for ``code`` or the nearest code above it that kg labels."""
+    for above in (code, code[:3], code[:2] + "0"):
+        if above in labels:
+            return labels[above]
+    return None

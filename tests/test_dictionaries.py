@@ -1,6 +1,7 @@
 """The field's dictionaries as kg data: the converter (on a fixture of each format written
-for these tests), dated roles by the article's date, kg's rows over the dictionaries', and
-a verb from the converted table coding an event."""
+for these tests, and on the dictionaries themselves, whose tables it must reproduce), dated
+roles by the article's date, kg's rows over the dictionaries' at load time, and a verb
+from the converted table coding an event."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import pytest
 from spacy.matcher import PhraseMatcher
 
 from kg import lexicon as lexicon_module
-from kg.actors.gazetteer import Gazetteer
+from kg.actors import gazetteer as gazetteer_module
+from kg.actors.gazetteer import DICTIONARY_FILES, Gazetteer
 from kg.actors.matching import NameIndex
 from kg.extract.depverb import DepVerbExtractor
 from kg.lexicon import DICTIONARY_VERBS, Lexicon
@@ -38,13 +40,14 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_verb_patterns_become_relation_rows(converted: Path) -> None:
     rows = {(row["kind"], row["lemma"], row["prep"]): (row["label"], row["cameo"])
             for row in _rows(converted / "cameo_verbs.csv")}
-    assert rows[("verb", "denigrate", "")] == ("CRITICIZES", "111")  # kg's label for 111
-    assert rows[("verb", "denigrate", "to")] == ("VISITS", "042")  # the first of 042:043
-    assert rows[("object", "denigrate of torture", "")] == ("ACCUSES", "1122")
+    # labels are made from the CAMEO root's name; the lexicon gives kg's at load time
+    assert rows[("verb", "denigrate", "")] == ("DISAPPROVES", "111")
+    assert rows[("verb", "denigrate", "to")] == ("CONSULTS", "042")  # the first of 042:043
+    assert rows[("object", "denigrate of torture", "")] == ("DISAPPROVES", "1122")
     assert rows[("object", "smuggle rifle", "")][1] == "1712"  # a synonym set, expanded
     lemmas = {lemma for _, lemma, _ in rows}
     assert "traduce" not in lemmas  # a synonym without a code of its own
-    assert "call" not in lemmas  # kg's relations.csv has the verb: kg's rows win
+    assert "call" not in lemmas  # a common verb of many senses
     assert not any(lemma.startswith("denigrate rifle") for lemma in lemmas)  # code ---
 
 
@@ -57,13 +60,13 @@ def test_dated_roles_become_iso_dates_and_the_default_fills_the_gaps(converted: 
 
 def test_codes_are_mapped_and_what_hurts_is_left_out(converted: Path) -> None:
     people = {row["name"]: row for row in _rows(converted / "phoenix_people.csv")}
-    assert people["Mirela Tosk"]["organisation"] == "UN"  # IGOUNO
+    assert people["Mirela Tosk"]["organisation"] == "UNITED_NATIONS"  # IGOUNO's record
     assert "Hope" not in people  # a common word
     assert "Ardan Plovich" not in people  # last in office before 1990
-    assert not any("Assad" in name for name in people)  # kg's people.csv has him
+    assert "Bashar al-Assad" in people  # kg's people.csv has him too: the loader decides
     organisations = {row["id"]: row for row in _rows(converted / "phoenix_organisations.csv")}
-    assert organisations["GWA"]["part_of"] == "UN"  # a UN body kg does not know
-    assert organisations["UN"]["name"] == "United Nations"  # kg's organisation
+    assert organisations["GWA"]["part_of"] == "UN"  # a UN body
+    assert organisations["UNITED_NATIONS"]["name"] == "United Nations"  # kg's, when loaded
     assert not any("Acme" in row["name"] for row in organisations.values())  # a company
     groups = _rows(converted / "phoenix_groups.csv")
     assert [(row["id"], row["country"], row["sector"], row["type"]) for row in groups] == \
@@ -72,7 +75,7 @@ def test_codes_are_mapped_and_what_hurts_is_left_out(converted: Path) -> None:
               for row in _rows(converted / "phoenix_countries.csv")}
     assert bodies["Widget House"] == ("CAN", "LEG")
     agents = {row["term"]: row["sector"] for row in _rows(converted / "phoenix_agents.csv")}
-    assert agents["widgetmen"] == "REB" and "army" not in agents  # kg's sectors.csv has it
+    assert agents["widgetmen"] == "REB" and agents["army"] == "MIL"  # kg's has it too
     notice = (converted / "LICENSE.petrarch2").read_text(encoding="utf-8")
     assert "openeventdata/petrarch2" in notice and "stand-in notice" in notice
 
@@ -82,6 +85,66 @@ def test_the_converter_is_rerunnable(converted: Path, tmp_path: Path) -> None:
                     "--out", str(tmp_path)], check=True, capture_output=True)
     for table in converted.iterdir():
         assert (tmp_path / table.name).read_bytes() == table.read_bytes()
+
+
+def test_the_converter_reproduces_the_shipped_tables(shared: Path, tmp_path: Path) -> None:
+    """The tables depend on the dictionaries alone, not on kg's own rows, which grow: kg's
+    precedence is the loaders' (the two tests below)."""
+    subprocess.run([sys.executable, str(CONVERTER), str(shared / "dictionaries"),
+                    "--out", str(tmp_path)], check=True, capture_output=True)
+    for table in (*DICTIONARY_FILES, DICTIONARY_VERBS, "LICENSE.petrarch2"):
+        shipped = (ROOT / "kg" / "data" / table).read_bytes()
+        assert (tmp_path / table).read_bytes() == shipped, f"{table}: re-run the converter"
+
+
+def _tables(folder: Path, tables: dict[str, str]) -> Path:
+    for name, text in tables.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_kgs_verbs_and_labels_win_over_the_dictionarys_rows(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    folder = _tables(tmp_path, {DICTIONARY_VERBS: "kind,lemma,prep,label,cameo\n"
+                                "verb,denigrate,,DISAPPROVES,111\n"
+                                "object,denigrate of torture,,DISAPPROVES,1122\n"
+                                "object,call truce,,DEMANDS,020\n"})
+    builtin = lexicon_module.builtin_path
+    monkeypatch.setattr(lexicon_module, "builtin_path", lambda name: folder / name
+                        if name == DICTIONARY_VERBS else builtin(name))
+    lexicon = Lexicon.load()
+    assert lexicon.verbs["denigrate"][""].label == "CRITICIZES"  # kg's label for 111
+    assert lexicon.objects["denigrate of torture"][""].label == "ACCUSES"  # kg's for 112
+    assert "call truce" not in lexicon.objects  # kg codes "call" with its own rows alone
+
+
+def test_kgs_actors_win_over_the_dictionarys(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    organisation = "id,name,type,country,sector,part_of,aliases\n"
+    folder = _tables(tmp_path, {
+        "phoenix_agents.csv": "term,sector,kind\nprime minister,REB,agent\n"
+                              "widgetmen,REB,agent\n",
+        "phoenix_countries.csv": "alias,country,sector\n",
+        "phoenix_organisations.csv": f"{organisation}UNITED_NATIONS,United Nations,igo,,IGO,,"
+                                     "United Nations|Uno\n",
+        "phoenix_groups.csv": organisation,
+        "phoenix_people.csv": "name,aliases,country,organisation,sector,role,valid_from,"
+                              "valid_to\nBashar al-Assad,,SYR,,MIL,SYRMIL,1990-01-01,1999-12-31\n"
+                              "Mirela Tosk,,,UNITED_NATIONS,,IGOUNO,2007-01-01,2016-12-31\n"})
+    builtin = gazetteer_module.builtin_path
+    monkeypatch.setattr(gazetteer_module, "builtin_path", lambda name: folder / name
+                        if name in DICTIONARY_FILES else builtin(name))
+    gazetteer = Gazetteer.load()
+    assert "prime minister" not in gazetteer.agents  # a title of kg's
+    assert gazetteer.agents["widgetmen"] == "REB"
+    # the dictionary's United Nations is kg's, and so are its people's roles
+    assert "UNITED_NATIONS" not in gazetteer.organisations
+    assert {entry.actor.id for entry in gazetteer.aliases["Uno"] if entry.actor} == {"UN"}
+    tosk = gazetteer.aliases["Mirela Tosk"][0].actor
+    assert tosk is not None and tosk.member_of is not None and tosk.member_of.id == "UN"
+    # kg's Assad, with kg's roles alone
+    assert {entry.valid_from for entry in gazetteer.aliases["Bashar al-Assad"]
+            if entry.kind == "person"} == {"2000-07-17"}
 
 
 def test_the_shipped_tables_are_package_data() -> None:

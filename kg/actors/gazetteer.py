@@ -34,7 +34,7 @@ from kg.words import words
 BUILTIN_FILES = ("sector_names.csv", "sectors.csv", "country_aliases.csv", "organisations.csv",
                  "outlets.csv", "people.csv", "proxies.csv")
 # The Phoenix actor dictionaries, converted (scripts/convert-dictionaries): loaded after
-# kg's own files, whose names outrank theirs.
+# kg's own files, whose names outrank theirs (kg.actors.dictionaries).
 DICTIONARY_FILES = ("phoenix_agents.csv", "phoenix_countries.csv", "phoenix_organisations.csv",
                     "phoenix_groups.csv", "phoenix_people.csv")
 # Two-letter spellings such as "IN" or "IT" are words far more often than countries.
@@ -166,9 +166,10 @@ class Gazetteer:
         gazetteer = cls()
         files = [builtin_path(name) for name in BUILTIN_FILES]
         dictionary = [builtin_path(name) for name in DICTIONARY_FILES]
+        from kg.actors import dictionaries  # a module built on this one's Entry and _add
         gazetteer._load_sector_names(files[0])
-        gazetteer._load_sectors(dictionary[0])
-        gazetteer._load_sectors(files[1])  # kg's words over the dictionary's
+        gazetteer._load_sectors(dictionary[0], dictionaries.kg_terms(files[1]))
+        gazetteer._load_sectors(files[1])
         gazetteer._load_countries()
         gazetteer._load_country_aliases(files[2])
         gazetteer._load_organisations(files[3])
@@ -177,9 +178,8 @@ class Gazetteer:
         gazetteer._load_cities()
         gazetteer.proxies = {row["noun"].lower() for _, row in read_rows(files[6], ("noun",))}
         gazetteer._load_country_aliases(dictionary[1], dictionary=True)
-        gazetteer._load_organisations(dictionary[2], dictionary=True)
-        gazetteer._load_organisations(dictionary[3], dictionary=True)
-        gazetteer._load_people(dictionary[4], dictionary=True)
+        kg_ids = dictionaries.load_organisations(gazetteer, dictionary[2:4], files[3])
+        dictionaries.load_people(gazetteer, dictionary[4], files[5], kg_ids)
         for path in extra:
             gazetteer._load_user_aliases(path)
         gazetteer.version = cls.fingerprint(extra)
@@ -221,8 +221,10 @@ class Gazetteer:
             if row["executive"] == "yes":
                 self.executive_sectors |= {row["sector"]}
 
-    def _load_sectors(self, path: Path) -> None:
+    def _load_sectors(self, path: Path, kg_terms: frozenset[str] = frozenset()) -> None:
         for line, row in read_rows(path, ("term", "sector", "kind")):
+            if row["term"].lower() in kg_terms:
+                continue
             table = {"agent": self.agents, "title": self.titles}.get(row["kind"])
             if table is None:
                 raise DataError(f"{path}:{line}: kind must be agent or title, not {row['kind']!r}")
@@ -328,19 +330,16 @@ class Gazetteer:
                 # out, as "Shan" or "Delta" alone would name others
                 self._add(f"{name} {division.lower()}", entry, dictionary=True)
 
-    def _load_organisations(self, path: Path, dictionary: bool = False) -> None:
-        """Organisations by id; a dictionary row with the id of one kg has adds names to
-        kg's organisation and changes nothing else."""
+    def _load_organisations(self, path: Path) -> None:
         columns = ("id", "name", "type", "country", "sector", "part_of", "aliases")
         rows = list(read_rows(path, columns))
         # Parents first, so that "UN Security Council" can be part of "United Nations".
         rows.sort(key=lambda numbered: bool(numbered[1]["part_of"]))
         for line, row in rows:
-            known = self.organisations.get(row["id"]) if dictionary else None
-            actor = known or self._organisation(path, line, row)
+            actor = self._organisation(path, line, row)
             for alias in [row["name"], *row["aliases"].split("|")]:
                 for form in article_forms(alias.strip()) if alias.strip() else ():
-                    self._add(form, Entry("actor", actor), dictionary=dictionary)
+                    self._add(form, Entry("actor", actor))
 
     def _organisation(self, path: Path, line: int, row: dict[str, str]) -> Actor:
         org_id = row["id"]
@@ -367,7 +366,7 @@ class Gazetteer:
                     self._add(alias.strip(), Entry("outlet"))
                     self.outlet_names.add(alias.strip())
 
-    def _load_people(self, path: Path, dictionary: bool = False) -> None:
+    def _load_people(self, path: Path) -> None:
         columns = ("name", "aliases", "country", "organisation", "sector", "role",
                    "valid_from", "valid_to")
         for line, row in read_rows(path, columns):
@@ -375,7 +374,7 @@ class Gazetteer:
             entry = Entry("person", person, *_validity(path, line, row))
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
-                    self._add(alias.strip(), entry, dictionary=dictionary)
+                    self._add(alias.strip(), entry)
 
     def _affiliation(self, path: Path, line: int, row: dict[str, str]) -> Actor | None:
         if row.get("organisation"):
