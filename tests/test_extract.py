@@ -868,3 +868,22 @@ def test_armed_men_backing_a_government_are_its_forces(
     pairs = {(event.source.actor.id, event.target.actor.id)
              for event in extract_text(text).events}
     assert expected in pairs, pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt said Libya was behind the bombing of its embassy.",
+    "Libya was behind the raid on the border post, Egypt said.",
+])
+def test_saying_another_was_behind_an_act_accuses_them(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("EGY", "11", "LBY") in dyads_of(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said Somalia was not responsible for the raid.",
+    "Kenya said Somalia was not behind the raid.",
+    "Kenya said the Somali blockade was not illegal.",
+])
+def test_a_judgement_the_speaker_denies_is_no_accusation(
+        extract_text: ExtractText, text: str) -> None:
+    assert not any(root == "11" for _, root, _ in dyads_of(extract_text(text)))

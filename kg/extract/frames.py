@@ -34,6 +34,9 @@ CONTENT_PREPOSITIONS = words("content preposition")
 # "declined to comment" refuses nobody anything.
 UNREFUSED_VERBS = words("unrefused verb")
 BLAME_WORDS = words("blame word")
+# "said the rebels were behind the attack": who stands behind an act did it
+BLAME_PREPOSITIONS = words("blame preposition")
+CLAIMED_ACTS = words("claimed act")
 # "is out of the question": what rules the act its clause's subject names out
 RULING_OUT = words("ruling-out phrase")
 VIOLENT_ROOTS = cameo_codes("violence")
@@ -76,8 +79,7 @@ def reported_speech(context: SentenceContext, speech: Token,
         elif _blames(clause):
             # "said the Syrian government was responsible for the attack"
             relation = context.lexicon.rules["accusation"]
-        elif any(child.dep_ in ("acomp", "attr") and disapproves(child)
-                 for child in clause.children):
+        elif _disapproved(clause):
             # "said the US-led war was illegal": judging what another did
             relation = context.lexicon.rules["criticism"]
         elif triggers_under(subtree_indices(clause), triggers):
@@ -145,15 +147,31 @@ def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
 
 def _judges(clause: Token) -> bool:
     """A clause that blames its subject or judges it with a word of disapproval."""
-    return _blames(clause) or any(child.dep_ in ("acomp", "attr") and disapproves(child)
-                                  for child in clause.children)
+    return _blames(clause) or _disapproved(clause)
+
+
+def _disapproved(clause: Token) -> bool:
+    """A clause judging its subject with a word of disapproval ("was illegal"), not
+    one denying it ("was not illegal")."""
+    return not _denied(clause) and any(child.dep_ in ("acomp", "attr") and disapproves(child)
+                                       for child in clause.children)
+
+
+def _denied(clause: Token) -> bool:
+    """"said Turkey was not behind the attack": a judgement the speaker denies is none."""
+    return any(child.dep_ == "neg" for child in clause.children)
 
 
 def _blames(clause: Token) -> bool:
-    """A clause saying its subject is to blame: "X was responsible for", "X is guilty"."""
-    return any((child.dep_ in ("acomp", "attr") and child.lemma_.lower() in BLAME_WORDS)
-               or (child.dep_ == "xcomp" and f"to {child.lemma_.lower()}" in BLAME_WORDS)
-               for child in clause.children)
+    """A clause saying its subject is to blame: "X was responsible for", "X is guilty",
+    "X was behind the attack" (behind an act, not "behind the lines")."""
+    return not _denied(clause) and any(
+        (child.dep_ in ("acomp", "attr") and child.lemma_.lower() in BLAME_WORDS)
+        or (child.dep_ == "xcomp" and f"to {child.lemma_.lower()}" in BLAME_WORDS)
+        or (child.dep_ == "prep" and child.lower_ in BLAME_PREPOSITIONS
+            and any(act.dep_ == "pobj" and act.lemma_.lower() in CLAIMED_ACTS
+                    for act in child.children))
+        for child in clause.children)
 
 
 def threatened_content(context: SentenceContext, verb: Token,
