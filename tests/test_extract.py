@@ -887,3 +887,20 @@ def test_saying_another_was_behind_an_act_accuses_them(
 def test_a_judgement_the_speaker_denies_is_no_accusation(
         extract_text: ExtractText, text: str) -> None:
     assert not any(root == "11" for _, root, _ in dyads_of(extract_text(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt said Israel should withdraw its troops from Gaza.",
+    "Egypt said Israel needs to withdraw its troops from Gaza.",
+    "Israel ought to withdraw its troops from Gaza, Egypt said.",
+])
+def test_saying_what_another_should_do_is_an_appeal_not_the_act(
+        extract_text: ExtractText, text: str) -> None:
+    dyads = dyads_of(extract_text(text))
+    assert ("EGY", "02", "ISR") in dyads
+    assert not any(root == "08" for _, root, _ in dyads)
+
+
+def test_a_state_another_should_keep_is_no_appeal(extract_text: ExtractText) -> None:
+    dyads = dyads_of(extract_text("Egypt said Israel would need to remain calm."))
+    assert not any(root == "02" for _, root, _ in dyads)

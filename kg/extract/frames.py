@@ -17,6 +17,7 @@ from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, 
 from kg.extract.ownership import owner_modifiers, proposers
 from kg.extract.syntax import (
     TIME_ENTITIES,
+    advised_act,
     could_name_actor,
     governing_verb,
     not_dates,
@@ -47,6 +48,8 @@ BOMBING_CODES = cameo_codes("bombing")
 DELIBERATION_VERBS = words("deliberation verb")
 # What a bomb does to its victims; an attack it is part of stays an act of its own.
 CASUALTY_VERBS = words("casualty verb")
+# "should decide to pull out": what one is advised to plan is planned, not asked for
+FUTURE_HEADS = words("future head")
 
 
 def reported_speech(context: SentenceContext, speech: Token,
@@ -63,7 +66,8 @@ def reported_speech(context: SentenceContext, speech: Token,
             continue
         # (but "Syria must withdraw, Russia said" is a demand wherever the speaker
         # stands, and "the vote was a sham, the opposition said" a criticism)
-        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)
+        asks = obliges(clause) or _advised(clause, triggers)
+        if clause.dep_ != "ccomp" or (clause.i < speech.i and not asks
                                       and not _judges(clause)):
             continue
         # ('"it is a war crime," he said': before the speaker, a pronoun is the act
@@ -71,11 +75,15 @@ def reported_speech(context: SentenceContext, speech: Token,
         said_of = tuple(child for child in clause.children
                         if child.dep_ in ("nsubj", "nsubjpass")
                         and not (clause.i < speech.i and child.pos_ == "PRON"
-                                 and not obliges(clause)))
+                                 and not asks))
         if obliges(clause):
             # "declared that China must drop barriers": saying what another must do
             # is a demand on them, and what they must do is its content.
             relation = context.lexicon.rules["demand"]
+        elif asks:
+            # "said China should drop barriers": what another is advised to do is
+            # asked of them, an appeal, not an act told
+            relation = context.lexicon.rules["appeal"]
         elif _blames(clause):
             # "said the Syrian government was responsible for the attack"
             relation = context.lexicon.rules["accusation"]
@@ -101,6 +109,16 @@ def reported_speech(context: SentenceContext, speech: Token,
             yield Trigger(speech, relation, tuple(sources), said_of, inherited,
                           nominal=False,
                           statement=relation is not context.lexicon.rules["criticism"])
+
+
+def _advised(clause: Token, triggers: list[Trigger]) -> bool:
+    """Whether a clause says what its subject should do and the lexicon codes what that
+    is ("Israel should withdraw", "needs to stop bombing"): not a state to keep ("NATO
+    would need to remain strong") nor a decision to take ("Poland should decide when to
+    pull out" plans the act, as "should decide to" does)."""
+    act = advised_act(clause)
+    return act is not None and act.lemma_.lower() not in FUTURE_HEADS and \
+        bool(triggers_under(subtree_indices(act), triggers))
 
 
 def _ruled_out(clause: Token) -> Token | None:
