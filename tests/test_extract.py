@@ -904,3 +904,10 @@ def test_saying_what_another_should_do_is_an_appeal_not_the_act(
 def test_a_state_another_should_keep_is_no_appeal(extract_text: ExtractText) -> None:
     dyads = dyads_of(extract_text("Egypt said Israel would need to remain calm."))
     assert not any(root == "02" for _, root, _ in dyads)
+
+
+def test_a_judgement_the_speaker_says_it_holds_is_its_own(extract_text: ExtractText) -> None:
+    dyads = dyads_of(extract_text("Egypt said it believed Libya was behind the bombing."))
+    assert ("EGY", "11", "LBY") in dyads
+    dyads = dyads_of(extract_text("Egypt said analysts believe Libya was behind the bombing."))
+    assert ("EGY", "11", "LBY") not in dyads

@@ -38,6 +38,8 @@ BLAME_WORDS = words("blame word")
 # "said the rebels were behind the attack": who stands behind an act did it
 BLAME_PREPOSITIONS = words("blame preposition")
 CLAIMED_ACTS = words("claimed act")
+# "says it believes Russian jets were behind the strikes": a belief the speaker states
+BELIEF_VERBS = words("belief verb")
 # "is out of the question": what rules the act its clause's subject names out
 RULING_OUT = words("ruling-out phrase")
 VIOLENT_ROOTS = cameo_codes("violence")
@@ -59,7 +61,7 @@ def reported_speech(context: SentenceContext, speech: Token,
     A trailing attribution ("..., the White House announced") names where the news
     came from, not a statement to anyone, so it codes nothing.
     """
-    for clause in speech.children:
+    for clause in map(_believed, speech.children):
         ruled_out = _ruled_out(clause) if clause.dep_ == "ccomp" else None
         if ruled_out is not None:
             yield from _refused_in_speech(context, speech, clause, ruled_out)
@@ -161,6 +163,17 @@ def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
     if doers and sources:
         yield Trigger(speech, context.lexicon.rules["accusation"], tuple(sources), doers,
                       inherited, nominal=False, statement=True, yields=True)
+
+
+def _believed(clause: Token) -> Token:
+    """"Washington said it believed Moscow was responsible": a judgement the speaker
+    says it holds is the speaker's own (not one it reports of others, "said analysts
+    believe ...")."""
+    if clause.dep_ != "ccomp" or clause.lemma_.lower() not in BELIEF_VERBS or \
+            not all(child.pos_ == "PRON" for child in clause.children if child.dep_ == "nsubj"):
+        return clause
+    held = next((child for child in clause.children if child.dep_ == "ccomp"), None)
+    return held if held is not None and _judges(held) else clause
 
 
 def _judges(clause: Token) -> bool:
