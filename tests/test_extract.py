@@ -911,3 +911,8 @@ def test_a_judgement_the_speaker_says_it_holds_is_its_own(extract_text: ExtractT
     assert ("EGY", "11", "LBY") in dyads
     dyads = dyads_of(extract_text("Egypt said analysts believe Libya was behind the bombing."))
     assert ("EGY", "11", "LBY") not in dyads
+
+
+def test_who_speaks_is_the_noun_a_participle_describes(extract_text: ExtractText) -> None:
+    result = extract_text("The Red Cross operating in Sudan said Chadian forces must leave Darfur.")
+    assert any(root == "10" and target == "TCD" for _, root, target in dyads_of(result))
