@@ -24,20 +24,20 @@ KINDS = ("verb", "noun", "adj", "object", "light", "reverse", "rule")
 # place where they happen: a demonstration or strike is a protest against those in power.
 HOME = "*"
 # What the rules code when the words alone do not name the act, each a "rule" row:
-# "said China must drop barriers" is a demand, an act under "threaten" a threat, a
-# protest carried out in deeds a demonstration, saying another is responsible for a
-# harm an accusation, naming another or their act with a word of disapproval a
-# criticism; saying one will not do a cooperative act ("will not release the pilots")
-# a refusal; force other than combat used by armed groups
-# rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed"); a
-# visit made is hosted by the place visited; to go on trial or face charges is to be
+# "said China must drop barriers" is a demand, "said China should drop them" an appeal,
+# an act under "threaten" a threat, a protest carried out in deeds a demonstration,
+# saying another is responsible for a harm an accusation, naming another or their act
+# with a word of disapproval a criticism; saying one will not do a cooperative act
+# ("will not release the pilots") a refusal; force other than combat used by armed
+# groups rather than a state is irregular violence (CAMEO 18, not 19: "gunmen killed");
+# a visit made is hosted by the place visited; to go on trial or face charges is to be
 # charged, and an arrest for spying or treason the accusation of it; a bombing a state
 # does is from the air (195), one an armed group does a bombing (183), and force dealt
 # with artillery, rockets or mortars shelling (194) whoever deals it; to claim an attack
 # ("the bombing was claimed by IS") is to claim responsibility for it; a state's troops
 # that arrive abroad to join a force or help are sent there (074, "sent peacekeepers");
 # a capture or siege only sought ("an offensive to retake X") is the fight for it (190).
-RULES = ("demand", "threat", "demonstration", "irregular violence", "irregular detention",
+RULES = ("demand", "appeal", "threat", "demonstration", "irregular violence", "irregular detention",
          "aerial bombing", "irregular bombing", "shelling",
          "accusation", "criticism", "refusal", "hosting", "trial",
          "treason", "claim", "force sent", "attempted force", "readied force")

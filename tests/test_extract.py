@@ -868,3 +868,51 @@ def test_armed_men_backing_a_government_are_its_forces(
     pairs = {(event.source.actor.id, event.target.actor.id)
              for event in extract_text(text).events}
     assert expected in pairs, pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt said Libya was behind the bombing of its embassy.",
+    "Libya was behind the raid on the border post, Egypt said.",
+])
+def test_saying_another_was_behind_an_act_accuses_them(
+        extract_text: ExtractText, text: str) -> None:
+    assert ("EGY", "11", "LBY") in dyads_of(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said Somalia was not responsible for the raid.",
+    "Kenya said Somalia was not behind the raid.",
+    "Kenya said the Somali blockade was not illegal.",
+])
+def test_a_judgement_the_speaker_denies_is_no_accusation(
+        extract_text: ExtractText, text: str) -> None:
+    assert not any(root == "11" for _, root, _ in dyads_of(extract_text(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt said Israel should withdraw its troops from Gaza.",
+    "Egypt said Israel needs to withdraw its troops from Gaza.",
+    "Israel ought to withdraw its troops from Gaza, Egypt said.",
+])
+def test_saying_what_another_should_do_is_an_appeal_not_the_act(
+        extract_text: ExtractText, text: str) -> None:
+    dyads = dyads_of(extract_text(text))
+    assert ("EGY", "02", "ISR") in dyads
+    assert not any(root == "08" for _, root, _ in dyads)
+
+
+def test_a_state_another_should_keep_is_no_appeal(extract_text: ExtractText) -> None:
+    dyads = dyads_of(extract_text("Egypt said Israel would need to remain calm."))
+    assert not any(root == "02" for _, root, _ in dyads)
+
+
+def test_a_judgement_the_speaker_says_it_holds_is_its_own(extract_text: ExtractText) -> None:
+    dyads = dyads_of(extract_text("Egypt said it believed Libya was behind the bombing."))
+    assert ("EGY", "11", "LBY") in dyads
+    dyads = dyads_of(extract_text("Egypt said analysts believe Libya was behind the bombing."))
+    assert ("EGY", "11", "LBY") not in dyads
+
+
+def test_who_speaks_is_the_noun_a_participle_describes(extract_text: ExtractText) -> None:
+    result = extract_text("The Red Cross operating in Sudan said Chadian forces must leave Darfur.")
+    assert any(root == "10" and target == "TCD" for _, root, target in dyads_of(result))

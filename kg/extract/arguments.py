@@ -109,6 +109,12 @@ def _named(subject: Token) -> Token:
     reads as a verb, the name after it its object; the name is the subject."""
     if subject.pos_ != "VERB":
         return subject
+    # "The Red Cross operating in Iraq said ...": a participle after its noun the parser
+    # made the subject, and the noun the participle's; the noun is who speaks
+    described = next((child for child in subject.children if child.dep_ == "nsubj"
+                      and child.i < subject.i and subject.tag_ in ("VBG", "VBN")), None)
+    if described is not None:
+        return described
     return next((child for child in subject.children
                  if child.dep_ == "dobj" and child.i == subject.i + 1
                  and child.pos_ in ("PROPN", "NOUN") and child.text[:1].isupper()),

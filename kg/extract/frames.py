@@ -17,6 +17,7 @@ from kg.extract.entries import STATEMENT_ROOTS, acts_on_measures, measure_aims, 
 from kg.extract.ownership import owner_modifiers, proposers
 from kg.extract.syntax import (
     TIME_ENTITIES,
+    advised_act,
     could_name_actor,
     governing_verb,
     not_dates,
@@ -34,6 +35,11 @@ CONTENT_PREPOSITIONS = words("content preposition")
 # "declined to comment" refuses nobody anything.
 UNREFUSED_VERBS = words("unrefused verb")
 BLAME_WORDS = words("blame word")
+# "said the rebels were behind the attack": who stands behind an act did it
+BLAME_PREPOSITIONS = words("blame preposition")
+CLAIMED_ACTS = words("claimed act")
+# "says it believes Russian jets were behind the strikes": a belief the speaker states
+BELIEF_VERBS = words("belief verb")
 # "is out of the question": what rules the act its clause's subject names out
 RULING_OUT = words("ruling-out phrase")
 VIOLENT_ROOTS = cameo_codes("violence")
@@ -44,6 +50,8 @@ BOMBING_CODES = cameo_codes("bombing")
 DELIBERATION_VERBS = words("deliberation verb")
 # What a bomb does to its victims; an attack it is part of stays an act of its own.
 CASUALTY_VERBS = words("casualty verb")
+# "should decide to pull out": what one is advised to plan is planned, not asked for
+FUTURE_HEADS = words("future head")
 
 
 def reported_speech(context: SentenceContext, speech: Token,
@@ -53,14 +61,15 @@ def reported_speech(context: SentenceContext, speech: Token,
     A trailing attribution ("..., the White House announced") names where the news
     came from, not a statement to anyone, so it codes nothing.
     """
-    for clause in speech.children:
+    for clause in map(_believed, speech.children):
         ruled_out = _ruled_out(clause) if clause.dep_ == "ccomp" else None
         if ruled_out is not None:
             yield from _refused_in_speech(context, speech, clause, ruled_out)
             continue
         # (but "Syria must withdraw, Russia said" is a demand wherever the speaker
         # stands, and "the vote was a sham, the opposition said" a criticism)
-        if clause.dep_ != "ccomp" or (clause.i < speech.i and not obliges(clause)
+        asks = obliges(clause) or _advised(clause, triggers)
+        if clause.dep_ != "ccomp" or (clause.i < speech.i and not asks
                                       and not _judges(clause)):
             continue
         # ('"it is a war crime," he said': before the speaker, a pronoun is the act
@@ -68,16 +77,19 @@ def reported_speech(context: SentenceContext, speech: Token,
         said_of = tuple(child for child in clause.children
                         if child.dep_ in ("nsubj", "nsubjpass")
                         and not (clause.i < speech.i and child.pos_ == "PRON"
-                                 and not obliges(clause)))
+                                 and not asks))
         if obliges(clause):
             # "declared that China must drop barriers": saying what another must do
             # is a demand on them, and what they must do is its content.
             relation = context.lexicon.rules["demand"]
+        elif asks:
+            # "said China should drop barriers": what another is advised to do is
+            # asked of them, an appeal, not an act told
+            relation = context.lexicon.rules["appeal"]
         elif _blames(clause):
             # "said the Syrian government was responsible for the attack"
             relation = context.lexicon.rules["accusation"]
-        elif any(child.dep_ in ("acomp", "attr") and disapproves(child)
-                 for child in clause.children):
+        elif _disapproved(clause):
             # "said the US-led war was illegal": judging what another did
             relation = context.lexicon.rules["criticism"]
         elif triggers_under(subtree_indices(clause), triggers):
@@ -99,6 +111,16 @@ def reported_speech(context: SentenceContext, speech: Token,
             yield Trigger(speech, relation, tuple(sources), said_of, inherited,
                           nominal=False,
                           statement=relation is not context.lexicon.rules["criticism"])
+
+
+def _advised(clause: Token, triggers: list[Trigger]) -> bool:
+    """Whether a clause says what its subject should do and the lexicon codes what that
+    is ("Israel should withdraw", "needs to stop bombing"): not a state to keep ("NATO
+    would need to remain strong") nor a decision to take ("Poland should decide when to
+    pull out" plans the act, as "should decide to" does)."""
+    act = advised_act(clause)
+    return act is not None and act.lemma_.lower() not in FUTURE_HEADS and \
+        bool(triggers_under(subtree_indices(act), triggers))
 
 
 def _ruled_out(clause: Token) -> Token | None:
@@ -143,17 +165,44 @@ def _reported_violence(context: SentenceContext, speech: Token, clause: Token,
                       inherited, nominal=False, statement=True, yields=True)
 
 
+def _believed(clause: Token) -> Token:
+    """"Washington said it believed Moscow was responsible": a judgement the speaker
+    says it holds is the speaker's own (not one it reports of others, "said analysts
+    believe ...")."""
+    if clause.dep_ != "ccomp" or clause.lemma_.lower() not in BELIEF_VERBS or \
+            not all(child.pos_ == "PRON" for child in clause.children if child.dep_ == "nsubj"):
+        return clause
+    held = next((child for child in clause.children if child.dep_ == "ccomp"), None)
+    return held if held is not None and _judges(held) else clause
+
+
 def _judges(clause: Token) -> bool:
     """A clause that blames its subject or judges it with a word of disapproval."""
-    return _blames(clause) or any(child.dep_ in ("acomp", "attr") and disapproves(child)
-                                  for child in clause.children)
+    return _blames(clause) or _disapproved(clause)
+
+
+def _disapproved(clause: Token) -> bool:
+    """A clause judging its subject with a word of disapproval ("was illegal"), not
+    one denying it ("was not illegal")."""
+    return not _denied(clause) and any(child.dep_ in ("acomp", "attr") and disapproves(child)
+                                       for child in clause.children)
+
+
+def _denied(clause: Token) -> bool:
+    """"said Turkey was not behind the attack": a judgement the speaker denies is none."""
+    return any(child.dep_ == "neg" for child in clause.children)
 
 
 def _blames(clause: Token) -> bool:
-    """A clause saying its subject is to blame: "X was responsible for", "X is guilty"."""
-    return any((child.dep_ in ("acomp", "attr") and child.lemma_.lower() in BLAME_WORDS)
-               or (child.dep_ == "xcomp" and f"to {child.lemma_.lower()}" in BLAME_WORDS)
-               for child in clause.children)
+    """A clause saying its subject is to blame: "X was responsible for", "X is guilty",
+    "X was behind the attack" (behind an act, not "behind the lines")."""
+    return not _denied(clause) and any(
+        (child.dep_ in ("acomp", "attr") and child.lemma_.lower() in BLAME_WORDS)
+        or (child.dep_ == "xcomp" and f"to {child.lemma_.lower()}" in BLAME_WORDS)
+        or (child.dep_ == "prep" and child.lower_ in BLAME_PREPOSITIONS
+            and any(act.dep_ == "pobj" and act.lemma_.lower() in CLAIMED_ACTS
+                    for act in child.children))
+        for child in clause.children)
 
 
 def threatened_content(context: SentenceContext, verb: Token,

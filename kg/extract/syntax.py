@@ -27,6 +27,8 @@ CLAUSE_MARKS = words("clause mark")
 CONDITIONAL_MARKS = words("conditional mark")
 LOOSE_PREPOSITIONS = words("loose preposition")
 OBLIGATION_AUXILIARIES = words("obligation auxiliary")
+# "Japan should open its markets", "Japan needs to open them": what another is advised
+ADVISING_MODALS = words("advising modal")
 REPORTING_VERBS = words("reporting verb")
 # "withdrew after Turkish jets raided villages": a clause these bring in tells an act
 # done beside the verb's ("before" brings in one not yet done, "since" the background)
@@ -322,6 +324,24 @@ def obliges(clause: Token) -> bool:
                                            any(grand.dep_ == "aux" and grand.lower_ == "to"
                                                for grand in child.children)
                                            for child in clause.children)
+
+
+def advised_act(clause: Token) -> Token | None:
+    """The verb of what a clause says its subject should do: "China should drop",
+    "China ought to drop", "China needs to drop"; not what it should have done (a
+    reproach), nor what should be done to it ("Russia should be investigated" asks
+    nothing of Russia)."""
+    children = list(clause.children)
+    if not any(child.dep_ == "nsubj" for child in children) or any(
+            child.dep_ == "aux" and child.lemma_ == "have" for child in children):
+        return None
+    if any(child.dep_ == "aux" and child.lower_ in ADVISING_MODALS for child in children):
+        return clause
+    if clause.lemma_.lower() not in ADVISING_MODALS:
+        return None
+    return next((child for child in children if child.dep_ == "xcomp" and any(
+        grand.dep_ == "aux" and grand.lower_ == "to" for grand in child.children)
+        and not any(grand.dep_ == "auxpass" for grand in child.children)), None)
 
 
 def could_name_actor(token: Token) -> bool:
