@@ -868,3 +868,15 @@ def test_armed_men_backing_a_government_are_its_forces(
     pairs = {(event.source.actor.id, event.target.actor.id)
              for event in extract_text(text).events}
     assert expected in pairs, pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian police arrested forty Muslims after the riot in Kano.",
+    "Egyptian police arrested dozens of Catholics in Cairo on Monday.",
+])
+def test_a_faith_named_alone_is_the_people_of_the_story(extract_text: ExtractText,
+                                                         text: str) -> None:
+    # the arrested are the story's state's people, as "30 Alawites" are
+    arrested = [(event.target.actor.state_country, event.target.actor.sector)
+                for event in extract_text(text).events if event.relation.root == "17"]
+    assert arrested and arrested[0][1] == "CVL", arrested
