@@ -880,3 +880,13 @@ def test_a_faith_named_alone_is_the_people_of_the_story(extract_text: ExtractTex
     arrested = [(event.target.actor.state_country, event.target.actor.sector)
                 for event in extract_text(text).events if event.relation.root == "17"]
     assert arrested and arrested[0][1] == "CVL", arrested
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested three Pakistani opposition leaders in Lahore on Monday.",
+     ("PAK", "17", "PAK")),
+    ("The police detained two Greek journalists in Athens on Friday.", ("GRC", "17", "GRC")),
+])
+def test_police_named_by_no_state_are_the_story_state_s(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in dyads_of(extract_text(text))
