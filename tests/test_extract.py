@@ -916,3 +916,25 @@ def test_a_judgement_the_speaker_says_it_holds_is_its_own(extract_text: ExtractT
 def test_who_speaks_is_the_noun_a_participle_describes(extract_text: ExtractText) -> None:
     result = extract_text("The Red Cross operating in Sudan said Chadian forces must leave Darfur.")
     assert any(root == "10" and target == "TCD" for _, root, target in dyads_of(result))
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian police arrested forty Muslims after the riot in Kano.",
+    "Egyptian police arrested dozens of Catholics in Cairo on Monday.",
+])
+def test_a_faith_named_alone_is_the_people_of_the_story(extract_text: ExtractText,
+                                                         text: str) -> None:
+    # the arrested are the story's state's people, as "30 Alawites" are
+    arrested = [(event.target.actor.state_country, event.target.actor.sector)
+                for event in extract_text(text).events if event.relation.root == "17"]
+    assert arrested and arrested[0][1] == "CVL", arrested
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police arrested three Pakistani opposition leaders in Lahore on Monday.",
+     ("PAK", "17", "PAK")),
+    ("The police detained two Greek journalists in Athens on Friday.", ("GRC", "17", "GRC")),
+])
+def test_police_named_by_no_state_are_the_story_state_s(
+        extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in dyads_of(extract_text(text))

@@ -14,7 +14,7 @@ from kg.actors.context import ActorContext
 from kg.actors.coreference import PLURAL_TAGS, REFERENCE_WINDOW, recent
 from kg.actors.descriptions import described_state
 from kg.actors.gazetteer import Gazetteer
-from kg.actors.sectors import group_sector, terms
+from kg.actors.sectors import group_sector, sector_body
 from kg.model import Actor, Mention
 from kg.tokens import token_table
 from kg.words import words
@@ -41,6 +41,10 @@ LOCATING_PREPOSITIONS = words("locating preposition")
 # in Afghanistan", "refugees in Lebanon"), nor a state's envoys ("diplomats in Damascus")
 PLACED_SECTORS = words("placed sector")
 POSTED_WORDS = words("posted word")
+# police act only where their state rules, so with no owner they are the story's
+# state's, as rebels are its armed groups; not judges, prosecutors or courts, often an
+# international tribunal's
+HOME_AGENTS = words("home agent")
 # The named groups a group of a sector's word may be: "the opposition group" is no
 # jihadist group, and "the extremist group" no rebel group named beside it ("FSA
 # rebels were executed by the extremist group"), though rebels are called so too.
@@ -76,6 +80,8 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         # are an armed group of where they fight, not that state's army
         sector = "REB"
     local = sector in actors.gazetteer.local_sectors
+    # "a police station" names a kind of building, not whose it is
+    home = local or (head.lower_ in HOME_AGENTS and head.dep_ != "compound")
     if sector is not None and not local and head.lower_ in actors.gazetteer.agents and \
             _government_owned(phrase, head):
         # "regime forces", "government troops", "pro-government forces": the forces of
@@ -88,36 +94,22 @@ def group_phrase(actors: ActorContext, head: Token, phrase: Span,
         # bare word, which still names the story's government, as "regime forces" does
         country = governed_country(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
-    if not definite and not local:
+    if not definite and not home:
         # "an international rights group warns": a body of its kind named with no state
         # is the kind's own, a non-governmental body of no state
-        return sector_body(actors, phrase)
+        return sector_body(actors.gazetteer, phrase)
     # "a rival extremist organisation" is a new actor, not the one last named
     referred = (_named_within(actors, head, phrase) or _named_before(actors, head, phrase) or
                 _back_reference(actors, head, phrase, sector, exclude_country)) \
         if definite else None
     if referred is not None:
         return referred
-    if sector is not None and local:
+    if sector is not None and home:
         country = _sibling_country(actors, head) or actors.focus_country()
         return actors.gazetteer.state(country, sector) if country else None
     if sector and lemma in GOVERNMENT_ANAPHORS:
         country = governed_country(actors, head, exclude_country)
         return actors.gazetteer.state(country, sector) if country else None
-    return None
-
-
-def sector_body(actors: ActorContext, phrase: Span) -> Actor | None:
-    """The organisation of ``organisations.csv`` that stands for all the bodies of a
-    sector with no state ("human rights groups", id HRI), when the phrase ends in one of
-    its names."""
-    gazetteer = actors.gazetteer
-    for end, term in terms(phrase):
-        if end != phrase.end:
-            break
-        for entry in gazetteer.aliases.get(term, ()):
-            if entry.actor is not None and entry.actor.id in gazetteer.sector_names:
-                return entry.actor
     return None
 
 

@@ -358,7 +358,7 @@ def _inside_longer_name(actors: ActorContext, start: int, end: int) -> bool:
 def _sector_body(actors: ActorContext, entry: Entry) -> bool:
     """"rights groups": a body that stands for a whole sector is named by its sector's
     words, which say whose it is ("a Syrian rights group"), or what it refers back to
-    ("the rights group"), before they name the body (``groups.sector_body``)."""
+    ("the rights group"), before they name the body (``sectors.sector_body``)."""
     return entry.actor is not None and entry.actor.id in actors.gazetteer.sector_names
 
 

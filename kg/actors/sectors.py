@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Span
 
 from kg.actors.gazetteer import Gazetteer
+from kg.model import Actor
 from kg.tokens import remembered, token_table
 from kg.words import words
 
@@ -110,3 +111,16 @@ def _title_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
 def described_sector(gazetteer: Gazetteer, phrase: Span) -> str | None:
     """A title's sector, else an agent word's: "Foreign Minister", "army chief"."""
     return title_sector(gazetteer, phrase) or agent_sector(gazetteer, phrase)
+
+
+def sector_body(gazetteer: Gazetteer, phrase: Span) -> Actor | None:
+    """The organisation of ``organisations.csv`` that stands for all the bodies of a
+    sector with no state ("human rights groups", id HRI), when the phrase ends in one of
+    its names."""
+    for end, term in terms(phrase):
+        if end != phrase.end:
+            break
+        for entry in gazetteer.aliases.get(term, ()):
+            if entry.actor is not None and entry.actor.id in gazetteer.sector_names:
+                return entry.actor
+    return None
