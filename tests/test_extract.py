@@ -868,3 +868,13 @@ def test_armed_men_backing_a_government_are_its_forces(
     pairs = {(event.source.actor.id, event.target.actor.id)
              for event in extract_text(text).events}
     assert expected in pairs, pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fighting to overthrow the Iraqi government lost ground near Mosul.",
+    "Critics in Iraq describe militants battling to oust Prime Minister Maliki as terrorists.",
+])
+def test_a_clause_describing_who_fights_is_no_fight(extract_text: ExtractText,
+                                                    text: str) -> None:
+    roots = {event.relation.root for event in extract_text(text).events}
+    assert "19" not in roots, roots

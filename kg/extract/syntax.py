@@ -129,6 +129,15 @@ def misread_main_verb(verb: Token) -> bool:
     return "dobj" in deps and deps.isdisjoint(("agent", "aux", "auxpass"))
 
 
+def describes_its_noun(verb: Token) -> bool:
+    """"rebels fighting to topple Assad", "groups who are battling to oust him": a
+    participle or present relative clause after a noun tells who the noun is, an aim it
+    keeps, not an act done on a day."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBG" and not misread_main_verb(verb)
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBG", "VBZ", "VBP")
+
+
 def is_below(token: Token, top: Token) -> bool:
     """Whether ``token`` is ``top`` or below it: ``token.i in subtree_indices(top)``, by a
     walk up from the one token instead of gathering the whole subtree."""
