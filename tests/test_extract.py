@@ -878,3 +878,15 @@ def test_a_clause_describing_who_fights_is_no_fight(extract_text: ExtractText,
                                                     text: str) -> None:
     roots = {event.relation.root for event in extract_text(text).events}
     assert "19" not in roots, roots
+
+
+def test_the_dead_of_an_offensive_are_not_its_attackers(extract_text: ExtractText) -> None:
+    sources = {event.source.actor.id for event in extract_text(
+        "12 Taliban Fighters Killed in Afghan Army Offensive in Kunduz.").events}
+    assert "TALIBAN" not in sources, sources
+
+
+def test_killed_and_wounded_share_their_victims(extract_text: ExtractText) -> None:
+    pairs = {(event.source.actor.id, event.target.actor.id) for event in extract_text(
+        "Afghan troops killed and wounded dozens of Taliban fighters in Kunduz.").events}
+    assert ("AFGMIL", "TALIBAN") in pairs, pairs

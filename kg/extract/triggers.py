@@ -52,6 +52,7 @@ CUSTODY_RELEASES = cameo_sectors("custody release")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 # the object of a verb that sums up the acts it is done by: "dealt a blow"
 SUMMING_OBJECTS = words("summing object")
+CASUALTY_VERBS = words("casualty verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
 NAMING_VERBS = words("naming verb")
 DISAPPROVING_WORDS = words("disapproving word")
@@ -88,10 +89,12 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _held(verb, verb_shape(verb))
-    if not shape.passive and not shape.direct and \
-            all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()):
-        # "two engineers kidnapped last week in Nigeria are alive": one cannot kidnap
-        # nobody, so a kidnapping verb with no object after its noun is a participle
+    if not shape.passive and not shape.direct and (
+            all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()) or
+            _harms_nobody(verb)):
+        # "two engineers kidnapped last week in Nigeria are alive", "a commander killed
+        # in an air strike had led the group": one cannot kidnap or kill nobody, so such
+        # a verb with no object after its noun is a participle
         taken = _reduced_captive(verb, [])
         if taken is not None:
             shape = VerbShape(True, _agents(verb), False, (taken,))
@@ -267,6 +270,15 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
         if taken is not None:
             return VerbShape(True, _agents(verb), False, (taken,))
     return replace(shape, direct=tuple(held)) if held else shape
+
+
+def _harms_nobody(verb: Token) -> bool:
+    """A casualty verb with no object of its own nor one it shares with a verb joined to
+    it ("killed and wounded dozens")."""
+    return verb.lemma_.lower() in CASUALTY_VERBS and verb.tag_ in ("VBD", "VBN") and \
+        not any(child.dep_ in ("dobj", "ccomp", "xcomp") or
+                (child.dep_ == "conj" and child.lemma_.lower() in CASUALTY_VERBS)
+                for child in verb.children)
 
 
 def _reduced_captive(verb: Token, captivity: list[Token]) -> Token | None:
