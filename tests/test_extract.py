@@ -890,3 +890,19 @@ def test_killed_and_wounded_share_their_victims(extract_text: ExtractText) -> No
     pairs = {(event.source.actor.id, event.target.actor.id) for event in extract_text(
         "Afghan troops killed and wounded dozens of Taliban fighters in Kunduz.").events}
     assert ("AFGMIL", "TALIBAN") in pairs, pairs
+
+
+def test_a_participle_after_a_between_pair_describes_its_last_side(
+        extract_text: ExtractText) -> None:
+    pairs = {(event.source.actor.id, event.relation.root, event.target.actor.id)
+             for event in extract_text(
+                 "Fighting resumed between Yemeni forces and rebels backed by Iran near Aden."
+             ).events}
+    assert ("IRN", "06", "YEMREB") in pairs and ("IRN", "06", "YEMMIL") not in pairs, pairs
+
+
+def test_the_other_side_of_a_between_pair_backs_nobody(extract_text: ExtractText) -> None:
+    roots = {event.relation.root for event in extract_text(
+        "Clashes broke out between Indian troops backed by tanks and Pakistani soldiers "
+        "near the border.").events}
+    assert "06" not in roots, roots

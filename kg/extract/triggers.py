@@ -26,6 +26,7 @@ from kg.extract.entries import (
 )
 from kg.extract.syntax import (
     clause_subjects,
+    described_side,
     governing_verb,
     misread_main_verb,
     not_dates,
@@ -89,6 +90,11 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _held(verb, verb_shape(verb))
+    side = described_side(verb)
+    if side == ():
+        return
+    if side:
+        shape = replace(shape, direct=side)
     if not shape.passive and not shape.direct and (
             all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()) or
             _harms_nobody(verb)):
