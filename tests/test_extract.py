@@ -906,3 +906,9 @@ def test_the_other_side_of_a_between_pair_backs_nobody(extract_text: ExtractText
         "Clashes broke out between Indian troops backed by tanks and Pakistani soldiers "
         "near the border.").events}
     assert "06" not in roots, roots
+
+
+def test_a_group_outlawed_in_a_state_outlaws_nobody(extract_text: ExtractText) -> None:
+    sources = {event.source.actor.id for event in extract_text(
+        "Iraqi forces killed 20 Daesh fighters (Daesh banned in Russia) near Mosul.").events}
+    assert sources <= {"IRQMIL"}, sources

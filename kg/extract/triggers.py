@@ -53,7 +53,9 @@ CUSTODY_RELEASES = cameo_sectors("custody release")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 # the object of a verb that sums up the acts it is done by: "dealt a blow"
 SUMMING_OBJECTS = words("summing object")
-CASUALTY_VERBS = words("casualty verb")
+# verbs one cannot use without an object: "killed", "outlawed" with none after a noun
+# are its participle ("a commander killed in an air strike", "Daesh, outlawed in Russia")
+OBJECT_TAKING_VERBS = words("casualty verb") | words("object-taking verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
 NAMING_VERBS = words("naming verb")
 DISAPPROVING_WORDS = words("disapproving word")
@@ -279,11 +281,11 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
 
 
 def _harms_nobody(verb: Token) -> bool:
-    """A casualty verb with no object of its own nor one it shares with a verb joined to
-    it ("killed and wounded dozens")."""
-    return verb.lemma_.lower() in CASUALTY_VERBS and verb.tag_ in ("VBD", "VBN") and \
+    """A verb that takes an object with none of its own nor one it shares with a verb
+    joined to it ("killed and wounded dozens")."""
+    return verb.lemma_.lower() in OBJECT_TAKING_VERBS and verb.tag_ in ("VBD", "VBN") and \
         not any(child.dep_ in ("dobj", "ccomp", "xcomp") or
-                (child.dep_ == "conj" and child.lemma_.lower() in CASUALTY_VERBS)
+                (child.dep_ == "conj" and child.lemma_.lower() in OBJECT_TAKING_VERBS)
                 for child in verb.children)
 
 
