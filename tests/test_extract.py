@@ -912,3 +912,9 @@ def test_a_group_outlawed_in_a_state_outlaws_nobody(extract_text: ExtractText) -
     sources = {event.source.actor.id for event in extract_text(
         "Iraqi forces killed 20 Daesh fighters (Daesh banned in Russia) near Mosul.").events}
     assert sources <= {"IRQMIL"}, sources
+
+
+def test_government_fighters_are_the_governments_forces(extract_text: ExtractText) -> None:
+    pairs = {(event.source.actor.id, event.target.actor.id) for event in extract_text(
+        "Rebels in Yemen clashed with government fighters near Taiz on Monday.").events}
+    assert ("YEMREB", "YEMMIL") in pairs, pairs
