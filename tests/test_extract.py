@@ -918,3 +918,15 @@ def test_government_fighters_are_the_governments_forces(extract_text: ExtractTex
     pairs = {(event.source.actor.id, event.target.actor.id) for event in extract_text(
         "Rebels in Yemen clashed with government fighters near Taiz on Monday.").events}
     assert ("YEMREB", "YEMMIL") in pairs, pairs
+
+
+def test_allies_named_in_one_phrase_of_a_clash_are_one_side(extract_text: ExtractText) -> None:
+    def pairs(text: str) -> set[tuple[str, str]]:
+        return {(event.source.actor.id, event.target.actor.id)
+                for event in extract_text(text).events}
+
+    allied = pairs("Clashes erupted between Malian and French troops and Islamist militants "
+                   "near Gao.")
+    assert not allied & {("MLIMIL", "FRAMIL"), ("FRAMIL", "MLIMIL")}, allied
+    assert ("FRAMIL", "MLIMIL") in pairs("Clashes erupted between Malian and French troops "
+                                         "near Gao.")
