@@ -938,3 +938,65 @@ def test_a_faith_named_alone_is_the_people_of_the_story(extract_text: ExtractTex
 def test_police_named_by_no_state_are_the_story_state_s(
         extract_text: ExtractText, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in dyads_of(extract_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Militants fighting to overthrow the Iraqi government lost ground near Mosul.",
+    "Critics in Iraq describe militants battling to oust Prime Minister Maliki as terrorists.",
+])
+def test_a_clause_describing_who_fights_is_no_fight(extract_text: ExtractText,
+                                                    text: str) -> None:
+    roots = {event.relation.root for event in extract_text(text).events}
+    assert "19" not in roots, roots
+
+
+def test_the_dead_of_an_offensive_are_not_its_attackers(extract_text: ExtractText) -> None:
+    sources = {event.source.actor.id for event in extract_text(
+        "12 Taliban Fighters Killed in Afghan Army Offensive in Kunduz.").events}
+    assert "TALIBAN" not in sources, sources
+
+
+def test_killed_and_wounded_share_their_victims(extract_text: ExtractText) -> None:
+    pairs = {(event.source.actor.id, event.target.actor.id) for event in extract_text(
+        "Afghan troops killed and wounded dozens of Taliban fighters in Kunduz.").events}
+    assert ("AFGMIL", "TALIBAN") in pairs, pairs
+
+
+def test_a_participle_after_a_between_pair_describes_its_last_side(
+        extract_text: ExtractText) -> None:
+    pairs = {(event.source.actor.id, event.relation.root, event.target.actor.id)
+             for event in extract_text(
+                 "Fighting resumed between Yemeni forces and rebels backed by Iran near Aden."
+             ).events}
+    assert ("IRN", "06", "YEMREB") in pairs and ("IRN", "06", "YEMMIL") not in pairs, pairs
+
+
+def test_the_other_side_of_a_between_pair_backs_nobody(extract_text: ExtractText) -> None:
+    roots = {event.relation.root for event in extract_text(
+        "Clashes broke out between Indian troops backed by tanks and Pakistani soldiers "
+        "near the border.").events}
+    assert "06" not in roots, roots
+
+
+def test_a_group_outlawed_in_a_state_outlaws_nobody(extract_text: ExtractText) -> None:
+    sources = {event.source.actor.id for event in extract_text(
+        "Iraqi forces killed 20 Daesh fighters (Daesh banned in Russia) near Mosul.").events}
+    assert sources <= {"IRQMIL"}, sources
+
+
+def test_government_fighters_are_the_governments_forces(extract_text: ExtractText) -> None:
+    pairs = {(event.source.actor.id, event.target.actor.id) for event in extract_text(
+        "Rebels in Yemen clashed with government fighters near Taiz on Monday.").events}
+    assert ("YEMREB", "YEMMIL") in pairs, pairs
+
+
+def test_allies_named_in_one_phrase_of_a_clash_are_one_side(extract_text: ExtractText) -> None:
+    def pairs(text: str) -> set[tuple[str, str]]:
+        return {(event.source.actor.id, event.target.actor.id)
+                for event in extract_text(text).events}
+
+    allied = pairs("Clashes erupted between Malian and French troops and Islamist militants "
+                   "near Gao.")
+    assert not allied & {("MLIMIL", "FRAMIL"), ("FRAMIL", "MLIMIL")}, allied
+    assert ("FRAMIL", "MLIMIL") in pairs("Clashes erupted between Malian and French troops "
+                                         "near Gao.")

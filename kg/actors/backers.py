@@ -1,7 +1,7 @@
 """Armed men named by whom they back: "pro-government fighters", "pro-regime
 militiamen", "pro-Assad gunmen", "pro-Damascus forces" fight for that government, as
-its forces do, though "fighters" alone are rebels; "anti-government fighters" stay
-rebels, since only a backing prefix names the side."""
+its forces do, as do "government fighters" and "regime militiamen", though "fighters"
+alone are rebels; "anti-government fighters" stay rebels."""
 
 from __future__ import annotations
 
@@ -31,6 +31,14 @@ def backed_government(actors: ActorContext, head: Token, phrase: Span,
         if prefix.lower_ in BACKING_PREFIXES:
             country = _government_country(actors, head, backed, exclude_country)
             return actors.gazetteer.state(country, "MIL") if country else None
+    # "government fighters", "30 regime militiamen": the story's government's own armed
+    # men, as "pro-government" ones are; not "anti-government fighters", nor "Iraqi
+    # government forces", which name their state themselves
+    owner = before[-1] if before else None
+    if owner is not None and owner.i == head.i - 1 and owner.lower_ in GOVERNMENT_OWNERS and \
+            all(token.pos_ in ("DET", "NUM") for token in before[:-1]):
+        country = governed_country(actors, head, exclude_country)
+        return actors.gazetteer.state(country, "MIL") if country else None
     return None
 
 

@@ -28,6 +28,8 @@ WITNESS_VERBS = words("witness verb")
 # not who does it
 ESCAPING_VERBS = words("escaping verb")
 CASUALTY_VERBS = words("casualty verb")
+# "died in an air strike", "perished in the shelling": who dies in an act undergoes it
+PERISHING_VERBS = words("perishing verb")
 # "hit a gathering killing dozens", "repelled an offensive killing 40 attackers": force
 # dealt to what their object names, whose casualties are the verb's doer's
 DEALING_VERBS = words("confronting verb") | words("striking verb")
@@ -177,6 +179,17 @@ def _undergone_in(governor: Token) -> bool:
         not misread_main_verb(governor)
 
 
+def _harmed_subject(governor: Token) -> bool:
+    """"The commander died in an air strike", "Meshaal killed in an air strike in
+    Hasakeh composed hymns" (a passive the parser reads as the main verb): a casualty
+    verb with no object of its own, nor one shared with a verb joined to it, has the one
+    harmed for its subject, not the striker."""
+    if lemma_in(governor, PERISHING_VERBS):
+        return True
+    return governor.lemma_.lower() in CASUALTY_VERBS and not any(
+        child.dep_ in ("dobj", "agent", "cc", "conj") for child in governor.children)
+
+
 def _could_own(owner: Token) -> bool:
     """Whether an act noun's owner may name who did it: a name ("Syrian forces"), or
     whoever its "by" phrase names ("a siege by regime forces", "an attack by gunmen"),
@@ -237,7 +250,7 @@ def noun_sources(noun: Token, target_prep: str) -> tuple[list[Token], bool]:
     # who does it ("announced sanctions" are the announcer's own)
     if governor is None or governor.lemma_.lower() in WITNESS_VERBS or \
             lemma_in(governor, ESCAPING_VERBS) or _reacted_to(noun, governor) or \
-            _undergone_in(governor):
+            _undergone_in(governor) or _harmed_subject(governor):
         return [], False
     found, _ = subjects(governor, control=False)
     return found, True

@@ -153,11 +153,13 @@ def trigger_candidates(context: SentenceContext, trigger: Trigger, evidence: Evi
     if mood.negated and refused(trigger):
         relation, mood = context.lexicon.rules["refusal"], Mood(False, "asserted")
     for source in sources:
+        allied = trigger.reciprocal and any(
+            (target.start, target.end) != (source.start, source.end) for target in targets)
         # a guessed target's rank counts only the targets the source can act on
         actable = [target for target in targets
                    if not (same_side(source.actor, target.actor) or
                            own_forces(context, source, target) or
-                           one_phrase(source, target) or
+                           one_phrase(source, target, allied) or
                            target.text.lower() in REFLEXIVE_PRONOUNS)]  # "blew themselves up"
         ranks = guess_ranks(context, actable) if guessed else [0] * len(actable)
         for rank, target in zip(ranks, actable, strict=True):

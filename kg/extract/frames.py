@@ -19,6 +19,7 @@ from kg.extract.syntax import (
     TIME_ENTITIES,
     advised_act,
     could_name_actor,
+    describes_its_noun,
     governing_verb,
     not_dates,
     obliges,
@@ -334,6 +335,8 @@ def with_content(trigger: Trigger, triggers: list[Trigger]) -> Trigger:
     names in its clause ("agreed to set up a centre in Tokyo") or its "to" phrase
     ("agreed to an extension of the force in Lebanon")."""
     verb = trigger.token
+    if describes_its_noun(verb):
+        return trigger  # "rebels fighting to topple Assad": whom they aim at, not a side
     contents = [child for child in verb.children
                 if (child.dep_ in ("xcomp", "ccomp") and child.i > verb.i)
                 or (child.dep_ == "prep" and child.lower_ in CONTENT_PREPOSITIONS)]

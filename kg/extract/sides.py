@@ -22,14 +22,17 @@ def own_forces(context: SentenceContext, source: Mention, target: Mention) -> bo
         target.actor.state_country == source.actor.state_country
 
 
-def one_phrase(source: Mention, target: Mention) -> bool:
+def one_phrase(source: Mention, target: Mention, allied: bool = False) -> bool:
     """"eight killed in a terrorist bombing": the phrase that names who acted does not
     name an armed group they acted on, unless it names coordinated sides ("clashes
-    between rebel and regime fighters"). (A place's phrase may name both its armed
+    between rebel and regime fighters"); ``allied``: where a clash names another side
+    besides, the phrase's coordinated names are one side ("clashes between the Syrian
+    and Lebanese forces and militants"). (A place's phrase may name both its armed
     groups and its people: "a bomber killed ten outside a Moscow station".)"""
-    return (source.start, source.end) == (target.start, target.end) and \
-        target.actor.sector in ARMED_SECTORS and \
-        not any(word in COORDINATORS for word in source.text.lower().split())
+    if (source.start, source.end) != (target.start, target.end):
+        return False
+    coordinated = any(word in COORDINATORS for word in source.text.lower().split())
+    return allied if coordinated else target.actor.sector in ARMED_SECTORS
 
 
 def others(mentions: list[Mention], sources: list[Mention]) -> list[Mention]:

@@ -131,6 +131,32 @@ def misread_main_verb(verb: Token) -> bool:
     return "dobj" in deps and deps.isdisjoint(("agent", "aux", "auxpass"))
 
 
+def describes_its_noun(verb: Token) -> bool:
+    """"rebels fighting to topple Assad", "groups who are battling to oust him": a
+    participle or present relative clause after a noun tells who the noun is, an aim it
+    keeps, not an act done on a day."""
+    if verb.dep_ == "acl":
+        return verb.tag_ == "VBG" and not misread_main_verb(verb)
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBG", "VBZ", "VBP")
+
+
+def described_side(verb: Token) -> tuple[Token, ...] | None:
+    """The side of "between X and Y" a participle after it describes: "clashes between
+    regime forces and rebels backed by Z" (the parser hangs it on the first side) back
+    only the rebels; none where the parser has read the other side into the participle's
+    own phrase ("between Turkish forces backed by tanks and Kurdish fighters"). None
+    for a participle on no such side."""
+    side = verb.head
+    if verb.dep_ != "acl" or side.dep_ != "pobj" or side.head.lower_ != "between":
+        return None
+    before = [token for token in side.conjuncts if token.i < verb.i]
+    if before:
+        return (max(before, key=lambda token: token.i),)
+    if any(token.dep_ == "conj" for token in verb.subtree):
+        return ()
+    return None
+
+
 def is_below(token: Token, top: Token) -> bool:
     """Whether ``token`` is ``top`` or below it: ``token.i in subtree_indices(top)``, by a
     walk up from the one token instead of gathering the whole subtree."""

@@ -26,6 +26,7 @@ from kg.extract.entries import (
 )
 from kg.extract.syntax import (
     clause_subjects,
+    described_side,
     governing_verb,
     misread_main_verb,
     not_dates,
@@ -52,6 +53,9 @@ CUSTODY_RELEASES = cameo_sectors("custody release")
 GRIEVANCE_PREPOSITIONS = words("grievance preposition")
 # the object of a verb that sums up the acts it is done by: "dealt a blow"
 SUMMING_OBJECTS = words("summing object")
+# verbs one cannot use without an object: "killed", "outlawed" with none after a noun
+# are its participle ("a commander killed in an air strike", "Daesh, outlawed in Russia")
+OBJECT_TAKING_VERBS = words("casualty verb") | words("object-taking verb")
 # Verbs that name what their object is when a predicate follows: "called X a Y".
 NAMING_VERBS = words("naming verb")
 DISAPPROVING_WORDS = words("disapproving word")
@@ -88,10 +92,17 @@ def verb_triggers(context: SentenceContext, verb: Token, entries: Entries) -> It
             yield from _visited(verb, visit, visitor)
             return
     shape = _held(verb, verb_shape(verb))
-    if not shape.passive and not shape.direct and \
-            all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()):
-        # "two engineers kidnapped last week in Nigeria are alive": one cannot kidnap
-        # nobody, so a kidnapping verb with no object after its noun is a participle
+    side = described_side(verb)
+    if side == ():
+        return
+    if side:
+        shape = replace(shape, direct=side)
+    if not shape.passive and not shape.direct and (
+            all(relation.cameo in KIDNAPPERS_ACTS for relation in entries.values()) or
+            _harms_nobody(verb)):
+        # "two engineers kidnapped last week in Nigeria are alive", "a commander killed
+        # in an air strike had led the group": one cannot kidnap or kill nobody, so such
+        # a verb with no object after its noun is a participle
         taken = _reduced_captive(verb, [])
         if taken is not None:
             shape = VerbShape(True, _agents(verb), False, (taken,))
@@ -267,6 +278,15 @@ def _held(verb: Token, shape: VerbShape) -> VerbShape:
         if taken is not None:
             return VerbShape(True, _agents(verb), False, (taken,))
     return replace(shape, direct=tuple(held)) if held else shape
+
+
+def _harms_nobody(verb: Token) -> bool:
+    """A verb that takes an object with none of its own nor one it shares with a verb
+    joined to it ("killed and wounded dozens")."""
+    return verb.lemma_.lower() in OBJECT_TAKING_VERBS and verb.tag_ in ("VBD", "VBN") and \
+        not any(child.dep_ in ("dobj", "ccomp", "xcomp") or
+                (child.dep_ == "conj" and child.lemma_.lower() in OBJECT_TAKING_VERBS)
+                for child in verb.children)
 
 
 def _reduced_captive(verb: Token, captivity: list[Token]) -> Token | None:
