@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors.gazetteer import Entry, Gazetteer
+from kg.actors.entries import Entry
+from kg.actors.gazetteer import Gazetteer
 from kg.model import Actor, Document, Mention, Unresolved
 from kg.tokens import token_table
 from kg.words import words

