@@ -1012,3 +1012,11 @@ def test_a_nation_word_before_a_place_says_where_not_who(
 
     noun = next(token for token in extractor.nlp(text) if token.text == place)
     assert owned_as_land(noun)
+
+
+def test_a_credit_in_brackets_opening_the_sentence_is_no_part_of_the_subject(
+        extract_text: ExtractText) -> None:
+    result = extract_text("(Reuters) Ukrainian government forces attacked rebel positions "
+                          "near Donetsk on Monday.")
+    sources = {event.source.actor.id for event in result.events}
+    assert "UKRMIL" in sources and "UKR" not in sources
