@@ -1000,3 +1000,23 @@ def test_allies_named_in_one_phrase_of_a_clash_are_one_side(extract_text: Extrac
     assert not allied & {("MLIMIL", "FRAMIL"), ("FRAMIL", "MLIMIL")}, allied
     assert ("FRAMIL", "MLIMIL") in pairs("Clashes erupted between Malian and French troops "
                                          "near Gao.")
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Bombs fell on the Libyan capital overnight.", "capital"),
+    ("Troops crossed into Turkish territory on Monday.", "territory"),
+])
+def test_a_nation_word_before_a_place_says_where_not_who(
+        extractor: DepVerbExtractor, text: str, place: str) -> None:
+    from kg.extract.ownership import owned_as_land
+
+    noun = next(token for token in extractor.nlp(text) if token.text == place)
+    assert owned_as_land(noun)
+
+
+def test_a_credit_in_brackets_opening_the_sentence_is_no_part_of_the_subject(
+        extract_text: ExtractText) -> None:
+    result = extract_text("(Reuters) Ukrainian government forces attacked rebel positions "
+                          "near Donetsk on Monday.")
+    sources = {event.source.actor.id for event in result.events}
+    assert "UKRMIL" in sources and "UKR" not in sources

@@ -174,6 +174,12 @@ class ActorContext:
         spaces, deps = table.is_space, table.dep
         while start < head.i and (spaces[start] or deps[start] in PHRASE_OPENERS):
             start += 1
+        # "(Reuters) Ukrainian government forces": a bracket that opens the sentence
+        # holds its credit, never part of the phrase ("Daesh (IS) terrorists" is one)
+        opening = head.sent.start
+        if table.text[opening] == "(" and opening <= start < head.i:
+            closing = [index for index in range(opening, head.i) if table.text[index] == ")"]
+            start = max(start, closing[0] + 1) if closing else start
         end = head.i + 1
         match = self.matches.get(head.i)
         if match is not None:

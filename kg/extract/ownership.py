@@ -27,6 +27,9 @@ RELATIVE_WORDS = pronouns("relative")
 STRIFE_NOUNS = words("strife noun")
 # "Russia's war in Ukraine", "the US war on terror": a strife aimed somewhere is its owner's
 STRIFE_AIMS = ("in", "on", "against", "with")
+# "the Syrian capital", "Turkish territory", "a Syrian village": a nation word before a
+# place says where the place lies, not who acts there
+PLACE_NOUNS = words("place noun") | words("land noun") | words("settlement noun")
 
 
 def leaders(noun: Token) -> Iterator[Token]:
@@ -43,7 +46,10 @@ def leaders(noun: Token) -> Iterator[Token]:
 def owned_as_land(noun: Token) -> bool:
     """Whether a noun's owner names where it happens, not who does it: a war or conflict
     aimed nowhere ("Syria's war has killed 280,000", "Iraq's civil war") is fought in
-    its owner's land, by nobody the sentence names."""
+    its owner's land, by nobody the sentence names; a place ("the Syrian capital",
+    which the parser may make the subject of an act done there) is its owner's land."""
+    if noun.lemma_.lower() in PLACE_NOUNS:
+        return True
     return noun.lemma_.lower() in STRIFE_NOUNS and not any(
         child.dep_ == "prep" and child.lower_ in STRIFE_AIMS for child in noun.children)
 
