@@ -17,6 +17,7 @@ from pathlib import Path
 from kg.datafiles import builtin_path, field_error, fingerprint, read_rows
 from kg.errors import DataError
 from kg.model import Relation
+from kg.words import every_function_word
 
 LABEL = re.compile(r"^[A-Z][A-Z_]*$")
 KINDS = ("verb", "noun", "adj", "object", "light", "reverse", "rule")
@@ -186,9 +187,7 @@ class Lexicon:
 def kg_verbs(own: Lexicon) -> frozenset[str]:
     """The verbs kg codes with its own rows, tuned without the dictionary's patterns, and
     the verbs its rules reason with ("threaten", "refuse"): no dictionary row recodes them."""
-    function_words = {row["word"].lower() for _, row in
-                      read_rows(builtin_path("function_words.csv"), ("role", "word"))}
-    return frozenset(own.verbs) | frozenset(own.light_verbs) | frozenset(function_words)
+    return frozenset(own.verbs) | frozenset(own.light_verbs) | every_function_word()
 
 
 def kg_labels(paths: Sequence[Path]) -> dict[str, str]:

@@ -62,6 +62,11 @@ def words(role: str) -> frozenset[str]:
     return frozenset(ordered_words(role))
 
 
+def every_function_word() -> frozenset[str]:
+    """Every word of ``function_words.csv``, whatever its role, lower-cased."""
+    return frozenset(word.lower() for found in _function_words().values() for word in found)
+
+
 def ordered_words(role: str) -> tuple[str, ...]:
     """The words of one role in the order of the file, for rules that try them in turn."""
     try:

@@ -178,8 +178,9 @@ class ActorContext:
         # holds its credit, never part of the phrase ("Daesh (IS) terrorists" is one)
         opening = head.sent.start
         if table.text[opening] == "(" and opening <= start < head.i:
-            closing = [index for index in range(opening, head.i) if table.text[index] == ")"]
-            start = max(start, closing[0] + 1) if closing else start
+            closing = next((index for index in range(opening, head.i)
+                            if table.text[index] == ")"), None)
+            start = max(start, closing + 1) if closing is not None else start
         end = head.i + 1
         match = self.matches.get(head.i)
         if match is not None:
